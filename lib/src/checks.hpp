@@ -1,0 +1,66 @@
+#pragma once
+// Private input validation shared by the public functions (house style 8.4): validate once, at
+// the boundary, with messages naming the function, the argument, the offending value and the
+// constraint.
+#include <Eigen/Core>
+#include <cmath>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+#include "netdyn/error.hpp"
+
+namespace netdyn::detail {
+
+template <typename Derived>
+void require_finite(const char* function, const char* name, const Eigen::DenseBase<Derived>& m) {
+  for (Eigen::Index j = 0; j < m.cols(); ++j) {
+    for (Eigen::Index i = 0; i < m.rows(); ++i) {
+      if (!std::isfinite(std::abs(m(i, j)))) {
+        std::ostringstream msg;
+        msg << function << ": " << name << "(" << i << "," << j << ") = " << m(i, j)
+            << "; inputs must be finite";
+        throw std::invalid_argument(msg.str());
+      }
+    }
+  }
+}
+
+template <typename Derived>
+void require_square(const char* function, const char* name, const Eigen::DenseBase<Derived>& m) {
+  if (m.rows() != m.cols() || m.rows() == 0) {
+    throw std::invalid_argument(std::string(function) + ": " + name + " is " +
+                                std::to_string(m.rows()) + "x" + std::to_string(m.cols()) +
+                                "; need a non-empty square matrix");
+  }
+}
+
+/// Square, non-empty and finite: what every connectivity-matrix function needs.
+template <typename Derived>
+void require_connectivity(const char* function,
+                          const char* name,
+                          const Eigen::DenseBase<Derived>& m) {
+  require_square(function, name, m);
+  require_finite(function, name, m);
+}
+
+inline void require_positive(const char* function, const char* name, double value) {
+  if (!(value > 0.0) || !std::isfinite(value)) {
+    std::ostringstream msg;
+    msg << function << ": " << name << " = " << value << "; need a finite value > 0";
+    throw std::invalid_argument(msg.str());
+  }
+}
+
+/// Throws NumericalError if a result is not finite (never return a silent NaN).
+template <typename Derived>
+void ensure_finite_result(const char* function,
+                          const char* name,
+                          const Eigen::DenseBase<Derived>& m) {
+  if (!m.derived().allFinite()) {
+    throw NumericalError(std::string(function) + ": result " + name +
+                         " is not finite (overflow or breakdown), n = " + std::to_string(m.rows()));
+  }
+}
+
+}  // namespace netdyn::detail

@@ -1,0 +1,876 @@
+// The only file that declares Fortran symbols (house style 8.7). Hidden CHARACTER length
+// arguments are declared (GCC bug 90329), workspace sizes come from `lwork = -1` queries, and
+// `info` is mapped onto netdyn's error types by check_info.
+#include "lapack/lapack.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <limits>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "netdyn/error.hpp"
+
+using dcomplex = std::complex<double>;
+
+// NOLINTBEGIN(readability-identifier-naming): Fortran symbol names
+extern "C" {
+void dgeev_(const char* jobvl,
+            const char* jobvr,
+            const int* n,
+            double* a,
+            const int* lda,
+            double* wr,
+            double* wi,
+            double* vl,
+            const int* ldvl,
+            double* vr,
+            const int* ldvr,
+            double* work,
+            const int* lwork,
+            int* info,
+            std::size_t,
+            std::size_t);
+void dgees_(const char* jobvs,
+            const char* sort,
+            int (*select)(const double*, const double*),
+            const int* n,
+            double* a,
+            const int* lda,
+            int* sdim,
+            double* wr,
+            double* wi,
+            double* vs,
+            const int* ldvs,
+            double* work,
+            const int* lwork,
+            int* bwork,
+            int* info,
+            std::size_t,
+            std::size_t);
+void zgees_(const char* jobvs,
+            const char* sort,
+            int (*select)(const dcomplex*),
+            const int* n,
+            dcomplex* a,
+            const int* lda,
+            int* sdim,
+            dcomplex* w,
+            dcomplex* vs,
+            const int* ldvs,
+            dcomplex* work,
+            const int* lwork,
+            double* rwork,
+            int* bwork,
+            int* info,
+            std::size_t,
+            std::size_t);
+void dtrexc_(const char* compq,
+             const int* n,
+             double* t,
+             const int* ldt,
+             double* q,
+             const int* ldq,
+             int* ifst,
+             int* ilst,
+             double* work,
+             int* info,
+             std::size_t);
+void ztrexc_(const char* compq,
+             const int* n,
+             dcomplex* t,
+             const int* ldt,
+             dcomplex* q,
+             const int* ldq,
+             const int* ifst,
+             const int* ilst,
+             int* info,
+             std::size_t);
+void dtrsyl3_(const char* trana,
+              const char* tranb,
+              const int* isgn,
+              const int* m,
+              const int* n,
+              const double* a,
+              const int* lda,
+              const double* b,
+              const int* ldb,
+              double* c,
+              const int* ldc,
+              double* scale,
+              int* iwork,
+              const int* liwork,
+              double* swork,
+              const int* ldswork,
+              int* info,
+              std::size_t,
+              std::size_t);
+void dgesdd_(const char* jobz,
+             const int* m,
+             const int* n,
+             double* a,
+             const int* lda,
+             double* s,
+             double* u,
+             const int* ldu,
+             double* vt,
+             const int* ldvt,
+             double* work,
+             const int* lwork,
+             int* iwork,
+             int* info,
+             std::size_t);
+void zgesdd_(const char* jobz,
+             const int* m,
+             const int* n,
+             dcomplex* a,
+             const int* lda,
+             double* s,
+             dcomplex* u,
+             const int* ldu,
+             dcomplex* vt,
+             const int* ldvt,
+             dcomplex* work,
+             const int* lwork,
+             double* rwork,
+             int* iwork,
+             int* info,
+             std::size_t);
+void dsyevr_(const char* jobz,
+             const char* range,
+             const char* uplo,
+             const int* n,
+             double* a,
+             const int* lda,
+             const double* vl,
+             const double* vu,
+             const int* il,
+             const int* iu,
+             const double* abstol,
+             int* m,
+             double* w,
+             double* z,
+             const int* ldz,
+             int* isuppz,
+             double* work,
+             const int* lwork,
+             int* iwork,
+             const int* liwork,
+             int* info,
+             std::size_t,
+             std::size_t,
+             std::size_t);
+void dgesv_(const int* n,
+            const int* nrhs,
+            double* a,
+            const int* lda,
+            int* ipiv,
+            double* b,
+            const int* ldb,
+            int* info);
+void dgemm_(const char* transa,
+            const char* transb,
+            const int* m,
+            const int* n,
+            const int* k,
+            const double* alpha,
+            const double* a,
+            const int* lda,
+            const double* b,
+            const int* ldb,
+            const double* beta,
+            double* c,
+            const int* ldc,
+            std::size_t,
+            std::size_t);
+void zgemm_(const char* transa,
+            const char* transb,
+            const int* m,
+            const int* n,
+            const int* k,
+            const dcomplex* alpha,
+            const dcomplex* a,
+            const int* lda,
+            const dcomplex* b,
+            const int* ldb,
+            const dcomplex* beta,
+            dcomplex* c,
+            const int* ldc,
+            std::size_t,
+            std::size_t);
+}
+// NOLINTEND(readability-identifier-naming)
+
+namespace netdyn::lapack {
+namespace {
+
+void check_info(const char* routine, int info, Eigen::Index n) {
+  if (info < 0) {
+    throw std::logic_error(std::string(routine) + ": argument " + std::to_string(-info) +
+                           " had an illegal value (internal error in netdyn)");
+  }
+  if (info > 0) {
+    throw NumericalError(std::string(routine) + " failed to converge, info = " +
+                         std::to_string(info) + ", n = " + std::to_string(n));
+  }
+}
+
+int to_int(Eigen::Index v, const char* routine) {
+  if (v > std::numeric_limits<int>::max() || v < 0) {
+    throw std::invalid_argument(std::string(routine) + ": dimension " + std::to_string(v) +
+                                " exceeds LAPACK's 32-bit integer range");
+  }
+  return static_cast<int>(v);
+}
+
+int workspace_size(double query) {
+  return std::max(1, static_cast<int>(query));
+}
+int workspace_size(dcomplex query) {
+  return std::max(1, static_cast<int>(query.real()));
+}
+
+// Real eigenvector pairs from dgeev/dtrevc's packed storage into complex unit columns.
+Eigen::MatrixXcd unpack_eigenvectors(const Eigen::MatrixXd& v, const std::vector<double>& wi) {
+  const Eigen::Index n = v.rows();
+  Eigen::MatrixXcd out(n, n);
+  for (Eigen::Index j = 0; j < n; ++j) {
+    if (wi[j] == 0.0) {
+      out.col(j) = v.col(j).cast<dcomplex>();
+    } else {
+      out.col(j).real() = v.col(j);
+      out.col(j).imag() = v.col(j + 1);
+      out.col(j + 1) = out.col(j).conjugate();
+      ++j;
+    }
+  }
+  for (Eigen::Index j = 0; j < n; ++j) out.col(j).normalize();
+  return out;
+}
+
+}  // namespace
+
+EigenDecomposition geev(const Eigen::Ref<const Eigen::MatrixXd>& a, bool vectors) {
+  const int n = to_int(a.rows(), "dgeev");
+  EigenDecomposition out;
+  if (n == 0) return out;
+  Eigen::MatrixXd work_a = a;
+  std::vector<double> wr(n), wi(n);
+  Eigen::MatrixXd vr(vectors ? n : 1, vectors ? n : 1);
+  double vl_dummy = 0.0;
+  const int ldvl = 1;
+  const int ldvr = vectors ? n : 1;
+  const char jobvl = 'N';
+  const char jobvr = vectors ? 'V' : 'N';
+  int info = 0;
+  int lwork = -1;
+  double query = 0.0;
+  dgeev_(&jobvl,
+         &jobvr,
+         &n,
+         work_a.data(),
+         &n,
+         wr.data(),
+         wi.data(),
+         &vl_dummy,
+         &ldvl,
+         vr.data(),
+         &ldvr,
+         &query,
+         &lwork,
+         &info,
+         1,
+         1);
+  check_info("dgeev", info, n);
+  lwork = workspace_size(query);
+  std::vector<double> work(lwork);
+  dgeev_(&jobvl,
+         &jobvr,
+         &n,
+         work_a.data(),
+         &n,
+         wr.data(),
+         wi.data(),
+         &vl_dummy,
+         &ldvl,
+         vr.data(),
+         &ldvr,
+         work.data(),
+         &lwork,
+         &info,
+         1,
+         1);
+  check_info("dgeev", info, n);
+  out.values.resize(n);
+  for (int i = 0; i < n; ++i) out.values(i) = dcomplex(wr[i], wi[i]);
+  if (vectors) out.vectors = unpack_eigenvectors(vr, wi);
+  return out;
+}
+
+RealSchurFactor gees(const Eigen::Ref<const Eigen::MatrixXd>& a, bool vectors) {
+  const int n = to_int(a.rows(), "dgees");
+  RealSchurFactor out;
+  out.t = a;
+  if (n == 0) return out;
+  std::vector<double> wr(n), wi(n);
+  if (vectors) out.u.resize(n, n);
+  double vs_dummy = 0.0;
+  double* vs = vectors ? out.u.data() : &vs_dummy;
+  const int ldvs = vectors ? n : 1;
+  const char jobvs = vectors ? 'V' : 'N';
+  const char sort = 'N';
+  int sdim = 0;
+  int info = 0;
+  int lwork = -1;
+  double query = 0.0;
+  dgees_(&jobvs,
+         &sort,
+         nullptr,
+         &n,
+         out.t.data(),
+         &n,
+         &sdim,
+         wr.data(),
+         wi.data(),
+         vs,
+         &ldvs,
+         &query,
+         &lwork,
+         nullptr,
+         &info,
+         1,
+         1);
+  check_info("dgees", info, n);
+  lwork = workspace_size(query);
+  std::vector<double> work(lwork);
+  dgees_(&jobvs,
+         &sort,
+         nullptr,
+         &n,
+         out.t.data(),
+         &n,
+         &sdim,
+         wr.data(),
+         wi.data(),
+         vs,
+         &ldvs,
+         work.data(),
+         &lwork,
+         nullptr,
+         &info,
+         1,
+         1);
+  check_info("dgees", info, n);
+  out.values.resize(n);
+  for (int i = 0; i < n; ++i) out.values(i) = dcomplex(wr[i], wi[i]);
+  return out;
+}
+
+ComplexSchurFactor gees(const Eigen::Ref<const Eigen::MatrixXcd>& a, bool vectors) {
+  const int n = to_int(a.rows(), "zgees");
+  ComplexSchurFactor out;
+  out.t = a;
+  if (n == 0) return out;
+  std::vector<dcomplex> w(n);
+  std::vector<double> rwork(n);
+  if (vectors) out.u.resize(n, n);
+  dcomplex vs_dummy;
+  dcomplex* vs = vectors ? out.u.data() : &vs_dummy;
+  const int ldvs = vectors ? n : 1;
+  const char jobvs = vectors ? 'V' : 'N';
+  const char sort = 'N';
+  int sdim = 0;
+  int info = 0;
+  int lwork = -1;
+  dcomplex query;
+  zgees_(&jobvs,
+         &sort,
+         nullptr,
+         &n,
+         out.t.data(),
+         &n,
+         &sdim,
+         w.data(),
+         vs,
+         &ldvs,
+         &query,
+         &lwork,
+         rwork.data(),
+         nullptr,
+         &info,
+         1,
+         1);
+  check_info("zgees", info, n);
+  lwork = workspace_size(query);
+  std::vector<dcomplex> work(lwork);
+  zgees_(&jobvs,
+         &sort,
+         nullptr,
+         &n,
+         out.t.data(),
+         &n,
+         &sdim,
+         w.data(),
+         vs,
+         &ldvs,
+         work.data(),
+         &lwork,
+         rwork.data(),
+         nullptr,
+         &info,
+         1,
+         1);
+  check_info("zgees", info, n);
+  return out;
+}
+
+Eigen::Index trexc(Eigen::MatrixXd& t, Eigen::MatrixXd& u, Eigen::Index from, Eigen::Index to) {
+  const int n = to_int(t.rows(), "dtrexc");
+  const bool with_u = u.size() != 0;
+  const char compq = with_u ? 'V' : 'N';
+  int ifst = to_int(from, "dtrexc") + 1;
+  int ilst = to_int(to, "dtrexc") + 1;
+  std::vector<double> work(std::max(1, n));
+  double q_dummy = 0.0;
+  const int ldq = with_u ? n : 1;
+  int info = 0;
+  dtrexc_(&compq,
+          &n,
+          t.data(),
+          &n,
+          with_u ? u.data() : &q_dummy,
+          &ldq,
+          &ifst,
+          &ilst,
+          work.data(),
+          &info,
+          1);
+  if (info == 1) {
+    throw NumericalError(
+        "dtrexc: two adjacent blocks were too close to swap (ill-conditioned "
+        "eigenvalues), n = " +
+        std::to_string(n));
+  }
+  check_info("dtrexc", info, n);
+  return ilst - 1;
+}
+
+void trexc(Eigen::MatrixXcd& t, Eigen::MatrixXcd& u, Eigen::Index from, Eigen::Index to) {
+  const int n = to_int(t.rows(), "ztrexc");
+  const bool with_u = u.size() != 0;
+  const char compq = with_u ? 'V' : 'N';
+  const int ifst = to_int(from, "ztrexc") + 1;
+  const int ilst = to_int(to, "ztrexc") + 1;
+  dcomplex q_dummy;
+  const int ldq = with_u ? n : 1;
+  int info = 0;
+  ztrexc_(&compq, &n, t.data(), &n, with_u ? u.data() : &q_dummy, &ldq, &ifst, &ilst, &info, 1);
+  check_info("ztrexc", info, n);
+}
+
+double trsyl3(char trana,
+              char tranb,
+              int isgn,
+              const Eigen::Ref<const Eigen::MatrixXd>& a,
+              const Eigen::Ref<const Eigen::MatrixXd>& b,
+              Eigen::Ref<Eigen::MatrixXd> c) {
+  const int m = to_int(a.rows(), "dtrsyl3");
+  const int n = to_int(b.rows(), "dtrsyl3");
+  if (m == 0 || n == 0) return 1.0;
+  const int lda = to_int(a.outerStride(), "dtrsyl3");
+  const int ldb = to_int(b.outerStride(), "dtrsyl3");
+  const int ldc = to_int(c.outerStride(), "dtrsyl3");
+  double scale = 1.0;
+  int info = 0;
+  int iwork_query = 0;
+  double swork_query[2] = {0.0, 0.0};
+  int liwork = -1;
+  int ldswork = -1;
+  dtrsyl3_(&trana,
+           &tranb,
+           &isgn,
+           &m,
+           &n,
+           a.data(),
+           &lda,
+           b.data(),
+           &ldb,
+           c.data(),
+           &ldc,
+           &scale,
+           &iwork_query,
+           &liwork,
+           swork_query,
+           &ldswork,
+           &info,
+           1,
+           1);
+  check_info("dtrsyl3", info, m);
+  liwork = std::max(1, iwork_query);
+  ldswork = std::max(2, static_cast<int>(swork_query[0]));
+  const int swork_cols = std::max(1, static_cast<int>(swork_query[1]));
+  std::vector<int> iwork(liwork);
+  std::vector<double> swork(static_cast<std::size_t>(ldswork) * swork_cols);
+  dtrsyl3_(&trana,
+           &tranb,
+           &isgn,
+           &m,
+           &n,
+           a.data(),
+           &lda,
+           b.data(),
+           &ldb,
+           c.data(),
+           &ldc,
+           &scale,
+           iwork.data(),
+           &liwork,
+           swork.data(),
+           &ldswork,
+           &info,
+           1,
+           1);
+  if (info == 1) {
+    throw NumericalError(
+        "dtrsyl3: op(A) and -isgn op(B) have common or very close eigenvalues; "
+        "the Sylvester equation is (nearly) singular, m = " +
+        std::to_string(m) + ", n = " + std::to_string(n));
+  }
+  check_info("dtrsyl3", info, m);
+  return scale;
+}
+
+Eigen::VectorXd singular_values(const Eigen::Ref<const Eigen::MatrixXd>& a) {
+  const int m = to_int(a.rows(), "dgesdd");
+  const int n = to_int(a.cols(), "dgesdd");
+  const int k = std::min(m, n);
+  Eigen::VectorXd s(k);
+  if (k == 0) return s;
+  Eigen::MatrixXd work_a = a;
+  const char jobz = 'N';
+  double dummy = 0.0;
+  const int one = 1;
+  std::vector<int> iwork(8 * static_cast<std::size_t>(k));
+  int info = 0;
+  int lwork = -1;
+  double query = 0.0;
+  dgesdd_(&jobz,
+          &m,
+          &n,
+          work_a.data(),
+          &m,
+          s.data(),
+          &dummy,
+          &one,
+          &dummy,
+          &one,
+          &query,
+          &lwork,
+          iwork.data(),
+          &info,
+          1);
+  check_info("dgesdd", info, k);
+  lwork = workspace_size(query);
+  std::vector<double> work(lwork);
+  dgesdd_(&jobz,
+          &m,
+          &n,
+          work_a.data(),
+          &m,
+          s.data(),
+          &dummy,
+          &one,
+          &dummy,
+          &one,
+          work.data(),
+          &lwork,
+          iwork.data(),
+          &info,
+          1);
+  check_info("dgesdd", info, k);
+  return s;
+}
+
+SingularValueDecomposition svd(const Eigen::Ref<const Eigen::MatrixXd>& a) {
+  const int m = to_int(a.rows(), "dgesdd");
+  const int n = to_int(a.cols(), "dgesdd");
+  const int k = std::min(m, n);
+  SingularValueDecomposition out;
+  out.s.resize(k);
+  out.u.resize(m, k);
+  Eigen::MatrixXd vt(k, n);
+  if (k == 0) return out;
+  Eigen::MatrixXd work_a = a;
+  const char jobz = 'S';
+  std::vector<int> iwork(8 * static_cast<std::size_t>(k));
+  int info = 0;
+  int lwork = -1;
+  double query = 0.0;
+  dgesdd_(&jobz,
+          &m,
+          &n,
+          work_a.data(),
+          &m,
+          out.s.data(),
+          out.u.data(),
+          &m,
+          vt.data(),
+          &k,
+          &query,
+          &lwork,
+          iwork.data(),
+          &info,
+          1);
+  check_info("dgesdd", info, k);
+  lwork = workspace_size(query);
+  std::vector<double> work(lwork);
+  dgesdd_(&jobz,
+          &m,
+          &n,
+          work_a.data(),
+          &m,
+          out.s.data(),
+          out.u.data(),
+          &m,
+          vt.data(),
+          &k,
+          work.data(),
+          &lwork,
+          iwork.data(),
+          &info,
+          1);
+  check_info("dgesdd", info, k);
+  out.v = vt.transpose();
+  return out;
+}
+
+Eigen::VectorXd singular_values(const Eigen::Ref<const Eigen::MatrixXcd>& a) {
+  const int m = to_int(a.rows(), "zgesdd");
+  const int n = to_int(a.cols(), "zgesdd");
+  const int k = std::min(m, n);
+  Eigen::VectorXd s(k);
+  if (k == 0) return s;
+  Eigen::MatrixXcd work_a = a;
+  const char jobz = 'N';
+  dcomplex dummy;
+  const int one = 1;
+  std::vector<double> rwork(7 * static_cast<std::size_t>(k));
+  std::vector<int> iwork(8 * static_cast<std::size_t>(k));
+  int info = 0;
+  int lwork = -1;
+  dcomplex query;
+  zgesdd_(&jobz,
+          &m,
+          &n,
+          work_a.data(),
+          &m,
+          s.data(),
+          &dummy,
+          &one,
+          &dummy,
+          &one,
+          &query,
+          &lwork,
+          rwork.data(),
+          iwork.data(),
+          &info,
+          1);
+  check_info("zgesdd", info, k);
+  lwork = workspace_size(query);
+  std::vector<dcomplex> work(lwork);
+  zgesdd_(&jobz,
+          &m,
+          &n,
+          work_a.data(),
+          &m,
+          s.data(),
+          &dummy,
+          &one,
+          &dummy,
+          &one,
+          work.data(),
+          &lwork,
+          rwork.data(),
+          iwork.data(),
+          &info,
+          1);
+  check_info("zgesdd", info, k);
+  return s;
+}
+
+SymmetricEigen syevr(const Eigen::Ref<const Eigen::MatrixXd>& a,
+                     bool vectors,
+                     Eigen::Index first,
+                     Eigen::Index last) {
+  const int n = to_int(a.rows(), "dsyevr");
+  SymmetricEigen out;
+  if (n == 0) return out;
+  if (last < 0) last = n - 1;
+  if (first < 0 || first > last || last >= n) {
+    throw std::logic_error("dsyevr: index range [" + std::to_string(first) + ", " +
+                           std::to_string(last) + "] outside 0.." + std::to_string(n - 1));
+  }
+  const bool all = first == 0 && last == n - 1;
+  Eigen::MatrixXd work_a = a;
+  const char jobz = vectors ? 'V' : 'N';
+  const char range = all ? 'A' : 'I';
+  const char uplo = 'L';
+  const double vl = 0.0;
+  const double vu = 0.0;
+  const int il = static_cast<int>(first) + 1;
+  const int iu = static_cast<int>(last) + 1;
+  const double abstol = 0.0;
+  int m = 0;
+  std::vector<double> w(n);
+  const int count = iu - il + 1;
+  if (vectors) out.vectors.resize(n, count);
+  double z_dummy = 0.0;
+  double* z = vectors ? out.vectors.data() : &z_dummy;
+  const int ldz = vectors ? n : 1;
+  std::vector<int> isuppz(2 * static_cast<std::size_t>(n));
+  int info = 0;
+  int lwork = -1;
+  int liwork = -1;
+  double query = 0.0;
+  int iquery = 0;
+  dsyevr_(&jobz,
+          &range,
+          &uplo,
+          &n,
+          work_a.data(),
+          &n,
+          &vl,
+          &vu,
+          &il,
+          &iu,
+          &abstol,
+          &m,
+          w.data(),
+          z,
+          &ldz,
+          isuppz.data(),
+          &query,
+          &lwork,
+          &iquery,
+          &liwork,
+          &info,
+          1,
+          1,
+          1);
+  check_info("dsyevr", info, n);
+  lwork = workspace_size(query);
+  liwork = std::max(1, iquery);
+  std::vector<double> work(lwork);
+  std::vector<int> iwork(liwork);
+  dsyevr_(&jobz,
+          &range,
+          &uplo,
+          &n,
+          work_a.data(),
+          &n,
+          &vl,
+          &vu,
+          &il,
+          &iu,
+          &abstol,
+          &m,
+          w.data(),
+          z,
+          &ldz,
+          isuppz.data(),
+          work.data(),
+          &lwork,
+          iwork.data(),
+          &liwork,
+          &info,
+          1,
+          1,
+          1);
+  check_info("dsyevr", info, n);
+  out.values = Eigen::Map<Eigen::VectorXd>(w.data(), m);
+  if (vectors) out.vectors.conservativeResize(n, m);
+  return out;
+}
+
+Eigen::MatrixXd gesv(const Eigen::Ref<const Eigen::MatrixXd>& a,
+                     const Eigen::Ref<const Eigen::MatrixXd>& b) {
+  const int n = to_int(a.rows(), "dgesv");
+  const int nrhs = to_int(b.cols(), "dgesv");
+  Eigen::MatrixXd x = b;
+  if (n == 0) return x;
+  Eigen::MatrixXd lu = a;
+  std::vector<int> ipiv(n);
+  int info = 0;
+  dgesv_(&n, &nrhs, lu.data(), &n, ipiv.data(), x.data(), &n, &info);
+  if (info > 0) {
+    throw NumericalError("dgesv: matrix is exactly singular (U(" + std::to_string(info) + ", " +
+                         std::to_string(info) + ") = 0), n = " + std::to_string(n));
+  }
+  check_info("dgesv", info, n);
+  return x;
+}
+
+void gemm(char transa,
+          char transb,
+          double alpha,
+          const Eigen::Ref<const Eigen::MatrixXd>& a,
+          const Eigen::Ref<const Eigen::MatrixXd>& b,
+          double beta,
+          Eigen::Ref<Eigen::MatrixXd> c) {
+  const int m = to_int(c.rows(), "dgemm");
+  const int n = to_int(c.cols(), "dgemm");
+  const int k = to_int(transa == 'N' ? a.cols() : a.rows(), "dgemm");
+  if (m == 0 || n == 0) return;
+  const int lda = std::max(1, to_int(a.outerStride(), "dgemm"));
+  const int ldb = std::max(1, to_int(b.outerStride(), "dgemm"));
+  const int ldc = std::max(1, to_int(c.outerStride(), "dgemm"));
+  dgemm_(&transa,
+         &transb,
+         &m,
+         &n,
+         &k,
+         &alpha,
+         a.data(),
+         &lda,
+         b.data(),
+         &ldb,
+         &beta,
+         c.data(),
+         &ldc,
+         1,
+         1);
+}
+
+void gemm(char transa,
+          char transb,
+          dcomplex alpha,
+          const Eigen::Ref<const Eigen::MatrixXcd>& a,
+          const Eigen::Ref<const Eigen::MatrixXcd>& b,
+          dcomplex beta,
+          Eigen::Ref<Eigen::MatrixXcd> c) {
+  const int m = to_int(c.rows(), "zgemm");
+  const int n = to_int(c.cols(), "zgemm");
+  const int k = to_int(transa == 'N' ? a.cols() : a.rows(), "zgemm");
+  if (m == 0 || n == 0) return;
+  const int lda = std::max(1, to_int(a.outerStride(), "zgemm"));
+  const int ldb = std::max(1, to_int(b.outerStride(), "zgemm"));
+  const int ldc = std::max(1, to_int(c.outerStride(), "zgemm"));
+  zgemm_(&transa,
+         &transb,
+         &m,
+         &n,
+         &k,
+         &alpha,
+         a.data(),
+         &lda,
+         b.data(),
+         &ldb,
+         &beta,
+         c.data(),
+         &ldc,
+         1,
+         1);
+}
+
+}  // namespace netdyn::lapack

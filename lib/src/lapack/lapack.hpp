@@ -1,0 +1,95 @@
+#pragma once
+// The only place netdyn talks to LAPACK/BLAS (house style 8.7). Every wrapper takes and returns
+// Eigen types, runs the `lwork = -1` workspace query where the routine has one, and maps `info`
+// to the errors of error.hpp. Callers validate their inputs (finite, square) before calling.
+
+#include <Eigen/Core>
+#include <complex>
+#include <functional>
+
+namespace netdyn::lapack {
+
+/// Eigenvalues (and right eigenvectors, complex, unit 2-norm columns) of a real general matrix:
+/// dgeev.
+struct EigenDecomposition {
+  Eigen::VectorXcd values;
+  Eigen::MatrixXcd vectors;  ///< empty unless requested
+};
+[[nodiscard]] EigenDecomposition geev(const Eigen::Ref<const Eigen::MatrixXd>& a, bool vectors);
+
+/// Real Schur form a = u t u^T (t quasi-triangular, 2x2 blocks standardised): dgees, unsorted.
+struct RealSchurFactor {
+  Eigen::MatrixXd t;
+  Eigen::MatrixXd u;  ///< empty unless requested
+  Eigen::VectorXcd values;
+};
+[[nodiscard]] RealSchurFactor gees(const Eigen::Ref<const Eigen::MatrixXd>& a, bool vectors);
+
+/// Complex Schur form a = u t u^* (t upper triangular): zgees, unsorted.
+struct ComplexSchurFactor {
+  Eigen::MatrixXcd t;
+  Eigen::MatrixXcd u;  ///< empty unless requested
+};
+[[nodiscard]] ComplexSchurFactor gees(const Eigen::Ref<const Eigen::MatrixXcd>& a, bool vectors);
+
+/// Move the diagonal entry (1x1 or 2x2 block) at 0-based row `from` to row `to` of a real Schur
+/// form, updating u (if non-empty): dtrexc. Returns the final 0-based position (blocks may shift
+/// it).
+Eigen::Index trexc(Eigen::MatrixXd& t, Eigen::MatrixXd& u, Eigen::Index from, Eigen::Index to);
+/// Complex counterpart: ztrexc.
+void trexc(Eigen::MatrixXcd& t, Eigen::MatrixXcd& u, Eigen::Index from, Eigen::Index to);
+
+/// Solve op(a) x + isgn x op(b) = scale c for quasi-triangular a, b (real Schur forms):
+/// dtrsyl3 (blocked, level-3). Overwrites c with x and returns the scale factor (<= 1).
+double trsyl3(char trana,
+              char tranb,
+              int isgn,
+              const Eigen::Ref<const Eigen::MatrixXd>& a,
+              const Eigen::Ref<const Eigen::MatrixXd>& b,
+              Eigen::Ref<Eigen::MatrixXd> c);
+
+/// Singular values (descending) of a real matrix: dgesdd, no vectors.
+[[nodiscard]] Eigen::VectorXd singular_values(const Eigen::Ref<const Eigen::MatrixXd>& a);
+/// Thin SVD a = u diag(s) v^T: dgesdd.
+struct SingularValueDecomposition {
+  Eigen::VectorXd s;  ///< descending
+  Eigen::MatrixXd u;
+  Eigen::MatrixXd v;
+};
+[[nodiscard]] SingularValueDecomposition svd(const Eigen::Ref<const Eigen::MatrixXd>& a);
+/// Singular values (descending) of a complex matrix: zgesdd, no vectors.
+[[nodiscard]] Eigen::VectorXd singular_values(const Eigen::Ref<const Eigen::MatrixXcd>& a);
+
+/// Eigenvalues (ascending) and optionally orthonormal eigenvectors of a real symmetric matrix
+/// (lower triangle read): dsyevr. `first`/`last` (0-based, inclusive) select a range of indices;
+/// the default takes all.
+struct SymmetricEigen {
+  Eigen::VectorXd values;
+  Eigen::MatrixXd vectors;  ///< empty unless requested
+};
+[[nodiscard]] SymmetricEigen syevr(const Eigen::Ref<const Eigen::MatrixXd>& a,
+                                   bool vectors,
+                                   Eigen::Index first = 0,
+                                   Eigen::Index last = -1);
+
+/// Solve a x = b by LU with partial pivoting: dgesv. Throws NumericalError if a is singular.
+[[nodiscard]] Eigen::MatrixXd gesv(const Eigen::Ref<const Eigen::MatrixXd>& a,
+                                   const Eigen::Ref<const Eigen::MatrixXd>& b);
+
+/// c = alpha op(a) op(b) + beta c through BLAS (multithreaded OpenBLAS): dgemm / zgemm.
+void gemm(char transa,
+          char transb,
+          double alpha,
+          const Eigen::Ref<const Eigen::MatrixXd>& a,
+          const Eigen::Ref<const Eigen::MatrixXd>& b,
+          double beta,
+          Eigen::Ref<Eigen::MatrixXd> c);
+void gemm(char transa,
+          char transb,
+          std::complex<double> alpha,
+          const Eigen::Ref<const Eigen::MatrixXcd>& a,
+          const Eigen::Ref<const Eigen::MatrixXcd>& b,
+          std::complex<double> beta,
+          Eigen::Ref<Eigen::MatrixXcd> c);
+
+}  // namespace netdyn::lapack

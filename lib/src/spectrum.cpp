@@ -1,0 +1,109 @@
+#include "netdyn/spectrum.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include "checks.hpp"
+#include "lapack/lapack.hpp"
+
+namespace netdyn {
+
+Eigen::VectorXi sort_eigenvalues(Eigen::VectorXcd& values) {
+  Eigen::VectorXi order(values.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    if (values(a).real() != values(b).real()) return values(a).real() > values(b).real();
+    return values(a).imag() > values(b).imag();
+  });
+  const Eigen::VectorXcd copy = values;
+  for (Eigen::Index k = 0; k < values.size(); ++k) values(k) = copy(order(k));
+  return order;
+}
+
+Spectrum compute_spectrum(const Eigen::Ref<const Eigen::MatrixXd>& w,
+                          const SpectrumOptions& options) {
+  detail::require_connectivity("compute_spectrum", "W", w);
+  const Eigen::Index n = w.rows();
+  if (options.count < 0 || options.count > n) {
+    throw std::invalid_argument(
+        "compute_spectrum: options.count = " + std::to_string(options.count) + " but W is " +
+        std::to_string(n) + "x" + std::to_string(n) + "; need 0 <= count <= " + std::to_string(n));
+  }
+  lapack::EigenDecomposition eig = lapack::geev(w, options.compute_eigenvectors);
+  Spectrum out;
+  out.eigenvalues = std::move(eig.values);
+  const Eigen::VectorXi order = sort_eigenvalues(out.eigenvalues);
+  if (options.compute_eigenvectors) {
+    out.eigenvectors.resize(n, n);
+    for (Eigen::Index k = 0; k < n; ++k) out.eigenvectors.col(k) = eig.vectors.col(order(k));
+  }
+  if (options.count > 0) {
+    out.eigenvalues.conservativeResize(options.count);
+    if (options.compute_eigenvectors) out.eigenvectors.conservativeResize(n, options.count);
+  }
+  detail::ensure_finite_result("compute_spectrum", "eigenvalues", out.eigenvalues);
+  return out;
+}
+
+double spectral_abscissa(const Eigen::Ref<const Eigen::VectorXcd>& eigenvalues) {
+  if (eigenvalues.size() == 0) return -std::numeric_limits<double>::infinity();
+  return eigenvalues.real().maxCoeff();
+}
+
+double spectral_radius(const Eigen::Ref<const Eigen::VectorXcd>& eigenvalues) {
+  if (eigenvalues.size() == 0) return 0.0;
+  return eigenvalues.cwiseAbs().maxCoeff();
+}
+
+bool is_stable(const Eigen::Ref<const Eigen::VectorXcd>& eigenvalues_of_w) {
+  return spectral_abscissa(eigenvalues_of_w) < 1.0;
+}
+
+double eigenvector_condition(const Eigen::Ref<const Eigen::MatrixXcd>& eigenvectors) {
+  detail::require_square("eigenvector_condition", "V", eigenvectors);
+  detail::require_finite("eigenvector_condition", "V", eigenvectors);
+  const Eigen::VectorXd s = lapack::singular_values(eigenvectors);
+  const double n = static_cast<double>(eigenvectors.rows());
+  const double eps = std::numeric_limits<double>::epsilon();
+  if (s(s.size() - 1) <= n * eps * s(0)) return std::numeric_limits<double>::infinity();
+  return s(0) / s(s.size() - 1);
+}
+
+FixedPointType classify_planar(double trace, double determinant, double tolerance) {
+  const double t = std::abs(trace) <= tolerance ? 0.0 : trace;
+  const double d = std::abs(determinant) <= tolerance * tolerance ? 0.0 : determinant;
+  if (d < 0.0) return FixedPointType::kSaddle;
+  if (d == 0.0) return FixedPointType::kDegenerate;
+  if (t == 0.0) return FixedPointType::kCentre;
+  const bool spiral = t * t < 4.0 * d;
+  if (t < 0.0) return spiral ? FixedPointType::kStableSpiral : FixedPointType::kStableNode;
+  return spiral ? FixedPointType::kUnstableSpiral : FixedPointType::kUnstableNode;
+}
+
+FixedPointType classify_planar(const Eigen::Ref<const Eigen::MatrixXd>& jacobian) {
+  if (jacobian.rows() != 2 || jacobian.cols() != 2) {
+    throw std::invalid_argument("classify_planar: J is " + std::to_string(jacobian.rows()) + "x" +
+                                std::to_string(jacobian.cols()) + "; need a 2x2 Jacobian");
+  }
+  detail::require_finite("classify_planar", "J", jacobian);
+  const double tolerance = 8.0 * std::numeric_limits<double>::epsilon() * jacobian.norm();
+  const double determinant = jacobian(0, 0) * jacobian(1, 1) - jacobian(0, 1) * jacobian(1, 0);
+  return classify_planar(jacobian.trace(), determinant, tolerance);
+}
+
+std::string to_string(FixedPointType type) {
+  switch (type) {
+    case FixedPointType::kStableNode: return "stable node";
+    case FixedPointType::kUnstableNode: return "unstable node";
+    case FixedPointType::kStableSpiral: return "stable spiral";
+    case FixedPointType::kUnstableSpiral: return "unstable spiral";
+    case FixedPointType::kSaddle: return "saddle";
+    case FixedPointType::kCentre: return "centre";
+    case FixedPointType::kDegenerate: return "degenerate";
+  }
+  return "unknown";
+}
+
+}  // namespace netdyn

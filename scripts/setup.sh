@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# scripts/setup.sh [BUILD_DIR] [extra cmake args...]
+# Installs every Debian package netdyn needs (apt-get, as root; otherwise prints the exact command),
+# then configures and builds into BUILD_DIR (default: build). Safe to run again: it installs only
+# what is missing and rebuilds incrementally.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Build toolchain and libraries (Debian 12 names). Keep this list the single source of truth.
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config git
+  libeigen3-dev libspectra-dev
+  libopenblas-dev liblapack-dev
+  libboost-dev libboost-iostreams-dev libboost-filesystem-dev libboost-system-dev
+  libgtest-dev libgmock-dev
+  libcli11-dev nlohmann-json3-dev
+  gnuplot-nox libgnuplot-iostream-dev
+  clang-format
+)
+PACKAGES+=(${NETDYN_EXTRA_PACKAGES:-})
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  cmd="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${missing[*]}"
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "setup: installing ${missing[*]}" >&2
+    apt-get update -q >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+  else
+    echo "setup: missing Debian packages; run as root:" >&2
+    echo "  sudo sh -c '$cmd'" >&2
+    exit 1
+  fi
+fi
+
+# OpenBLAS must provide liblapack.so.3 (the reference LAPACK is several times slower).
+if command -v update-alternatives >/dev/null 2>&1; then
+  current=$(update-alternatives --query liblapack.so.3-x86_64-linux-gnu 2>/dev/null | awk '/^Value:/ {print $2}')
+  case "$current" in
+    *openblas*|"") ;;
+    *) echo "setup: note: liblapack.so.3 points to $current, not OpenBLAS; netdyn links OpenBLAS directly" >&2 ;;
+  esac
+fi
+
+BUILD_DIR=${1:-build}
+shift || true
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release "$@" >&2
+cmake --build "$BUILD_DIR" -j "${NETDYN_JOBS:-2}" >&2

@@ -1,0 +1,16 @@
+# Command-line cases: netdyn_cli_test(NAME EXIT REGEX ARGS...) runs `netdyn ARGS...` and requires
+# exit code EXIT and REGEX in its output (tests/support/expect_cli.sh).
+set(NETDYN_EXE $<TARGET_FILE:netdyn_cli>)
+set(NETDYN_DATA ${PROJECT_SOURCE_DIR}/data)
+set(NETDYN_BAD ${CMAKE_CURRENT_SOURCE_DIR}/data/bad)
+function(netdyn_cli_test name expected_exit regex)
+  add_test(NAME cli.${name}
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/support/expect_cli.sh ${expected_exit} ${regex}
+                   ${NETDYN_EXE} ${ARGN})
+  set_tests_properties(cli.${name} PROPERTIES LABELS cli)
+endfunction()
+
+file(GLOB NETDYN_CLI_TEST_FILES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/cli/*.cmake)
+foreach(f ${NETDYN_CLI_TEST_FILES})
+  include(${f})
+endforeach()

@@ -1,0 +1,46 @@
+#pragma once
+// Test matrices with known properties. Seeded std::mt19937_64 + Box-Muller in double arithmetic:
+// identical on every platform (std::normal_distribution is not).
+#include <Eigen/Core>
+#include <cmath>
+#include <cstdint>
+#include <random>
+
+namespace netdyn::testing {
+
+/// rho * N(0,1) / sqrt(n) entries (circular law radius rho), deterministic for a seed.
+inline Eigen::MatrixXd gaussian(Eigen::Index n, double rho, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  const double two_pi = 2.0 * std::acos(-1.0);
+  auto uniform = [&rng] { return (static_cast<double>(rng() >> 11) + 0.5) * 0x1.0p-53; };
+  Eigen::MatrixXd w(n, n);
+  for (Eigen::Index k = 0; k < w.size(); k += 2) {
+    const double r = std::sqrt(-2.0 * std::log(uniform()));
+    const double t = two_pi * uniform();
+    w.data()[k] = r * std::cos(t);
+    if (k + 1 < w.size()) w.data()[k + 1] = r * std::sin(t);
+  }
+  return rho * w / std::sqrt(static_cast<double>(n));
+}
+
+inline Eigen::MatrixXd symmetric(Eigen::Index n, std::uint64_t seed) {
+  const Eigen::MatrixXd g = gaussian(n, 1.0, seed);
+  return 0.5 * (g + g.transpose());
+}
+
+inline Eigen::MatrixXd tridiagonal_toeplitz(Eigen::Index n, double a, double b, double c) {
+  Eigen::MatrixXd w = Eigen::MatrixXd::Zero(n, n);
+  w.diagonal().setConstant(a);
+  w.diagonal(-1).setConstant(b);
+  w.diagonal(1).setConstant(c);
+  return w;
+}
+
+/// Murphy & Miller 2009: W = [[w, -k w], [w, -k w]].
+inline Eigen::MatrixXd balanced_ei(double w, double k) {
+  Eigen::MatrixXd m(2, 2);
+  m << w, -k * w, w, -k * w;
+  return m;
+}
+
+}  // namespace netdyn::testing

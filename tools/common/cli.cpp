@@ -1,0 +1,56 @@
+#include "common/cli.hpp"
+
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+
+namespace netdyn::cli {
+
+CLI::Option* add_tau_option(CLI::App& sub, double& tau) {
+  return sub.add_option("--tau", tau, "time constant tau (> 0); times are reported in its unit")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+}
+
+nlohmann::json to_json(const Eigen::Ref<const Eigen::VectorXcd>& values) {
+  nlohmann::json out = nlohmann::json::array();
+  for (Eigen::Index k = 0; k < values.size(); ++k) {
+    out.push_back({number(values(k).real()), number(values(k).imag())});
+  }
+  return out;
+}
+
+nlohmann::json to_json(const Eigen::Ref<const Eigen::MatrixXd>& m) {
+  nlohmann::json out = nlohmann::json::array();
+  for (Eigen::Index i = 0; i < m.rows(); ++i) {
+    nlohmann::json row = nlohmann::json::array();
+    for (Eigen::Index j = 0; j < m.cols(); ++j) row.push_back(number(m(i, j)));
+    out.push_back(row);
+  }
+  return out;
+}
+
+nlohmann::json number(double v) {
+  if (std::isnan(v)) throw std::logic_error("internal error: NaN reached the JSON output");
+  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+  return v;
+}
+
+nlohmann::json number(const std::optional<double>& v) {
+  return v ? number(*v) : nlohmann::json(nullptr);
+}
+
+void print_json(const nlohmann::json& j) {
+  std::cout << j.dump(2) << '\n';
+}
+
+void ensure_output_dir(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec || !std::filesystem::is_directory(dir)) {
+    throw std::invalid_argument(dir + ": cannot create output directory" +
+                                (ec ? ": " + ec.message() : std::string()));
+  }
+}
+
+}  // namespace netdyn::cli

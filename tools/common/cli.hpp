@@ -1,0 +1,41 @@
+#pragma once
+// Shared pieces of every subcommand: the registry of subcommands, usage errors, common options,
+// JSON conversion and output. Tools stay thin shells over lib/ (house style 8.8).
+#include <CLI/CLI.hpp>
+#include <Eigen/Core>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace netdyn::cli {
+
+/// Bad usage discovered after parsing (missing or contradictory options): exit code 2.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Each subcommand file defines one of these; main.cpp calls them all.
+void add_check_command(CLI::App& app);
+
+/// `--tau T` (default 1, > 0) on a subcommand.
+CLI::Option* add_tau_option(CLI::App& sub, double& tau);
+
+/// [re, im] pairs.
+nlohmann::json to_json(const Eigen::Ref<const Eigen::VectorXcd>& values);
+/// Row-major nested list.
+nlohmann::json to_json(const Eigen::Ref<const Eigen::MatrixXd>& m);
+/// A finite double as a number; +-inf as the strings "inf"/"-inf" (JSON has no infinity); NaN is
+/// a bug and throws std::logic_error.
+nlohmann::json number(double v);
+/// An optional double: null when empty.
+nlohmann::json number(const std::optional<double>& v);
+
+/// Print exactly one JSON object on stdout (and a newline).
+void print_json(const nlohmann::json& j);
+
+/// Create `dir` (and parents) if missing; throws std::invalid_argument if impossible.
+void ensure_output_dir(const std::string& dir);
+
+}  // namespace netdyn::cli
