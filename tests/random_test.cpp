@@ -6,12 +6,14 @@
 
 namespace {
 
-// Same seed, same stream; different seed, different stream (the portability promise of random.hpp).
-// the published 0xe220a8397b1dcdaf, ...; pinning the stream guarantees "same seed, same matrix".
+// The stream is pinned to an independent implementation of xoshiro256** seeded by splitmix64
+// (a 20-line Python transcription of the reference C code gave these three outputs for seed
+// 12345), so "same seed, same matrix" holds across machines and compilers.
 TEST(RandomSource, StreamIsPinned) {
   netdyn::RandomSource a(12345);
-  netdyn::RandomSource b(12345);
-  for (int i = 0; i < 100; ++i) EXPECT_EQ(a.next_u64(), b.next_u64());
+  EXPECT_EQ(a.next_u64(), 0xbe6a36374160d49bULL);
+  EXPECT_EQ(a.next_u64(), 0x214aaa0637a688c6ULL);
+  EXPECT_EQ(a.next_u64(), 0xf69d16de9954d388ULL);
   netdyn::RandomSource c(12346);
   netdyn::RandomSource d(12345);
   EXPECT_NE(c.next_u64(), d.next_u64());
