@@ -113,6 +113,7 @@ std::string extension_of(const std::string& path) {
 }  // namespace
 
 Eigen::MatrixXd read_matrix(const std::string& path) {
+  (void)detail::checked_file_size(path);  // missing file / directory first, whatever the extension
   const std::string ext = extension_of(path);
   Eigen::MatrixXd m;
   if (ext == ".npy") {

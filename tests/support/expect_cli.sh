@@ -11,7 +11,7 @@ if [ "$status" -ne "$expected_exit" ]; then
   printf 'expected exit %s, got %s from: %s\n--- output ---\n%s\n' "$expected_exit" "$status" "$*" "$output"
   exit 1
 fi
-if ! printf '%s' "$output" | grep -Eq -- "$pattern"; then
+if ! printf '%s' "$output" | grep -Ezq -- "$pattern"; then
   printf 'output of %s does not match /%s/\n--- output ---\n%s\n' "$*" "$pattern" "$output"
   exit 1
 fi

@@ -1,0 +1,32 @@
+# netdyn check: smoke runs on data/, the JSON contract, the bad-input catalogue (exit 1, message
+# naming file and position) and bad usage (exit 2).
+netdyn_cli_test(check.balanced 0 "verdict STABLE.*Henrici departure +9" check ${NETDYN_DATA}/mm09_balanced.npy)
+netdyn_cli_test(check.hebbian_csv 0 "slowest timescale +7" check ${NETDYN_DATA}/hebbian_2x2.csv)
+netdyn_cli_test(check.unstable 0 "verdict UNSTABLE" check ${NETDYN_DATA}/gaussian_n200_rho1.5.npy)
+netdyn_cli_test(check.json 0 "\"eigenvector_condition\": 42\\.02.*\"henrici_departure\": 9\\.0.*\"n\": 2,.*\"stable\": true"
+                check ${NETDYN_DATA}/mm09_balanced.npy --json)
+netdyn_cli_test(check.json_nulls 0 "\"steady_state_gain\": null"
+                check ${NETDYN_DATA}/gaussian_n200_rho1.5.npy --json)
+netdyn_cli_test(check.tau 0 "\"growth_rate\": -0\\.1000000"
+                check ${NETDYN_DATA}/mm09_balanced.csv --tau 10 --json)
+
+netdyn_cli_test(check.bad.missing 1 "does_not_exist.npy: no such file" check ${NETDYN_BAD}/does_not_exist.npy)
+netdyn_cli_test(check.bad.empty 1 "empty.csv: file is empty" check ${NETDYN_BAD}/empty.csv)
+netdyn_cli_test(check.bad.nonsquare 1 "nonsquare.csv: matrix is 2x3" check ${NETDYN_BAD}/nonsquare.csv)
+netdyn_cli_test(check.bad.ragged 1 "ragged.csv:3: row has 2 entries" check ${NETDYN_BAD}/ragged.csv)
+netdyn_cli_test(check.bad.token 1 "token.csv:2:2: non-numeric token 'abc'" check ${NETDYN_BAD}/token.csv)
+netdyn_cli_test(check.bad.nan 1 "nan.csv:2:1: entry 'nan' is not finite" check ${NETDYN_BAD}/nan.csv)
+netdyn_cli_test(check.bad.inf 1 "inf.txt:2:2: entry 'inf' is not finite" check ${NETDYN_BAD}/inf.txt)
+netdyn_cli_test(check.bad.nan_npy 1 "nan.npy: entry \\(row 2, column 3\\) is nan" check ${NETDYN_BAD}/nan.npy)
+netdyn_cli_test(check.bad.magic 1 "magic.npy: not a NumPy .npy file" check ${NETDYN_BAD}/magic.npy)
+netdyn_cli_test(check.bad.dtype 1 "dtype_int64.npy: header: unsupported dtype '<i8'" check ${NETDYN_BAD}/dtype_int64.npy)
+netdyn_cli_test(check.bad.truncated 1 "truncated.npy: truncated data" check ${NETDYN_BAD}/truncated.npy)
+netdyn_cli_test(check.bad.huge 1 "huge_header.npy: matrix of 1000000x1000000 exceeds" check ${NETDYN_BAD}/huge_header.npy)
+netdyn_cli_test(check.bad.mtx_index 1 "index_range.mtx:4: row index 4 out of range 1..3" check ${NETDYN_BAD}/index_range.mtx)
+netdyn_cli_test(check.bad.mtx_truncated 1 "truncated.mtx: expected 5 entries, found 2" check ${NETDYN_BAD}/truncated.mtx)
+
+netdyn_cli_test(check.usage.no_file 2 "FILE is required" check)
+netdyn_cli_test(check.usage.bad_tau 2 "--tau" check ${NETDYN_DATA}/mm09_balanced.npy --tau -1)
+netdyn_cli_test(check.usage.unknown_option 2 "--frobnicate" check ${NETDYN_DATA}/mm09_balanced.npy --frobnicate)
+netdyn_cli_test(usage.no_subcommand 2 "subcommand" "")
+netdyn_cli_test(help 0 "Examples" --help)
