@@ -1,0 +1,129 @@
+#include "netdyn/covariance.hpp"
+
+#include <sstream>
+
+#include "checks.hpp"
+#include "lapack/lapack.hpp"
+
+namespace netdyn {
+namespace {
+
+// Factorise A = W - I, restating a non-Hurwitz A in terms of W's eigenvalue (A's + 1).
+LyapunovSolver generator_solver(const char* function,
+                                const char* what,
+                                const Eigen::Ref<const Eigen::MatrixXd>& w) {
+  detail::require_connectivity(function, "W", w);
+  const Eigen::MatrixXd a = w - Eigen::MatrixXd::Identity(w.rows(), w.cols());
+  try {
+    return LyapunovSolver(a);
+  } catch (const NotHurwitzError& e) {
+    const std::complex<double> lambda = e.eigenvalue() + 1.0;
+    std::ostringstream msg;
+    msg.precision(12);
+    msg << function << ": W is unstable: eigenvalue " << lambda
+        << " of W has real part >= 1, so no " << what
+        << " exists (the linear dynamics grow without bound)";
+    throw NotHurwitzError(msg.str(), lambda);
+  }
+}
+
+}  // namespace
+
+StationaryCovariance stationary_covariance(const Eigen::Ref<const Eigen::MatrixXd>& w,
+                                           const CovarianceOptions& options) {
+  constexpr const char* kFn = "stationary_covariance";
+  detail::require_positive(kFn, "sigma", options.sigma);
+  const LyapunovSolver solver = generator_solver(kFn, "stationary covariance", w);
+  const Eigen::Index n = w.rows();
+  const double s2 = options.sigma * options.sigma;
+  LyapunovResult lyap = solver.solve(Eigen::MatrixXd::Identity(n, n) * (2.0 * s2));
+  StationaryCovariance out;
+  out.covariance = std::move(lyap.solution);
+  out.residual = lyap.residual;
+  out.total_variance = out.covariance.trace();
+  out.eigenvalues = solver.eigenvalues().array() + 1.0;
+  // A complex scalar OU mode dz = (lambda - 1) z dt + sqrt(2) sigma dB_C has variance
+  // sigma^2 / (1 - Re lambda); the sum over modes is the variance without feedforward coupling.
+  double normal = 0.0;
+  for (Eigen::Index i = 0; i < n; ++i) normal += 1.0 / (1.0 - out.eigenvalues(i).real());
+  out.normal_total_variance = s2 * normal;
+  out.nonnormal_amplification = out.total_variance / out.normal_total_variance;
+  if (!std::isfinite(out.total_variance) || !std::isfinite(out.nonnormal_amplification)) {
+    throw NumericalError(std::string(kFn) +
+                         ": total variance is not finite, n = " + std::to_string(n));
+  }
+  return out;
+}
+
+LyapunovResult controllability_gramian(const Eigen::Ref<const Eigen::MatrixXd>& a,
+                                       const Eigen::Ref<const Eigen::MatrixXd>& b) {
+  detail::require_connectivity("controllability_gramian", "A", a);
+  if (b.rows() != a.rows()) {
+    throw std::invalid_argument("controllability_gramian: B has " + std::to_string(b.rows()) +
+                                " rows but A is " + std::to_string(a.rows()) + "x" +
+                                std::to_string(a.rows()) + "; need rows(B) = rows(A)");
+  }
+  detail::require_finite("controllability_gramian", "B", b);
+  const Eigen::MatrixXd bbt = b * b.transpose();
+  return LyapunovSolver(a).solve(bbt);
+}
+
+LyapunovResult observability_gramian(const Eigen::Ref<const Eigen::MatrixXd>& a,
+                                     const Eigen::Ref<const Eigen::MatrixXd>& c) {
+  detail::require_connectivity("observability_gramian", "A", a);
+  if (c.cols() != a.rows()) {
+    throw std::invalid_argument("observability_gramian: C has " + std::to_string(c.cols()) +
+                                " columns but A is " + std::to_string(a.rows()) + "x" +
+                                std::to_string(a.rows()) + "; need cols(C) = rows(A)");
+  }
+  detail::require_finite("observability_gramian", "C", c);
+  const Eigen::MatrixXd ctc = c.transpose() * c;
+  return LyapunovSolver(a).solve_adjoint(ctc);
+}
+
+EvokedEnergyModes most_amplified_initial_conditions(const Eigen::Ref<const Eigen::MatrixXd>& w,
+                                                    const EvokedEnergyOptions& options) {
+  constexpr const char* kFn = "most_amplified_initial_conditions";
+  const LyapunovSolver solver = generator_solver(kFn, "finite evoked energy", w);
+  const Eigen::Index n = w.rows();
+  if (options.count < 1 || options.count > n) {
+    throw std::invalid_argument(
+        std::string(kFn) + ": options.count = " + std::to_string(options.count) + " but W is " +
+        std::to_string(n) + "x" + std::to_string(n) + "; need 1 <= count <= " + std::to_string(n));
+  }
+  LyapunovResult lyap = solver.solve_adjoint(Eigen::MatrixXd::Identity(n, n) * 2.0);
+  EvokedEnergyModes out;
+  out.energy_matrix = std::move(lyap.solution);
+  out.residual = lyap.residual;
+  out.mean_energy = out.energy_matrix.trace() / static_cast<double>(n);
+  const lapack::SymmetricEigen eig =
+      lapack::syevr(out.energy_matrix, true, n - options.count, n - 1);  // ascending
+  out.energies = eig.values.reverse();
+  out.patterns = eig.vectors.rowwise().reverse();
+  for (Eigen::Index k = 0; k < out.patterns.cols(); ++k) {
+    Eigen::Index imax = 0;
+    out.patterns.col(k).cwiseAbs().maxCoeff(&imax);
+    if (out.patterns(imax, k) < 0.0) out.patterns.col(k) *= -1.0;
+  }
+  detail::ensure_finite_result(kFn, "energies", out.energies);
+  return out;
+}
+
+double evoked_energy(const Eigen::Ref<const Eigen::MatrixXd>& w,
+                     const Eigen::Ref<const Eigen::VectorXd>& initial_condition) {
+  constexpr const char* kFn = "evoked_energy";
+  const LyapunovSolver solver = generator_solver(kFn, "finite evoked energy", w);
+  const Eigen::Index n = w.rows();
+  if (initial_condition.size() != n) {
+    throw std::invalid_argument(std::string(kFn) + ": initial condition has " +
+                                std::to_string(initial_condition.size()) + " entries but W is " +
+                                std::to_string(n) + "x" + std::to_string(n));
+  }
+  detail::require_finite(kFn, "initial condition", initial_condition);
+  // E(a) = a^T Q a with Q from the adjoint equation; equivalently 2 tr of the controllability
+  // Gramian for B = a, which needs the same single solve.
+  const LyapunovResult q = solver.solve_adjoint(Eigen::MatrixXd::Identity(n, n) * 2.0);
+  return initial_condition.dot(q.solution * initial_condition);
+}
+
+}  // namespace netdyn
