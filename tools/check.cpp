@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "common/cli.hpp"
+#include "common/figures.hpp"
 #include "netdyn/io.hpp"
 #include "netdyn/report.hpp"
 
@@ -14,6 +15,8 @@ struct CheckArgs {
   std::string input;
   double tau = 1.0;
   bool json = false;
+  std::string out_dir;
+  std::string format = "png";
 };
 
 nlohmann::json report_json(const NetworkReport& r) {
@@ -106,15 +109,31 @@ void add_check_command(CLI::App& app) {
                          "Stability, nonnormality and amplification report for W\n"
                          "Examples:\n"
                          "  netdyn check data/mm09_balanced.npy\n"
-                         "  netdyn check data/gaussian_n200_rho1.5.csv --tau 10 --json");
+                         "  netdyn check data/gaussian_n200_rho1.5.csv --tau 10 --json\n"
+                         "  netdyn check data/gaussian_n200_rho1.5.npy --out results --format svg");
   sub->add_option("FILE", args->input, "connectivity W (.npy, .csv, .txt, .dat, .mtx)")->required();
   add_tau_option(*sub, args->tau);
   sub->add_flag("--json", args->json, "print one JSON object on stdout");
+  sub->add_option("--out",
+                  args->out_dir,
+                  "also write DIR/eigenvalues.npy (complex128) and DIR/spectrum.<format>");
+  sub->add_option("--format", args->format, "plot format for --out")
+      ->check(CLI::IsMember({"png", "svg", "pdf"}))
+      ->capture_default_str();
   sub->callback([args]() {
     const Eigen::MatrixXd w = read_connectivity(args->input);
     ReportOptions options;
     options.tau = args->tau;
     const NetworkReport report = analyse_network(w, options);
+    if (!args->out_dir.empty()) {
+      ensure_output_dir(args->out_dir);
+      write_matrix(args->out_dir + "/eigenvalues.npy", Eigen::MatrixXcd(report.eigenvalues));
+      const Figure figure = spectrum_figure(
+          report.eigenvalues, circular_law_radius(w), "Spectrum of W: " + args->input);
+      const std::string plot =
+          render(figure, args->out_dir, "spectrum", parse_plot_format(args->format));
+      std::cerr << "wrote " << args->out_dir << "/eigenvalues.npy and " << plot << "\n";
+    }
     if (args->json) {
       print_json(report_json(report));
     } else {

@@ -1,0 +1,209 @@
+#include "common/plot.hpp"
+
+#include <unistd.h>
+
+#include <gnuplot-iostream.h>
+#include <cstdio>
+#include <filesystem>
+#include <iomanip>
+#include <limits>
+#include <sstream>
+#include <stdexcept>
+
+#include "netdyn/atomic_file.hpp"
+
+namespace netdyn::cli {
+namespace {
+
+// A gnuplot single-quoted string ('' stands for a quote inside).
+std::string quoted(const std::string& s) {
+  std::string out = "'";
+  for (const char c : s) {
+    out += c;
+    if (c == '\'') out += '\'';
+  }
+  return out + "'";
+}
+
+std::string terminal(PlotFormat format) {
+  switch (format) {
+    case PlotFormat::kPng:
+      return "set terminal pngcairo size 1200,900 enhanced font 'Sans,18' linewidth 2";
+    case PlotFormat::kSvg:
+      return "set terminal svg size 1200,900 enhanced font 'Sans,18' linewidth 2 background rgb "
+             "'white'";
+    case PlotFormat::kPdf:
+      return "set terminal pdfcairo size 6in,4.5in enhanced font 'Sans,11' linewidth 2";
+  }
+  return "";
+}
+
+std::string preamble(const std::string& name,
+                     PlotFormat format,
+                     const std::string& title,
+                     const std::string& xlabel,
+                     const std::string& ylabel,
+                     bool equal_aspect) {
+  std::ostringstream gp;
+  gp << "# " << name << ".gp: written by netdyn; reproduce with `gnuplot " << name
+     << ".gp` in this folder\n";
+  gp << "if (!exists(\"outfile\")) outfile = " << quoted(name + "." + extension(format)) << "\n";
+  gp << terminal(format) << "\n";
+  gp << "set output outfile\n";
+  gp << "set title " << quoted(title) << " noenhanced\n";
+  gp << "set xlabel " << quoted(xlabel) << "\n";
+  gp << "set ylabel " << quoted(ylabel) << "\n";
+  gp << "set grid lc rgb '#dddddd'\nset clip two\n";
+  if (equal_aspect) gp << "set size ratio -1\n";
+  return gp.str();
+}
+
+void write_series(std::ostream& out, const std::vector<Series>& series) {
+  out << std::setprecision(std::numeric_limits<double>::max_digits10);
+  for (std::size_t k = 0; k < series.size(); ++k) {
+    const Series& s = series[k];
+    if (s.x.size() != s.y.size())
+      throw std::logic_error("plot series '" + s.title + "': x and y sizes differ");
+    out << "# series " << k << ": " << s.title << "\n";
+    for (std::size_t i = 0; i < s.x.size(); ++i) out << s.x[i] << ' ' << s.y[i] << '\n';
+    out << "\n\n";  // gnuplot index separator
+  }
+}
+
+std::string plot_clauses(const std::string& data_file, const std::vector<Series>& series) {
+  std::ostringstream gp;
+  for (std::size_t k = 0; k < series.size(); ++k) {
+    const Series& s = series[k];
+    gp << (k ? ", \\\n     " : "") << quoted(data_file) << " index " << k << " using 1:2 with "
+       << s.style << (s.extra.empty() ? "" : " " + s.extra) << " title " << quoted(s.title);
+  }
+  return gp.str();
+}
+
+// Run the script in `dir` with gnuplot, output to a temporary name, then rename it into place.
+std::string run(const std::string& dir, const std::string& name, PlotFormat format) {
+  const std::string target =
+      (std::filesystem::path(dir) / (name + "." + extension(format))).string();
+  std::string pattern = (std::filesystem::path(dir) / ("." + name + ".render.XXXXXX")).string();
+  std::vector<char> buffer(pattern.begin(), pattern.end());
+  buffer.push_back('\0');
+  const int fd = ::mkstemp(buffer.data());
+  if (fd < 0) throw std::invalid_argument(dir + ": cannot create a file for the plot " + name);
+  ::close(fd);
+  const std::string temp = buffer.data();
+  {
+    Gnuplot gp("gnuplot");
+    gp << "cd " << quoted(dir) << "\n";
+    gp << "outfile = " << quoted(temp) << "\n";
+    gp << "load " << quoted(name + ".gp") << "\n";
+    gp << "set output\n";
+  }  // the destructor closes the pipe and waits for gnuplot to finish
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(temp, ec);
+  if (ec || size == 0) {
+    std::remove(temp.c_str());
+    throw std::runtime_error("gnuplot failed to render " + target + " (is gnuplot installed?)");
+  }
+  std::filesystem::permissions(
+      temp,
+      std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+          std::filesystem::perms::group_read | std::filesystem::perms::others_read,
+      ec);
+  if (std::rename(temp.c_str(), target.c_str()) != 0) {
+    std::remove(temp.c_str());
+    throw std::runtime_error(target + ": cannot rename the rendered plot into place");
+  }
+  return target;
+}
+
+std::string path_in(const std::string& dir, const std::string& file) {
+  return (std::filesystem::path(dir) / file).string();
+}
+
+}  // namespace
+
+PlotFormat parse_plot_format(const std::string& name) {
+  if (name == "png") return PlotFormat::kPng;
+  if (name == "svg") return PlotFormat::kSvg;
+  if (name == "pdf") return PlotFormat::kPdf;
+  throw std::invalid_argument("plot format '" + name + "'; expected png, svg or pdf");
+}
+
+std::string extension(PlotFormat format) {
+  switch (format) {
+    case PlotFormat::kPng: return "png";
+    case PlotFormat::kSvg: return "svg";
+    case PlotFormat::kPdf: return "pdf";
+  }
+  return "png";
+}
+
+std::string render(const Figure& figure,
+                   const std::string& dir,
+                   const std::string& name,
+                   PlotFormat format) {
+  const std::string data_file = name + ".dat";
+  write_file_atomically(path_in(dir, data_file),
+                        [&](std::ostream& out) { write_series(out, figure.series); });
+  std::ostringstream gp;
+  gp << preamble(name, format, figure.title, figure.xlabel, figure.ylabel, figure.equal_aspect);
+  if (figure.log_y) gp << "set logscale y\n";
+  gp << (figure.key == "off" ? std::string("unset key") : "set key " + figure.key + " box opaque")
+     << "\n";
+  for (const std::string& line : figure.setup) gp << line << "\n";
+  gp << "plot " << plot_clauses(data_file, figure.series) << "\n";
+  write_file_atomically(path_in(dir, name + ".gp"), [&](std::ostream& out) { out << gp.str(); });
+  return run(dir, name, format);
+}
+
+std::string render(const GridFigure& figure,
+                   const std::string& dir,
+                   const std::string& name,
+                   PlotFormat format) {
+  if (figure.z.rows() != figure.y.size() || figure.z.cols() != figure.x.size()) {
+    throw std::logic_error("plot grid '" + name + "': z must be y.size() x x.size()");
+  }
+  const std::string grid_file = name + "_grid.dat";
+  const std::string overlay_file = name + ".dat";
+  // gnuplot's ASCII "nonuniform matrix": first row N x_1..x_N, then y_i z_i1..z_iN.
+  write_file_atomically(path_in(dir, grid_file), [&](std::ostream& out) {
+    out << std::setprecision(std::numeric_limits<double>::max_digits10) << figure.x.size();
+    for (Eigen::Index j = 0; j < figure.x.size(); ++j) out << ' ' << figure.x(j);
+    out << '\n';
+    for (Eigen::Index i = 0; i < figure.y.size(); ++i) {
+      out << figure.y(i);
+      for (Eigen::Index j = 0; j < figure.x.size(); ++j) out << ' ' << figure.z(i, j);
+      out << '\n';
+    }
+  });
+  write_file_atomically(path_in(dir, overlay_file),
+                        [&](std::ostream& out) { write_series(out, figure.overlay); });
+  std::ostringstream gp;
+  gp << preamble(name, format, figure.title, figure.xlabel, figure.ylabel, figure.equal_aspect);
+  gp << "set cblabel " << quoted(figure.cblabel) << "\n";
+  gp << "set key top right box opaque\n";
+  if (figure.flip_y) gp << "set yrange [*:*] reverse\n";
+  const std::string overlay = figure.overlay.empty()
+                                  ? std::string()
+                                  : ", \\\n     " + plot_clauses(overlay_file, figure.overlay);
+  if (figure.levels.empty()) {
+    gp << "set palette rgbformulae 33,13,10\n";
+    gp << "plot " << quoted(grid_file) << " nonuniform matrix with image notitle" << overlay
+       << "\n";
+  } else {
+    // Contour lines: let gnuplot trace them into a table, then draw them coloured by level.
+    const std::string contour_file = name + "_contours.dat";
+    gp << "set contour base\nunset surface\nset view map\nset cntrparam levels discrete ";
+    for (std::size_t k = 0; k < figure.levels.size(); ++k) gp << (k ? "," : "") << figure.levels[k];
+    gp << "\nset table " << quoted(contour_file) << "\n";
+    gp << "splot " << quoted(grid_file) << " nonuniform matrix with lines notitle\n";
+    gp << "unset table\nunset contour\n";
+    gp << "set palette rgbformulae 33,13,10\n";
+    gp << "plot " << quoted(contour_file)
+       << " using 1:2:3 with lines lc palette lw 1.5 title 'contours'" << overlay << "\n";
+  }
+  write_file_atomically(path_in(dir, name + ".gp"), [&](std::ostream& out) { out << gp.str(); });
+  return run(dir, name, format);
+}
+
+}  // namespace netdyn::cli
