@@ -874,3 +874,41 @@ void gemm(char transa,
 }
 
 }  // namespace netdyn::lapack
+
+// ---- dgemv (issue 5: the matrix-vector product of the ODE right-hand sides) ----
+// NOLINTBEGIN(readability-identifier-naming): Fortran symbol names
+extern "C" void dgemv_(const char* trans,
+                       const int* m,
+                       const int* n,
+                       const double* alpha,
+                       const double* a,
+                       const int* lda,
+                       const double* x,
+                       const int* incx,
+                       const double* beta,
+                       double* y,
+                       const int* incy,
+                       std::size_t);
+// NOLINTEND(readability-identifier-naming)
+
+namespace netdyn::lapack {
+
+void gemv(char trans,
+          double alpha,
+          const Eigen::Ref<const Eigen::MatrixXd>& a,
+          const Eigen::Ref<const Eigen::VectorXd>& x,
+          double beta,
+          Eigen::Ref<Eigen::VectorXd> y) {
+  const int m = to_int(a.rows(), "dgemv");
+  const int n = to_int(a.cols(), "dgemv");
+  if (m == 0 || n == 0) {
+    y *= beta;
+    return;
+  }
+  const int lda = std::max(1, to_int(a.outerStride(), "dgemv"));
+  const int incx = to_int(x.innerStride(), "dgemv");
+  const int incy = to_int(y.innerStride(), "dgemv");
+  dgemv_(&trans, &m, &n, &alpha, a.data(), &lda, x.data(), &incx, &beta, y.data(), &incy, 1);
+}
+
+}  // namespace netdyn::lapack

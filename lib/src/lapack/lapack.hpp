@@ -92,4 +92,13 @@ void gemm(char transa,
           std::complex<double> beta,
           Eigen::Ref<Eigen::MatrixXcd> c);
 
+/// y = alpha op(a) x + beta y through BLAS (multithreaded OpenBLAS): dgemv. x and y must not
+/// alias.
+void gemv(char trans,
+          double alpha,
+          const Eigen::Ref<const Eigen::MatrixXd>& a,
+          const Eigen::Ref<const Eigen::VectorXd>& x,
+          double beta,
+          Eigen::Ref<Eigen::VectorXd> y);
+
 }  // namespace netdyn::lapack

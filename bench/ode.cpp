@@ -1,0 +1,38 @@
+// ode: integrate the linear network tau dr/dt = -r + W r + 1 (W Gaussian, rho 0.9) on [0, 50],
+// rtol 1e-8, atol 1e-10 (peer: scipy solve_ivp RK45 on `a @ r + 1`, a = -I + W). It integrates
+// (no exact-solution shortcut). NETDYN_ODE_METHOD=dopri5|rk78 picks the stepper (default rk78);
+// the counts go to stderr.
+#include <cstdio>
+#include <cstdlib>
+
+#include "bench_common.hpp"
+#include "netdyn/simulation.hpp"
+
+int main(int argc, char** argv) {
+  const char* m = std::getenv("NETDYN_ODE_METHOD");
+  const netdyn::OdeMethod method = netdyn::parse_ode_method(m ? m : "rk78");
+  for (const long n : netdyn::bench::sizes(argc, argv, {200, 1000})) {
+    const std::string tag = "ode_" + std::to_string(n);
+    netdyn::RateNetwork net;
+    net.w = netdyn::bench::input(tag + "_w");
+    const Eigen::VectorXd r0 = netdyn::bench::input(tag + "_r0").reshaped();
+    const netdyn::Input input = netdyn::Input::constant_input(Eigen::VectorXd::Ones(net.size()));
+    netdyn::SimulationOptions options;
+    options.t_end = 50.0;
+    options.samples = 2;
+    options.rtol = 1e-8;
+    options.atol = 1e-10;
+    options.method = method;
+    netdyn::Trajectory last;
+    const double s =
+        netdyn::bench::time_median([&] { last = netdyn::simulate(net, r0, input, options); });
+    netdyn::bench::report("ode", n, s);
+    std::fprintf(stderr,
+                 "  ode %ld %s: %zu steps, %zu rejected, %zu rhs evaluations\n",
+                 n,
+                 netdyn::to_string(method).c_str(),
+                 last.steps,
+                 last.rejected_steps,
+                 last.rhs_evaluations);
+  }
+}
