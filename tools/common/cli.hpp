@@ -18,6 +18,9 @@ class UsageError : public std::runtime_error {
 
 /// Each subcommand file defines one of these; main.cpp calls them all.
 void add_check_command(CLI::App& app);
+void add_schur_command(CLI::App& app);
+void add_ei2_command(CLI::App& app);
+void add_generate_command(CLI::App& app);
 
 /// `--tau T` (default 1, > 0) on a subcommand.
 CLI::Option* add_tau_option(CLI::App& sub, double& tau);

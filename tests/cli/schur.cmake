@@ -1,0 +1,14 @@
+# netdyn schur: MM09's hidden feedforward weight 9, JSON contract, --out files, bad input/usage.
+netdyn_cli_test(schur.balanced 0 "feedforward norm \\|\\|N\\|\\|_F +9 " schur ${NETDYN_DATA}/mm09_balanced.npy)
+netdyn_cli_test(schur.json 0 "\"feedforward_norm\": (9\\.0,|9\\.00000000|8\\.99999999)"
+                schur ${NETDYN_DATA}/mm09_balanced.csv --json)
+netdyn_cli_test(schur.json_backward 0 "\"backward_error\": [0-9.]+e-1[5-7],"
+                schur ${NETDYN_DATA}/mm09_balanced.csv --json)
+netdyn_cli_test(schur.real 0 "\"real_feedforward_norm\": [0-9]"
+                schur ${NETDYN_DATA}/gaussian_n200_rho1.5.npy --real --json)
+netdyn_cli_test(schur.out 0 "wrote .*schur_U\\.npy"
+                schur ${NETDYN_DATA}/gaussian_n200_rho1.5.npy --out ${CMAKE_CURRENT_BINARY_DIR}/cli_out/schur)
+netdyn_cli_test(schur.bad.nan 1 "nan.csv:2:1: entry 'nan' is not finite" schur ${NETDYN_BAD}/nan.csv)
+netdyn_cli_test(schur.bad.nonsquare 1 "nonsquare.csv: matrix is 2x3" schur ${NETDYN_BAD}/nonsquare.csv)
+netdyn_cli_test(schur.usage.no_file 2 "FILE is required" schur)
+netdyn_cli_test(schur.usage.order 2 "--order" schur ${NETDYN_DATA}/mm09_balanced.npy --order sideways)
