@@ -1,5 +1,6 @@
 #include "netdyn/fitzhugh_nagumo.hpp"
 
+#include <Eigen/LU>
 #include <cmath>
 #include <stdexcept>
 #include <string>

@@ -76,6 +76,7 @@ FixedPoint find_fixed_point(const Field& f,
       break;
     }
   }
+  out.jacobian = jac;
   detail::ensure_finite_result(fn, "x", out.x);
   return out;
 }
