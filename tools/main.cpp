@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
   netdyn::cli::add_schur_command(app);
   netdyn::cli::add_ei2_command(app);
   netdyn::cli::add_generate_command(app);
+  netdyn::cli::add_reproduce_command(app);
+  netdyn::cli::add_demo_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
