@@ -912,3 +912,67 @@ void gemv(char trans,
 }
 
 }  // namespace netdyn::lapack
+
+// ---- ztrmm, zherk (issue 3: residual and orthogonality checks of the complex Schur form) ----
+// NOLINTBEGIN(readability-identifier-naming): Fortran symbol names
+extern "C" void ztrmm_(const char* side,
+                       const char* uplo,
+                       const char* transa,
+                       const char* diag,
+                       const int* m,
+                       const int* n,
+                       const std::complex<double>* alpha,
+                       const std::complex<double>* a,
+                       const int* lda,
+                       std::complex<double>* b,
+                       const int* ldb,
+                       std::size_t,
+                       std::size_t,
+                       std::size_t,
+                       std::size_t);
+extern "C" void zherk_(const char* uplo,
+                       const char* trans,
+                       const int* n,
+                       const int* k,
+                       const double* alpha,
+                       const std::complex<double>* a,
+                       const int* lda,
+                       const double* beta,
+                       std::complex<double>* c,
+                       const int* ldc,
+                       std::size_t,
+                       std::size_t);
+// NOLINTEND(readability-identifier-naming)
+
+namespace netdyn::lapack {
+
+void trmm_upper_right(char transa,
+                      std::complex<double> alpha,
+                      const Eigen::Ref<const Eigen::MatrixXcd>& a,
+                      Eigen::Ref<Eigen::MatrixXcd> b) {
+  const int m = to_int(b.rows(), "ztrmm");
+  const int n = to_int(b.cols(), "ztrmm");
+  if (m == 0 || n == 0) return;
+  const char side = 'R';
+  const char uplo = 'U';
+  const char diag = 'N';
+  const int lda = std::max(1, to_int(a.outerStride(), "ztrmm"));
+  const int ldb = std::max(1, to_int(b.outerStride(), "ztrmm"));
+  ztrmm_(&side, &uplo, &transa, &diag, &m, &n, &alpha, a.data(), &lda, b.data(), &ldb, 1, 1, 1, 1);
+}
+
+void herk_upper(double alpha,
+                const Eigen::Ref<const Eigen::MatrixXcd>& a,
+                double beta,
+                Eigen::Ref<Eigen::MatrixXcd> c) {
+  const int n = to_int(a.cols(), "zherk");
+  const int k = to_int(a.rows(), "zherk");
+  if (n == 0) return;
+  const char uplo = 'U';
+  const char trans = 'C';
+  const int lda = std::max(1, to_int(a.outerStride(), "zherk"));
+  const int ldc = std::max(1, to_int(c.outerStride(), "zherk"));
+  zherk_(&uplo, &trans, &n, &k, &alpha, a.data(), &lda, &beta, c.data(), &ldc, 1, 1);
+}
+
+}  // namespace netdyn::lapack

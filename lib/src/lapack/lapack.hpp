@@ -101,4 +101,18 @@ void gemv(char trans,
           double beta,
           Eigen::Ref<Eigen::VectorXd> y);
 
+/// b = alpha b op(a) for upper triangular complex a (only its upper triangle is read): ztrmm
+/// with side 'R', uplo 'U', diag 'N' (4 n^3 real flops against zgemm's 8 n^3).
+void trmm_upper_right(char transa,
+                      std::complex<double> alpha,
+                      const Eigen::Ref<const Eigen::MatrixXcd>& a,
+                      Eigen::Ref<Eigen::MatrixXcd> b);
+
+/// Upper triangle of c = alpha a^* a + beta c (c Hermitian; its strictly lower part is neither
+/// read nor written): zherk with uplo 'U', trans 'C' (half the flops of zgemm).
+void herk_upper(double alpha,
+                const Eigen::Ref<const Eigen::MatrixXcd>& a,
+                double beta,
+                Eigen::Ref<Eigen::MatrixXcd> c);
+
 }  // namespace netdyn::lapack
