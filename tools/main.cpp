@@ -30,6 +30,9 @@ int main(int argc, char** argv) {
   netdyn::cli::add_generate_command(app);
   netdyn::cli::add_reproduce_command(app);
   netdyn::cli::add_demo_command(app);
+  netdyn::cli::add_simulate_command(app);
+  netdyn::cli::add_jacobian_command(app);
+  netdyn::cli::add_fixedpoint_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

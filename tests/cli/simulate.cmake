@@ -1,0 +1,25 @@
+# netdyn simulate: the MM09 impulse response checked against the exact solution, a nonlinear run,
+# JSON keys, bad input (exit 1) and bad usage (exit 2).
+netdyn_cli_test(simulate.mm09_check 0 "max rel error [0-9.e-]+"
+                simulate ${NETDYN_DATA}/mm09_balanced.npy --input impulse:1,0@0 --tmax 10 --check)
+netdyn_cli_test(simulate.check_json 0 "\"max_abs_error\": [0-9.e-]+,.*\"max_rel_error\": [0-9.e-]+"
+                simulate ${NETDYN_DATA}/hebbian_2x2.csv --r0 1,0 --rtol 1e-10 --atol 1e-12 --check --json)
+netdyn_cli_test(simulate.tanh_rk78 0 "rk78: [0-9]+ steps"
+                simulate ${NETDYN_DATA}/gaussian_n200_rho1.5.npy --f tanh --r0 0.1 --tmax 5 --method rk78)
+netdyn_cli_test(simulate.pulse_tau 0 "\"steps\": [0-9]+"
+                simulate ${NETDYN_DATA}/mm09_balanced.npy --tau 10,5 --input pulse:1@1:3 --input 0.1 --json)
+netdyn_cli_test(simulate.bad.tau 1 "tau\\(0\\) = -1" simulate ${NETDYN_DATA}/mm09_balanced.npy --tau -1)
+netdyn_cli_test(simulate.bad.tau_zero 1 "tau\\(1\\) = 0" simulate ${NETDYN_DATA}/mm09_balanced.npy --tau 1,0)
+netdyn_cli_test(simulate.bad.tmax 1 "t_end = 0" simulate ${NETDYN_DATA}/mm09_balanced.npy --tmax 0)
+netdyn_cli_test(simulate.bad.r0_size 1 "--r0 has 3 entries but W is 2x2"
+                simulate ${NETDYN_DATA}/mm09_balanced.npy --r0 1,2,3)
+netdyn_cli_test(simulate.bad.input_size 1 "--input has 3 entries but W is 2x2"
+                simulate ${NETDYN_DATA}/mm09_balanced.npy --input 1,2,3)
+netdyn_cli_test(simulate.bad.diverges 1 "diverged at t = [0-9.]+"
+                simulate ${NETDYN_DATA}/gaussian_n200_rho1.5.npy --r0 1 --tmax 200)
+netdyn_cli_test(simulate.bad.check_nonlinear 1 "needs f linear"
+                simulate ${NETDYN_DATA}/mm09_balanced.npy --f tanh --check)
+netdyn_cli_test(simulate.usage.f 2 "--f" simulate ${NETDYN_DATA}/mm09_balanced.npy --f cubic)
+netdyn_cli_test(simulate.usage.r0 2 "not a number" simulate ${NETDYN_DATA}/mm09_balanced.npy --r0 abc)
+netdyn_cli_test(simulate.usage.input 2 "expected pulse:X@T0:T1"
+                simulate ${NETDYN_DATA}/mm09_balanced.npy --input pulse:1@2)

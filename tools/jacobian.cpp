@@ -1,0 +1,125 @@
+// netdyn jacobian (FILE --at R | --model fitzhugh-nagumo --at V,W) [--input X] [--json]: the
+// Jacobian of the rate network (or of the FitzHugh-Nagumo model) at a point, its eigenvalues,
+// and its agreement with central differences and AutoDiff.
+#include <Eigen/Eigenvalues>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+#include "common/cli.hpp"
+#include "common/rate_model_args.hpp"
+#include "netdyn/fitzhugh_nagumo.hpp"
+#include "netdyn/io.hpp"
+#include "netdyn/jacobian.hpp"
+#include "netdyn/spectrum.hpp"
+
+namespace netdyn::cli {
+namespace {
+
+struct JacobianArgs {
+  std::string model = "rate";
+  std::string input_file;
+  RateModelArgs rate;
+  std::string at;
+  std::string input = "0";
+  double current = 0.3, a = 0.7, b = 0.8;
+  bool json = false;
+  bool tau_given = false;
+};
+
+void run(const JacobianArgs& args) {
+  Eigen::MatrixXd jac, fd, ad;
+  if (args.model == "fitzhugh-nagumo") {
+    FitzHughNagumo m;
+    m.current = args.current;
+    m.tau = args.tau_given ? std::stod(args.rate.tau) : 12.5;
+    m.a = args.a;
+    m.b = args.b;
+    if (!(m.tau > 0.0))
+      throw std::invalid_argument("--tau = " + std::to_string(m.tau) + "; need > 0");
+    const Eigen::VectorXd x = parse_vector(args.at.empty() ? "0,0" : args.at, 2, "--at");
+    jac = fitzhugh_nagumo_jacobian(m, Eigen::Vector2d(x(0), x(1)));
+    fd = finite_difference_jacobian(
+        [&m](const Eigen::Ref<const Eigen::VectorXd>& y, Eigen::Ref<Eigen::VectorXd> fy) {
+          fy = m.field(Eigen::VectorXd(y));
+        },
+        x);
+    ad = autodiff_jacobian([&m](const auto& y) { return m.field(y); }, x);
+  } else {
+    if (args.input_file.empty()) throw UsageError("--model rate needs FILE (the connectivity W)");
+    const RateNetwork net = make_rate_network(read_connectivity(args.input_file), args.rate);
+    const Eigen::Index n = net.size();
+    if (args.at.empty()) throw UsageError("--at R is required (the state at which to linearise)");
+    const Eigen::VectorXd x = parse_vector(args.at, n, "--at");
+    const Eigen::VectorXd x_in = parse_vector(args.input, n, "--input");
+    jac = rate_jacobian(net, x, x_in);
+    Eigen::VectorXd scratch(n);
+    fd = finite_difference_jacobian(
+        [&](const Eigen::Ref<const Eigen::VectorXd>& y, Eigen::Ref<Eigen::VectorXd> fy) {
+          rate_vector_field(net, y, x_in, fy, scratch);
+        },
+        x);
+    if (n <= 200) ad = autodiff_rate_jacobian(net, x, x_in);  // O(n^3): small n only
+  }
+  Eigen::VectorXcd eig = Eigen::EigenSolver<Eigen::MatrixXd>(jac, false).eigenvalues();
+  sort_eigenvalues(eig);
+  const double alpha = eig.real().maxCoeff();
+  const double fd_err = (fd - jac).cwiseAbs().maxCoeff();
+  const std::optional<double> ad_err =
+      ad.size() ? std::optional<double>((ad - jac).cwiseAbs().maxCoeff()) : std::nullopt;
+  const bool planar = jac.rows() == 2;
+  if (args.json) {
+    nlohmann::json j;
+    j["n"] = jac.rows();
+    j["jacobian"] = to_json(jac);
+    j["eigenvalues"] = to_json(eig);
+    j["spectral_abscissa"] = number(alpha);
+    j["stable"] = alpha < 0.0;
+    j["classification"] =
+        planar ? nlohmann::json(to_string(classify_planar(jac))) : nlohmann::json(nullptr);
+    j["finite_difference_error"] = number(fd_err);
+    j["autodiff_error"] = number(ad_err);
+    print_json(j);
+    return;
+  }
+  std::ostringstream s;
+  s << std::setprecision(10);
+  s << "netdyn jacobian (" << args.model << "): n = " << jac.rows() << "\n";
+  if (jac.rows() <= 6) s << jac.format(Eigen::IOFormat(10, 0, "  ", "\n", "  [", "]")) << "\n";
+  s << "  rightmost eigenvalue " << eig(0).real() << (eig(0).imag() >= 0 ? " + " : " - ")
+    << std::abs(eig(0).imag()) << "i: " << (alpha < 0.0 ? "stable" : "unstable");
+  if (planar) s << " (" << to_string(classify_planar(jac)) << ")";
+  s << "\n  max |J - J_fd| " << std::setprecision(3) << fd_err;
+  if (ad_err) s << ", max |J - J_autodiff| " << *ad_err;
+  s << "\n";
+  std::cout << s.str();
+}
+
+}  // namespace
+
+void add_jacobian_command(CLI::App& app) {
+  auto args = std::make_shared<JacobianArgs>();
+  CLI::App* sub = app.add_subcommand(
+      "jacobian",
+      "Jacobian of a rate network at a state, J = (1/tau) o (-I + G W), or of FitzHugh-Nagumo\n"
+      "Examples:\n"
+      "  netdyn jacobian W.csv --f tanh --at 0.1,0.2 --input 0.5\n"
+      "  netdyn jacobian --model fitzhugh-nagumo --at -0.99,-0.37 --json");
+  sub->add_option("FILE", args->input_file, "connectivity W (rate model)");
+  sub->add_option("--model", args->model, "rate or fitzhugh-nagumo")
+      ->check(CLI::IsMember({"rate", "fitzhugh-nagumo"}))
+      ->capture_default_str();
+  add_rate_model_options(*sub, args->rate);
+  sub->add_option("--at", args->at, "state: VALUE, LIST or FILE");
+  sub->add_option("--input", args->input, "constant input X (rate model)")->capture_default_str();
+  sub->add_option("--current", args->current, "FitzHugh-Nagumo input current I");
+  sub->add_option("--a", args->a, "FitzHugh-Nagumo a");
+  sub->add_option("--b", args->b, "FitzHugh-Nagumo b");
+  sub->add_flag("--json", args->json, "print one JSON object on stdout");
+  sub->callback([args, sub]() {
+    args->tau_given = sub->count("--tau") > 0;
+    run(*args);
+  });
+}
+
+}  // namespace netdyn::cli

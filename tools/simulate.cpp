@@ -1,0 +1,153 @@
+// netdyn simulate FILE [--tau] [--input ...] [--r0 ...] [--tmax] [--f ...] [--check] [--json]
+// [--out DIR]: integrate the rate network; with --check, compare with the exact linear solution.
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+#include "common/cli.hpp"
+#include "common/rate_model_args.hpp"
+#include "netdyn/io.hpp"
+#include "netdyn/ode_check.hpp"
+#include "netdyn/simulation.hpp"
+
+namespace netdyn::cli {
+namespace {
+
+struct SimulateArgs {
+  std::string input;
+  RateModelArgs model;
+  std::vector<std::string> inputs;
+  std::string r0 = "0";
+  double tmax = 10.0;
+  Eigen::Index samples = 201;
+  std::string method = "dopri5";
+  double rtol = 1e-8;
+  double atol = 1e-10;
+  bool check = false;
+  bool json = false;
+  std::string out;
+};
+
+// Rows are output times: column 0 is t, columns 1..n the state.
+Eigen::MatrixXd table(const Eigen::VectorXd& times, const Eigen::MatrixXd& states) {
+  Eigen::MatrixXd m(times.size(), states.rows() + 1);
+  m.col(0) = times;
+  m.rightCols(states.rows()) = states.transpose();
+  return m;
+}
+
+void run(const SimulateArgs& args) {
+  const Eigen::MatrixXd w = read_connectivity(args.input);
+  const RateNetwork net = make_rate_network(w, args.model);
+  const Eigen::Index n = net.size();
+  const Eigen::VectorXd r0 = parse_vector(args.r0, n, "--r0");
+  const Input input = parse_inputs(args.inputs, n);
+  SimulationOptions options;
+  options.t_end = args.tmax;
+  options.samples = args.samples;
+  options.method = parse_ode_method(args.method);
+  options.rtol = args.rtol;
+  options.atol = args.atol;
+  if (!args.out.empty()) ensure_output_dir(args.out);
+
+  Trajectory trajectory;
+  OdeCheck check;
+  try {
+    if (args.check) {
+      check = check_ode_against_exact(net, r0, input, options);
+      trajectory = check.ode;
+    } else {
+      trajectory = simulate(net, r0, input, options);
+    }
+  } catch (const DivergenceError& e) {
+    // Keep what was computed up to the blow-up, then fail (exit 1).
+    if (!args.out.empty()) {
+      write_matrix(args.out + "/trajectory.npy", table(e.partial().times, e.partial().states));
+      std::cerr << "netdyn simulate: wrote the trajectory up to the blow-up to " << args.out
+                << "/trajectory.npy\n";
+    }
+    throw;
+  }
+  if (!args.out.empty()) {
+    write_matrix(args.out + "/trajectory.npy", table(trajectory.times, trajectory.states));
+    if (args.check) write_matrix(args.out + "/exact.npy", table(trajectory.times, check.exact));
+  }
+  const Eigen::VectorXd final_state = trajectory.states.col(trajectory.states.cols() - 1);
+  if (args.json) {
+    nlohmann::json j;
+    j["n"] = n;
+    j["t_end"] = number(args.tmax);
+    j["method"] = to_string(options.method);
+    j["transfer"] = to_string(net.f.kind);
+    j["form"] = to_string(net.form);
+    j["steps"] = trajectory.steps;
+    j["rejected_steps"] = trajectory.rejected_steps;
+    j["rhs_evaluations"] = trajectory.rhs_evaluations;
+    j["samples"] = trajectory.times.size();
+    j["final_state"] = nlohmann::json::array();
+    for (Eigen::Index i = 0; i < n; ++i) j["final_state"].push_back(number(final_state(i)));
+    j["max_abs_state"] = number(trajectory.states.cwiseAbs().maxCoeff());
+    if (args.check) {
+      j["max_abs_error"] = number(check.max_abs_error);
+      j["max_rel_error"] = number(check.max_rel_error);
+      j["worst_time"] = number(check.worst_time);
+    }
+    print_json(j);
+    return;
+  }
+  std::ostringstream s;
+  s << std::setprecision(6);
+  s << "netdyn simulate " << args.input << ": n = " << n << ", f = " << to_string(net.f.kind)
+    << ", " << to_string(net.form) << " form, t in [0, " << args.tmax << "]\n";
+  s << "  " << to_string(options.method) << ": " << trajectory.steps << " steps ("
+    << trajectory.rejected_steps << " rejected), " << trajectory.rhs_evaluations
+    << " right-hand-side evaluations, rtol " << args.rtol << ", atol " << args.atol << "\n";
+  s << "  final state max |r| " << final_state.cwiseAbs().maxCoeff() << "; first entries";
+  for (Eigen::Index i = 0; i < std::min<Eigen::Index>(n, 4); ++i) s << ' ' << final_state(i);
+  s << "\n";
+  if (args.check) {
+    s << "  check vs exact solution: max abs error " << check.max_abs_error << ", max rel error "
+      << check.max_rel_error << " (at t = " << check.worst_time << ")\n";
+  }
+  if (!args.out.empty()) s << "  wrote " << args.out << "/trajectory.npy (rows: t, r_1..r_n)\n";
+  std::cout << s.str();
+}
+
+}  // namespace
+
+void add_simulate_command(CLI::App& app) {
+  auto args = std::make_shared<SimulateArgs>();
+  CLI::App* sub = app.add_subcommand(
+      "simulate",
+      "Integrate tau o dr/dt = -r + f(W r + X(t)) (or the current form) with odeint\n"
+      "Examples:\n"
+      "  netdyn simulate data/mm09_balanced.npy --input impulse:1,0@0 --tmax 10 --check\n"
+      "  netdyn simulate W.npy --f tanh --r0 0.1 --tmax 50 --method rk78 --out run/");
+  sub->add_option("FILE", args->input, "connectivity W (.npy, .csv, .txt, .dat, .mtx)")->required();
+  add_rate_model_options(*sub, args->model);
+  sub->add_option("--input",
+                  args->inputs,
+                  "input X: VALUE|LIST|FILE (constant), step:X@T0, pulse:X@T0:T1, impulse:X@T0 "
+                  "(state jump); repeatable");
+  sub->add_option("--r0", args->r0, "initial state: VALUE, LIST or FILE")->capture_default_str();
+  sub->add_option("--tmax", args->tmax, "end time (> 0), in the unit of tau")
+      ->capture_default_str();
+  sub->add_option("--samples", args->samples, "output times on [0, tmax] (>= 2)")
+      ->check(CLI::Range(Eigen::Index{2}, Eigen::Index{100000000}))
+      ->capture_default_str();
+  sub->add_option("--method", args->method, "stepper")
+      ->check(CLI::IsMember({"dopri5", "rk45", "rk78", "rosenbrock4", "rosenbrock", "stiff"}))
+      ->capture_default_str();
+  sub->add_option("--rtol", args->rtol, "relative tolerance")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  sub->add_option("--atol", args->atol, "absolute tolerance")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  sub->add_flag("--check", args->check, "compare with the exact solution (f linear)");
+  sub->add_flag("--json", args->json, "print one JSON object on stdout");
+  sub->add_option("--out", args->out, "write trajectory.npy (and exact.npy) into DIR");
+  sub->callback([args]() { run(*args); });
+}
+
+}  // namespace netdyn::cli
