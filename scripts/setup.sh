@@ -16,6 +16,7 @@ PACKAGES=(
   libcli11-dev nlohmann-json3-dev
   gnuplot-nox libgnuplot-iostream-dev
   clang-format
+  python3-dev python3-numpy python3-scipy python3-pytest pybind11-dev
 )
 PACKAGES+=(${NETDYN_EXTRA_PACKAGES:-})
 
@@ -49,5 +50,9 @@ fi
 
 BUILD_DIR=${1:-build}
 shift || true
-cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release "$@" >&2
+# The Python module is built for Debian's python3 (where python3-numpy lives), not for another
+# python3 that may come first on PATH.
+python_hint=()
+if [ -x /usr/bin/python3 ]; then python_hint=(-DPython3_EXECUTABLE=/usr/bin/python3); fi
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release "${python_hint[@]}" "$@" >&2
 cmake --build "$BUILD_DIR" -j "${NETDYN_JOBS:-2}" >&2

@@ -1,0 +1,306 @@
+// `import netdyn`: the library for NumPy users (pybind11). Every function takes and returns NumPy
+// arrays; errors become Python exceptions with the library's message (std::invalid_argument ->
+// ValueError, netdyn::NumericalError -> RuntimeError; pybind11's standard translation).
+//
+// Copies: matrix arguments bind to `Eigen::Ref<const Eigen::MatrixXd>`. A float64 array in
+// Fortran order (np.asfortranarray) is used in place; any other array (NumPy's default C order,
+// float32, a strided view) is converted once into a temporary column-major copy. Results are
+// returned as new arrays. docs/python.md lists this per function.
+#include <pybind11/complex.h>
+#include <pybind11/eigen.h>
+#include <pybind11/functional.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <optional>
+#include <string>
+
+#include "common/report_json.hpp"
+#include "netdyn/covariance.hpp"
+#include "netdyn/ei_network.hpp"
+#include "netdyn/generators.hpp"
+#include "netdyn/io.hpp"
+#include "netdyn/jacobian.hpp"
+#include "netdyn/lyapunov.hpp"
+#include "netdyn/nonnormality.hpp"
+#include "netdyn/rate_network.hpp"
+#include "netdyn/report.hpp"
+#include "netdyn/schur.hpp"
+#include "netdyn/simulation.hpp"
+#include "netdyn/spectrum.hpp"
+#include "netdyn/steady_state.hpp"
+#include "netdyn/transient_envelope.hpp"
+
+namespace py = pybind11;
+using MatrixRef = Eigen::Ref<const Eigen::MatrixXd>;
+using VectorRef = Eigen::Ref<const Eigen::VectorXd>;
+
+namespace {
+
+// The same keys as the command line's JSON: go through its serialiser and Python's json module,
+// so a key added to `netdyn check --json` appears here too.
+py::object json_to_python(const nlohmann::json& j) {
+  return py::module_::import("json").attr("loads")(j.dump());
+}
+
+py::object optional_value(const std::optional<double>& v) {
+  return v ? py::cast(*v) : py::none();
+}
+
+netdyn::RateNetwork make_network(const MatrixRef& w, double tau, const std::string& f,
+                                 double gain, double threshold, const std::string& form) {
+  netdyn::RateNetwork net;
+  net.w = w;
+  net.tau = Eigen::VectorXd::Constant(1, tau);
+  net.f.kind = netdyn::parse_transfer_kind(f);
+  net.f.gain = gain;
+  net.f.threshold = threshold;
+  net.form = netdyn::parse_rate_form(form);
+  return net;
+}
+
+}  // namespace
+
+PYBIND11_MODULE(netdyn, m) {
+  m.doc() =
+      "netdyn: stability, nonnormality and amplification of rate networks\n"
+      "tau dr/dt = -r + W r + h(t), A = (W - I)/tau. Conventions: docs/conventions.md.";
+  m.attr("__version__") = NETDYN_VERSION;
+
+  // --- I/O ------------------------------------------------------------------------------------
+  m.def("read_matrix", &netdyn::read_matrix, py::arg("path"),
+        "Read a dense matrix from .npy, .csv/.txt/.dat or .mtx (ValueError names file and position).");
+  m.def(
+      "write_matrix",
+      [](const std::string& path, const MatrixRef& a) { netdyn::write_matrix(path, a); },
+      py::arg("path"), py::arg("matrix"), "Write .npy or .csv atomically (temporary + rename).");
+
+  // --- spectrum and nonnormality --------------------------------------------------------------
+  m.def(
+      "spectrum",
+      [](const MatrixRef& w, bool vectors) -> py::object {
+        netdyn::SpectrumOptions options;
+        options.compute_eigenvectors = vectors;
+        const netdyn::Spectrum s = netdyn::compute_spectrum(w, options);
+        if (!vectors) return py::cast(s.eigenvalues);
+        return py::make_tuple(s.eigenvalues, s.eigenvectors);
+      },
+      py::arg("W"), py::arg("vectors") = false,
+      "Eigenvalues of W (LAPACK dgeev), decreasing real part then imaginary part; with "
+      "vectors=True a tuple (eigenvalues, unit-column eigenvectors).");
+  m.def("eigenvector_condition", &netdyn::eigenvector_condition, py::arg("V"),
+        "cond_2 of a unit-column eigenvector matrix (inf if numerically singular).");
+  m.def("henrici_departure", &netdyn::henrici_departure, py::arg("W"),
+        "Henrici departure from normality ||N||_F (Schur feedforward norm).");
+  m.def("numerical_abscissa", &netdyn::numerical_abscissa, py::arg("W"), py::arg("tau") = 1.0,
+        "lambda_max((A + A^T)/2), A = (W - I)/tau.");
+  m.def(
+      "steady_state_gain",
+      [](const MatrixRef& w) {
+        netdyn::SteadyStateOptions options;
+        options.compute_patterns = true;
+        const netdyn::SteadyStateGain g = netdyn::steady_state_gain(w, options);
+        py::dict d;
+        d["gain"] = g.gain;
+        d["input_pattern"] = g.input_pattern;
+        d["response"] = g.response;
+        return d;
+      },
+      py::arg("W"), "||(I - W)^-1||_2 and the most-amplified input pattern.");
+
+  m.def(
+      "schur",
+      [](const MatrixRef& w, bool real) {
+        py::dict d;
+        if (real) {
+          const netdyn::RealSchurForm s = netdyn::real_schur(w);
+          d["U"] = s.u;
+          d["T"] = s.t;
+          d["eigenvalues"] = s.eigenvalues;
+          d["feedforward_norm"] = s.feedforward_norm;
+          d["backward_error"] = s.backward_error;
+        } else {
+          const netdyn::ComplexSchurForm s = netdyn::complex_schur(w);
+          d["U"] = s.u;
+          d["T"] = s.t;
+          d["eigenvalues"] = s.eigenvalues;
+          d["feedforward_norm"] = s.feedforward_norm;
+          d["backward_error"] = s.backward_error;
+        }
+        return d;
+      },
+      py::arg("W"), py::arg("real") = false,
+      "Schur form W = U T U* ordered by decreasing real part (complex by default; real=True "
+      "gives the quasi-triangular real form). Keys U, T, eigenvalues, feedforward_norm, "
+      "backward_error.");
+
+  m.def(
+      "check",
+      [](const MatrixRef& w, double tau) {
+        netdyn::ReportOptions options;
+        options.tau = tau;
+        return json_to_python(netdyn::cli::report_json(netdyn::analyse_network(w, options)));
+      },
+      py::arg("W"), py::arg("tau") = 1.0,
+      "The `netdyn check` report as a dict with the keys of `netdyn check --json` (None for "
+      "quantities that do not exist, 'inf' for infinite ones).");
+
+  // --- E-I closed forms -----------------------------------------------------------------------
+  m.def(
+      "ei2",
+      [](std::optional<double> w, std::optional<double> k, std::optional<double> we,
+         std::optional<double> wi, double tau, const Eigen::Vector2d& r0) {
+        netdyn::EiNetwork net;
+        if (w && k && !we && !wi) {
+          net = netdyn::EiNetwork::from_gain(*w, *k, tau);
+        } else if (we && wi && !w && !k) {
+          net = {*we, *wi, tau};
+        } else {
+          throw std::invalid_argument("ei2: give either w and k, or we and wi");
+        }
+        const netdyn::EiPulseResponse p = netdyn::ei_pulse_response(net, r0);
+        const netdyn::EiSchurForm s = netdyn::ei_schur(net);
+        py::dict d;
+        d["W"] = netdyn::ei_connectivity(net);
+        d["eigenvalues"] = s.eigenvalues;
+        d["feedforward_weight"] = p.feedforward_weight;
+        d["integral_rE"] = optional_value(p.integral_r_e);
+        d["integral_rE_uncoupled"] = p.integral_r_e_uncoupled;
+        d["amplification"] = optional_value(p.amplification);
+        d["peak_rE"] = optional_value(p.peak_r_e);
+        d["peak_time"] = optional_value(p.peak_time);
+        return d;
+      },
+      py::arg("w") = py::none(), py::arg("k") = py::none(), py::arg("we") = py::none(),
+      py::arg("wi") = py::none(), py::arg("tau") = 1.0,
+      py::arg("r0") = Eigen::Vector2d(1.0, 0.0),
+      "Closed forms for W = [[wE, -wI], [wE, -wI]] (Murphy & Miller 2009), from r(0) = r0.");
+  m.def(
+      "ei_response",
+      [](double we, double wi, double tau, const Eigen::Vector2d& r0, const VectorRef& t) {
+        const netdyn::EiNetwork net{we, wi, tau};
+        Eigen::MatrixXd out(t.size(), 2);
+        for (Eigen::Index k = 0; k < t.size(); ++k) out.row(k) = netdyn::ei_response(net, r0, t(k));
+        return out;
+      },
+      py::arg("we"), py::arg("wi"), py::arg("tau"), py::arg("r0"), py::arg("t"),
+      "Closed-form (r_E, r_I) at times t (rows).");
+
+  // --- Lyapunov and covariance ----------------------------------------------------------------
+  m.def(
+      "lyapunov",
+      [](const MatrixRef& a, const MatrixRef& q) {
+        const netdyn::LyapunovResult r = netdyn::LyapunovSolver(a).solve(q);
+        return py::make_tuple(r.solution, r.residual);
+      },
+      py::arg("A"), py::arg("Q"),
+      "Solve A X + X A^T + Q = 0 (A Hurwitz) by Bartels-Stewart (dtrsyl3); returns (X, relative "
+      "residual).");
+  m.def(
+      "covariance",
+      [](const MatrixRef& w, double sigma) {
+        netdyn::CovarianceOptions options;
+        options.sigma = sigma;
+        const netdyn::StationaryCovariance c = netdyn::stationary_covariance(w, options);
+        py::dict d;
+        d["covariance"] = c.covariance;
+        d["total_variance"] = c.total_variance;
+        d["normal_total_variance"] = c.normal_total_variance;
+        d["nonnormal_amplification"] = c.nonnormal_amplification;
+        d["lyapunov_residual"] = c.residual;
+        return d;
+      },
+      py::arg("W"), py::arg("sigma") = 1.0,
+      "Stationary covariance S of tau dx = (W - I) x dt + sigma sqrt(2 tau) dB.");
+
+  m.def(
+      "amplify",
+      [](const MatrixRef& w, double tau, double tmax, Eigen::Index points) {
+        netdyn::TransientEnvelopeOptions options;
+        options.tau = tau;
+        options.t_max = tmax;
+        options.points = points;
+        const netdyn::TransientEnvelope e = netdyn::transient_envelope(w, options);
+        py::dict d;
+        d["times"] = e.times;
+        d["envelope"] = e.norms;
+        d["transient_gain"] = e.max_gain;
+        d["transient_gain_time"] = e.max_time;
+        d["numerical_abscissa"] = e.numerical_abscissa;
+        return d;
+      },
+      py::arg("W"), py::arg("tau") = 1.0, py::arg("tmax") = 0.0, py::arg("points") = 101,
+      "Transient envelope ||exp(tA)||_2 on a uniform grid to tmax (0: chosen from the spectrum), "
+      "its maximum and time.");
+
+  // --- simulation and Jacobians ---------------------------------------------------------------
+  m.def(
+      "simulate",
+      [](const MatrixRef& w, const VectorRef& r0, double t_end, double tau, const std::string& f,
+         std::optional<Eigen::VectorXd> input, Eigen::Index samples, const std::string& method,
+         double rtol, double atol) {
+        const netdyn::RateNetwork net = make_network(w, tau, f, 1.0, 0.0, "rate");
+        netdyn::Input in;
+        if (input) in = netdyn::Input::constant_input(*input);
+        netdyn::SimulationOptions options;
+        options.t_end = t_end;
+        options.samples = samples;
+        options.method = netdyn::parse_ode_method(method);
+        options.rtol = rtol;
+        options.atol = atol;
+        const netdyn::Trajectory tr = netdyn::simulate(net, r0, in, options);
+        return py::make_tuple(tr.times, Eigen::MatrixXd(tr.states.transpose()));
+      },
+      py::arg("W"), py::arg("r0"), py::arg("t_end"), py::arg("tau") = 1.0,
+      py::arg("f") = "linear", py::arg("input") = py::none(), py::arg("samples") = 101,
+      py::arg("method") = "dopri5", py::arg("rtol") = 1e-8, py::arg("atol") = 1e-10,
+      "Integrate tau dr/dt = -r + f(W r + input) (Boost.Odeint); returns (t, R) with R[k] = "
+      "r(t[k]).");
+  m.def(
+      "jacobian",
+      [](const MatrixRef& w, const VectorRef& r, std::optional<Eigen::VectorXd> input,
+         const std::string& f, double tau, double gain, double threshold,
+         const std::string& form) {
+        const netdyn::RateNetwork net = make_network(w, tau, f, gain, threshold, form);
+        const Eigen::VectorXd x_in = input ? *input : Eigen::VectorXd::Zero(w.rows());
+        return netdyn::rate_jacobian(net, r, x_in);
+      },
+      py::arg("W"), py::arg("r"), py::arg("input") = py::none(), py::arg("f") = "tanh",
+      py::arg("tau") = 1.0, py::arg("gain") = 1.0, py::arg("threshold") = 0.0,
+      py::arg("form") = "rate",
+      "Jacobian (1/tau)(-I + diag(f'(W r + X)) W) of the rate network at r (form='current' for "
+      "tau dI/dt = -I + W f(I + X)).");
+
+  // --- generators -----------------------------------------------------------------------------
+  m.def(
+      "gaussian",
+      [](Eigen::Index n, double rho, std::uint64_t seed) {
+        netdyn::GaussianOptions options;
+        options.n = n;
+        options.rho = rho;
+        options.seed = seed;
+        return netdyn::gaussian_connectivity(options);
+      },
+      py::arg("n"), py::arg("rho") = 1.0, py::arg("seed") = 0,
+      "Seeded rho * randn(n, n)/sqrt(n) (portable: same seed, same matrix everywhere).");
+  m.def(
+      "dale",
+      [](Eigen::Index n, double f, double mean_e, double sd_e, double mean_i, double sd_i,
+         double p, bool zero_row_sums, std::uint64_t seed) {
+        netdyn::DaleOptions options;
+        options.n = n;
+        options.excitatory_fraction = f;
+        options.mean_e = mean_e;
+        options.sd_e = sd_e;
+        options.mean_i = mean_i;
+        options.sd_i = sd_i;
+        options.connection_probability = p;
+        options.zero_row_sums = zero_row_sums;
+        options.seed = seed;
+        return netdyn::dale_connectivity(options);
+      },
+      py::arg("n"), py::arg("f") = 0.8, py::arg("mean_e") = 0.0, py::arg("sd_e") = 0.0,
+      py::arg("mean_i") = 0.0, py::arg("sd_i") = 0.0, py::arg("p") = 1.0,
+      py::arg("zero_row_sums") = false, py::arg("seed") = 0,
+      "Seeded E-I matrix obeying Dale's law (first round(f n) columns excitatory).");
+}

@@ -1,0 +1,146 @@
+"""Tests of `import netdyn` against NumPy/SciPy on the same matrices, closed forms and errors."""
+import math
+import os
+
+import numpy as np
+import pytest
+import scipy.linalg as sla
+
+import netdyn
+
+DATA = os.environ.get("NETDYN_DATA_DIR", os.path.join(os.path.dirname(__file__), "..", "..", "data"))
+MM09 = np.array([[30 / 7, -33 / 7], [30 / 7, -33 / 7]])
+
+
+def sort_like_netdyn(values):
+    return np.array(sorted(values, key=lambda z: (-z.real, -z.imag)))
+
+
+def test_spectrum_matches_numpy():
+    w = np.random.default_rng(1).standard_normal((60, 60)) / math.sqrt(60)
+    ours = netdyn.spectrum(w)
+    theirs = sort_like_netdyn(np.linalg.eigvals(w))
+    # Both are backward stable on a well-conditioned random matrix: agree to ~1e-12.
+    assert np.max(np.abs(ours - theirs)) < 1e-10
+    values, vectors = netdyn.spectrum(w, vectors=True)
+    assert np.allclose(w @ vectors, vectors * values, atol=1e-12)
+    assert np.allclose(np.linalg.norm(vectors, axis=0), 1.0)
+
+
+def test_check_has_cli_keys_and_reference_values():
+    r = netdyn.check(MM09)
+    for key in ("n", "eigenvalues", "spectral_abscissa", "spectral_radius", "stable", "growth_rate",
+                "slowest_timescale", "henrici_departure", "henrici_relative",
+                "eigenvector_condition", "numerical_abscissa", "steady_state_gain",
+                "transient_gain", "transient_gain_time", "total_variance",
+                "normal_total_variance", "nonnormal_amplification"):
+        assert key in r, key
+    assert r["stable"] is True
+    assert abs(r["henrici_departure"] - 9.0) < 1e-12
+    assert abs(r["steady_state_gain"] - 6.416237026) < 1e-8  # science.md T2c
+    unstable = netdyn.check(np.load(os.path.join(DATA, "gaussian_n200_rho1.5.npy")))
+    assert unstable["stable"] is False and unstable["steady_state_gain"] is None
+
+
+def test_nonnormal_amplification_of_balanced_network():
+    # science.md T3a: V = 2129/85, V_n = 1.7, ratio 14.733564014.
+    r = netdyn.check(MM09)
+    if r["nonnormal_amplification"] is not None:
+        assert abs(r["nonnormal_amplification"] - 14.733564014) < 1e-8
+    c = netdyn.covariance(MM09)
+    assert abs(c["total_variance"] - 2129 / 85) < 1e-9
+    assert abs(c["nonnormal_amplification"] - 14.733564014) < 1e-8
+
+
+def test_lyapunov_matches_scipy():
+    rng = np.random.default_rng(3)
+    a = -np.eye(80) + 0.8 * rng.standard_normal((80, 80)) / math.sqrt(80)
+    q = np.eye(80)
+    x, residual = netdyn.lyapunov(a, q)
+    expected = sla.solve_continuous_lyapunov(a, -q)
+    assert np.linalg.norm(x - expected) < 1e-10 * np.linalg.norm(expected)
+    assert residual < 1e-12
+
+
+def test_covariance_matches_scipy_unit_noise():
+    w = netdyn.gaussian(50, rho=0.7, seed=5)
+    c = netdyn.covariance(w, sigma=0.5)
+    expected = sla.solve_continuous_lyapunov(w - np.eye(50), -2 * 0.25 * np.eye(50))
+    assert np.linalg.norm(c["covariance"] - expected) < 1e-10 * np.linalg.norm(expected)
+
+
+def test_envelope_matches_scipy_expm():
+    w = netdyn.gaussian(40, rho=0.9, seed=2)
+    out = netdyn.amplify(w, tau=2.0, tmax=6.0, points=13)
+    a = (w - np.eye(40)) / 2.0
+    for t, value in zip(out["times"], out["envelope"]):
+        assert abs(value - np.linalg.norm(sla.expm(t * a), 2)) < 1e-9 * max(1.0, value)
+    assert out["transient_gain"] >= max(out["envelope"]) - 1e-12
+
+
+def test_schur_identities():
+    w = netdyn.gaussian(30, rho=1.0, seed=4)
+    s = netdyn.schur(w)
+    u, t = s["U"], s["T"]
+    assert np.linalg.norm(w @ u - u @ t) < 1e-12 * 30
+    assert np.linalg.norm(u.conj().T @ u - np.eye(30)) < 1e-12 * 30
+    assert np.allclose(np.tril(t, -1), 0)
+    assert all(np.diff(np.real(np.diag(t))) <= 1e-14)
+    assert abs(s["feedforward_norm"] - netdyn.henrici_departure(w)) < 1e-10
+
+
+def test_ei2_amplification_four():
+    r = netdyn.ei2(w=30 / 7, k=1.1)
+    assert abs(r["amplification"] - 4.0) < 1e-10
+    assert abs(r["feedforward_weight"] - 9.0) < 1e-12
+
+
+def test_simulate_matches_expm():
+    w = netdyn.gaussian(20, rho=0.8, seed=7)
+    r0 = np.linspace(-1, 1, 20)
+    t, rates = netdyn.simulate(w, r0, t_end=5.0, tau=1.0, samples=11, rtol=1e-10, atol=1e-12)
+    for k, tk in enumerate(t):
+        exact = sla.expm(tk * (w - np.eye(20))) @ r0
+        assert np.linalg.norm(rates[k] - exact) < 1e-8 * max(1.0, np.linalg.norm(exact))
+
+
+def test_jacobian_of_tanh_network():
+    w = netdyn.gaussian(10, rho=1.2, seed=8)
+    r = np.linspace(-0.5, 0.5, 10)
+    j = netdyn.jacobian(w, r, f="tanh", tau=2.0)
+    expected = (-np.eye(10) + np.diag(1 - np.tanh(w @ r) ** 2) @ w) / 2.0
+    assert np.allclose(j, expected, atol=1e-14)
+
+
+def test_generators_are_seeded():
+    assert np.array_equal(netdyn.gaussian(5, 1.0, 3), netdyn.gaussian(5, 1.0, 3))
+    assert not np.array_equal(netdyn.gaussian(5, 1.0, 3), netdyn.gaussian(5, 1.0, 4))
+    d = netdyn.dale(100, f=0.8, mean_e=0.1, mean_i=-0.4, seed=1)
+    assert (d[:, :80] >= 0).all() and (d[:, 80:] <= 0).all()
+
+
+def test_io_round_trip(tmp_path):
+    m = np.arange(12.0).reshape(3, 4) / 7
+    netdyn.write_matrix(str(tmp_path / "m.npy"), m)
+    assert np.array_equal(np.load(tmp_path / "m.npy"), m)
+    assert np.array_equal(netdyn.read_matrix(str(tmp_path / "m.npy")), m)
+
+
+def test_errors_become_value_errors():
+    with pytest.raises(ValueError, match="3x2"):
+        netdyn.spectrum(np.zeros((3, 2)))
+    bad = np.eye(3)
+    bad[1, 2] = np.nan
+    with pytest.raises(ValueError, match="nan"):
+        netdyn.check(bad)
+    with pytest.raises(ValueError, match="Hurwitz|stationary"):
+        netdyn.covariance(np.eye(3) * 1.5)
+    with pytest.raises(ValueError, match="no such file"):
+        netdyn.read_matrix("/nonexistent/W.npy")
+    with pytest.raises(ValueError):
+        netdyn.ei2(w=1.0)
+
+
+def test_fortran_order_input_is_accepted_without_change():
+    w = np.asfortranarray(netdyn.gaussian(30, 1.0, 9))
+    assert np.array_equal(netdyn.spectrum(w), netdyn.spectrum(np.ascontiguousarray(w)))
