@@ -913,6 +913,44 @@ void gemv(char trans,
 
 }  // namespace netdyn::lapack
 
+// ---- dtrmm (issue 4: products with quasi-triangular Schur factors in the transient envelope) ----
+// NOLINTBEGIN(readability-identifier-naming): Fortran symbol names
+extern "C" void dtrmm_(const char* side,
+                       const char* uplo,
+                       const char* transa,
+                       const char* diag,
+                       const int* m,
+                       const int* n,
+                       const double* alpha,
+                       const double* a,
+                       const int* lda,
+                       double* b,
+                       const int* ldb,
+                       std::size_t,
+                       std::size_t,
+                       std::size_t,
+                       std::size_t);
+// NOLINTEND(readability-identifier-naming)
+
+namespace netdyn::lapack {
+
+void trmm_upper_left(char transa,
+                     double alpha,
+                     const Eigen::Ref<const Eigen::MatrixXd>& a,
+                     Eigen::Ref<Eigen::MatrixXd> b) {
+  const int m = to_int(b.rows(), "dtrmm");
+  const int n = to_int(b.cols(), "dtrmm");
+  if (m == 0 || n == 0) return;
+  const char side = 'L';
+  const char uplo = 'U';
+  const char diag = 'N';
+  const int lda = std::max(1, to_int(a.outerStride(), "dtrmm"));
+  const int ldb = std::max(1, to_int(b.outerStride(), "dtrmm"));
+  dtrmm_(&side, &uplo, &transa, &diag, &m, &n, &alpha, a.data(), &lda, b.data(), &ldb, 1, 1, 1, 1);
+}
+
+}  // namespace netdyn::lapack
+
 // ---- ztrmm, zherk (issue 3: residual and orthogonality checks of the complex Schur form) ----
 // NOLINTBEGIN(readability-identifier-naming): Fortran symbol names
 extern "C" void ztrmm_(const char* side,

@@ -101,6 +101,13 @@ void gemv(char trans,
           double beta,
           Eigen::Ref<Eigen::VectorXd> y);
 
+/// b = alpha op(a) b for upper triangular a (only the upper triangle is read): dtrmm with
+/// side 'L', uplo 'U', diag 'N' (multithreaded OpenBLAS, n^3 flops against gemm's 2 n^3).
+void trmm_upper_left(char transa,
+                     double alpha,
+                     const Eigen::Ref<const Eigen::MatrixXd>& a,
+                     Eigen::Ref<Eigen::MatrixXd> b);
+
 /// b = alpha b op(a) for upper triangular complex a (only its upper triangle is read): ztrmm
 /// with side 'R', uplo 'U', diag 'N' (4 n^3 real flops against zgemm's 8 n^3).
 void trmm_upper_right(char transa,

@@ -1,0 +1,85 @@
+#pragma once
+// Private: largest eigenpair of a Hermitian positive semidefinite operator by Lanczos with full
+// reorthogonalisation (Golub & Van Loan 10.1; EigTool's inv_lanczos.m uses the same recurrence on
+// (T - zI)^{-1} (T - zI)^{-*}). The workspace is owned by the object so that hot loops (one call
+// per time or grid point) do not allocate.
+#include <Eigen/Core>
+#include <Eigen/Eigenvalues>
+#include <algorithm>
+#include <cmath>
+#include <complex>
+
+namespace netdyn::detail {
+
+template <typename Scalar>
+class TopEigenLanczos {
+ public:
+  using Vector = Eigen::Matrix<Scalar, Eigen::Dynamic, 1>;
+  using Matrix = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
+
+  TopEigenLanczos(Eigen::Index n, Eigen::Index max_steps)
+      : steps_cap_(std::max<Eigen::Index>(1, std::min(n, max_steps))),
+        basis_(n, steps_cap_ + 1),
+        w_(n),
+        alpha_(steps_cap_),
+        beta_(steps_cap_) {}
+
+  struct Result {
+    double value = 0.0;      ///< Ritz value (largest eigenvalue estimate)
+    Eigen::Index steps = 0;  ///< operator applications
+    bool converged = false;  ///< residual test met (or invariant subspace found)
+  };
+
+  /// `apply(x, y)` sets y = M x. Stops when the Ritz residual `beta_k |s_k|` <= tol * value.
+  /// On return `vector()` holds the unit Ritz vector.
+  template <typename Apply>
+  Result run(Apply&& apply, const Vector& start, double tol) {
+    Result r;
+    const Eigen::Index n = basis_.rows();
+    const double start_norm = start.norm();
+    basis_.col(0) = start / start_norm;
+    Eigen::Index k = 0;
+    Eigen::VectorXd s;
+    for (;; ++k) {
+      apply(basis_.col(k), w_);
+      ++r.steps;
+      alpha_(k) = std::real(basis_.col(k).dot(w_));
+      // Full reorthogonalisation (twice is enough: Kahan-Parlett) replaces the three-term
+      // recurrence's subtraction and keeps the basis orthonormal to working precision.
+      for (int pass = 0; pass < 2; ++pass) {
+        const Vector h = basis_.leftCols(k + 1).adjoint() * w_;
+        w_.noalias() -= basis_.leftCols(k + 1) * h;
+      }
+      beta_(k) = w_.norm();
+      tridiagonal_.computeFromTridiagonal(
+          alpha_.head(k + 1), beta_.head(k), Eigen::ComputeEigenvectors);
+      const Eigen::Index top = k;  // eigenvalues ascending
+      r.value = tridiagonal_.eigenvalues()(top);
+      s = tridiagonal_.eigenvectors().col(top);
+      const double residual = beta_(k) * std::abs(s(k));
+      const double scale = std::max(std::abs(r.value), 1e-300);
+      if (residual <= tol * scale || beta_(k) <= 1e-14 * scale || k + 1 >= n) {
+        r.converged = true;
+        break;
+      }
+      if (k + 1 >= steps_cap_) break;
+      basis_.col(k + 1) = w_ / beta_(k);
+    }
+    vector_.noalias() = basis_.leftCols(k + 1) * s.template cast<Scalar>();
+    vector_.normalize();
+    return r;
+  }
+
+  [[nodiscard]] const Vector& vector() const { return vector_; }
+
+ private:
+  Eigen::Index steps_cap_;
+  Matrix basis_;
+  Vector w_;
+  Vector vector_;
+  Eigen::VectorXd alpha_;
+  Eigen::VectorXd beta_;
+  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> tridiagonal_;
+};
+
+}  // namespace netdyn::detail

@@ -1,0 +1,410 @@
+#include "netdyn/transient_envelope.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <sstream>
+#include <vector>
+
+#include "checks.hpp"
+#include "lanczos.hpp"
+#include "lapack/lapack.hpp"
+#include "netdyn/nonnormality.hpp"
+#include "resolvent.hpp"
+
+namespace netdyn {
+namespace {
+
+using Index = Eigen::Index;
+
+// Products of upper quasi-triangular matrices sharing one block pattern (a real Schur factor and
+// polynomials/exponentials of it). Both factors are block upper triangular, so column block
+// [c0, c1) of the product only involves the leading (c1 + 1) x (c1 + 1) corner: dtrmm on growing
+// corners costs about n^3/3 flops instead of gemm's 2 n^3. The few subdiagonal entries of 2x2
+// blocks are added separately in O(n^2).
+class QuasiTriangularAlgebra {
+ public:
+  explicit QuasiTriangularAlgebra(const Eigen::MatrixXd& t) : n_(t.rows()) {
+    for (Index i = 0; i + 1 < n_; ++i) {
+      if (t(i + 1, i) != 0.0) sub_.push_back(i);
+    }
+  }
+
+  // out = x * p (out must not alias x or p).
+  void multiply(const Eigen::MatrixXd& x, const Eigen::MatrixXd& p, Eigen::MatrixXd& out) const {
+    out = p;
+    constexpr Index kBlock = 96;
+    for (Index c0 = 0; c0 < n_; c0 += kBlock) {
+      const Index c1 = std::min(n_, c0 + kBlock);
+      const Index r = std::min(n_, c1 + 1);
+      lapack::trmm_upper_left('N', 1.0, x.topLeftCorner(r, r), out.block(0, c0, r, c1 - c0));
+    }
+    for (const Index i : sub_) out.row(i + 1) += x(i + 1, i) * p.row(i);
+  }
+
+  // e^{s T} by Taylor scaling and squaring. `norm2` bounds ||T||_2; the truncation error of
+  // degree m is at most theta^(m+1)/(m+1)! e^theta for theta = ||X||_2 <= 1/2 after scaling.
+  Eigen::MatrixXd exp(const Eigen::MatrixXd& t, double s, double norm2) const {
+    const double theta0 = std::abs(s) * norm2;
+    int squarings = 0;
+    if (theta0 > 0.5) squarings = static_cast<int>(std::ceil(std::log2(theta0 / 0.5)));
+    const double scale = s / std::ldexp(1.0, squarings);
+    const double theta = theta0 / std::ldexp(1.0, squarings);
+    int m = 1;
+    double term = theta;  // theta^m / m! at the loop head
+    while (m < 30 && term * theta / (m + 1) * std::exp(theta) > 1e-17) {
+      ++m;
+      term *= theta / m;
+    }
+    const Eigen::MatrixXd x = scale * t;
+    const Eigen::MatrixXd eye = Eigen::MatrixXd::Identity(n_, n_);
+    // Horner: P = I + X/m (I + X/(m-1) (... )).
+    Eigen::MatrixXd p = eye + x / static_cast<double>(m);
+    Eigen::MatrixXd tmp(n_, n_);
+    for (int k = m - 1; k >= 1; --k) {
+      multiply(x, p, tmp);
+      p = eye + tmp / static_cast<double>(k);
+    }
+    for (int k = 0; k < squarings; ++k) {
+      multiply(p, p, tmp);
+      p.swap(tmp);
+    }
+    return p;
+  }
+
+ private:
+  Index n_;
+  std::vector<Index> sub_;
+};
+
+// ||E||_2 and the log-derivative g = u^T T u (u: top left singular vector, E v = sigma u), so
+// that d/dt ||e^{tT}||_2 = sigma g whenever the top singular value is simple.
+struct EnvelopePoint {
+  double t = 0.0;
+  double norm = 1.0;
+  double slope = 0.0;  // g
+};
+
+class NormEvaluator {
+ public:
+  NormEvaluator(const Eigen::MatrixXd& t)
+      : t_(t),
+        lanczos_(t.rows(), std::min<Index>(t.rows(), 80)),
+        v_(Eigen::VectorXd::Ones(t.rows())),
+        tmp_(t.rows()) {
+    v_.normalize();
+  }
+
+  EnvelopePoint evaluate(double time, const Eigen::MatrixXd& e, double tol) {
+    const auto apply = [&](const auto& x, Eigen::VectorXd& y) {
+      tmp_.noalias() = e * x;
+      y.noalias() = e.transpose() * tmp_;
+    };
+    // Warm start from the previous top right singular vector, plus a fixed generic component
+    // so that a start orthogonal to the new top vector cannot stall the iteration.
+    Eigen::VectorXd start = v_ + 1e-3 * Eigen::VectorXd::LinSpaced(v_.size(), 1.0, 2.0);
+    const auto r = lanczos_.run(apply, start, tol);
+    v_ = lanczos_.vector();
+    EnvelopePoint p;
+    p.t = time;
+    p.norm = std::sqrt(std::max(r.value, 0.0));
+    Eigen::VectorXd u = e * v_;
+    const double un = u.norm();
+    if (un > 0.0) u /= un;
+    p.slope = u.dot(t_ * u);
+    return p;
+  }
+
+ private:
+  const Eigen::MatrixXd& t_;
+  detail::TopEigenLanczos<double> lanczos_;
+  Eigen::VectorXd v_;
+  Eigen::VectorXd tmp_;
+};
+
+double estimate_norm2(const Eigen::MatrixXd& t) {
+  detail::TopEigenLanczos<double> lanczos(t.rows(), std::min<Index>(t.rows(), 30));
+  Eigen::VectorXd tmp(t.rows());
+  const auto apply = [&](const auto& x, Eigen::VectorXd& y) {
+    tmp.noalias() = t * x;
+    y.noalias() = t.transpose() * tmp;
+  };
+  const auto r = lanczos.run(apply, Eigen::VectorXd::LinSpaced(t.rows(), 1.0, 2.0), 1e-4);
+  // Lanczos approaches from below; the factor covers the 1e-4 residual test generously.
+  return 1.1 * std::sqrt(std::max(r.value, 0.0));
+}
+
+void validate(const char* fn,
+              const Eigen::Ref<const Eigen::MatrixXd>& w,
+              const TransientEnvelopeOptions& o) {
+  detail::require_connectivity(fn, "W", w);
+  detail::require_positive(fn, "tau", o.tau);
+  detail::require_positive(fn, "time_tolerance", o.time_tolerance);
+  if (!(o.t_max >= 0.0) || !std::isfinite(o.t_max)) {
+    std::ostringstream msg;
+    msg << fn << ": options.t_max = " << o.t_max << "; need a finite value >= 0 (0 = automatic)";
+    throw std::invalid_argument(msg.str());
+  }
+  if (o.points < 2) {
+    throw std::invalid_argument(std::string(fn) + ": options.points = " + std::to_string(o.points) +
+                                "; need at least 2 grid points");
+  }
+}
+
+}  // namespace
+
+TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
+                                     const TransientEnvelopeOptions& options) {
+  constexpr const char* kFn = "transient_envelope";
+  validate(kFn, w, options);
+  const Index n = w.rows();
+  const double tau = options.tau;
+  const Eigen::MatrixXd a = (w - Eigen::MatrixXd::Identity(n, n)) / tau;
+  TransientEnvelope out;
+  out.numerical_abscissa = numerical_abscissa(w, tau);
+  const lapack::RealSchurFactor schur = lapack::gees(a, false);
+  const Eigen::MatrixXd& t = schur.t;
+  if (options.t_max == 0.0) {
+    Index worst = 0;
+    schur.values.real().maxCoeff(&worst);
+    if (!(schur.values(worst).real() < 0.0)) {
+      std::ostringstream msg;
+      msg.precision(12);
+      msg << kFn << ": W is unstable: eigenvalue " << schur.values(worst) * tau + 1.0
+          << " of W has real part >= 1, so ||exp(tA)|| grows without bound; give options.t_max";
+      throw std::invalid_argument(msg.str());
+    }
+  }
+  const QuasiTriangularAlgebra algebra(t);
+  NormEvaluator evaluator(t);
+  const double norm2 = estimate_norm2(t);
+  const double tol = 1e-12;
+
+  // Horizon. Automatic: double from a short step until ||e^{tA}|| <= 0.1. The doubling samples
+  // also resolve early peaks that a coarse uniform grid could straddle.
+  std::vector<EnvelopePoint> samples;
+  double t_end = options.t_max;
+  if (t_end == 0.0) {
+    double h = norm2 > 0.0 ? 0.125 / norm2 : 1.0;
+    Eigen::MatrixXd e = algebra.exp(t, h, norm2);
+    Eigen::MatrixXd tmp(n, n);
+    for (int k = 0;; ++k) {
+      const EnvelopePoint p = evaluator.evaluate(h, e, tol);
+      samples.push_back(p);
+      if (p.norm <= 0.1) break;
+      if (k > 80 || !std::isfinite(p.norm)) {
+        throw NumericalError(std::string(kFn) +
+                             ": envelope did not decay below 0.1 by t = " + std::to_string(h) +
+                             " (spectral abscissa too close to 0?), n = " + std::to_string(n));
+      }
+      algebra.multiply(e, e, tmp);
+      e.swap(tmp);
+      h *= 2.0;
+    }
+    t_end = h;
+  }
+
+  // Uniform grid: one short-step exponential, then one product per point. Keep the matrices at
+  // the best point and its predecessor for the refinement.
+  const Index points = options.points;
+  const double dt = t_end / static_cast<double>(points - 1);
+  const Eigen::MatrixXd step = algebra.exp(t, dt, norm2);
+  out.times = Eigen::VectorXd::LinSpaced(points, 0.0, t_end);
+  out.norms.resize(points);
+  Eigen::MatrixXd e = Eigen::MatrixXd::Identity(n, n);
+  Eigen::MatrixXd e_prev = e;
+  Eigen::MatrixXd next(n, n);
+  Eigen::MatrixXd best_e = e;
+  Eigen::MatrixXd best_prev_e = e;
+  std::vector<EnvelopePoint> grid(points);
+  Index best = 0;
+  for (Index k = 0; k < points; ++k) {
+    if (k > 0) {
+      algebra.multiply(step, e, next);
+      e_prev.swap(e);
+      e.swap(next);
+    }
+    grid[k] = evaluator.evaluate(out.times(k), e, tol);
+    grid[k].t = out.times(k);
+    out.norms(k) = grid[k].norm;
+    if (grid[k].norm > grid[best].norm) {
+      best = k;
+      if (options.refine_maximum) {
+        best_e = e;
+        best_prev_e = e_prev;
+      }
+    }
+  }
+  detail::ensure_finite_result(kFn, "envelope", out.norms);
+
+  out.max_gain = grid[best].norm;
+  out.max_time = grid[best].t;
+  if (out.numerical_abscissa <= 0.0) {
+    // ||e^{tA}|| is non-increasing: the maximum is exactly 1 at t = 0.
+    out.max_gain = 1.0;
+    out.max_time = 0.0;
+    return out;
+  }
+  // A doubling sample may beat the grid (peak narrower than dt): start from it instead.
+  const EnvelopePoint* doubling_best = nullptr;
+  for (const EnvelopePoint& s : samples) {
+    if (s.norm > out.max_gain && (!doubling_best || s.norm > doubling_best->norm))
+      doubling_best = &s;
+  }
+  if (!options.refine_maximum) {
+    if (doubling_best) {
+      out.max_gain = doubling_best->norm;
+      out.max_time = doubling_best->t;
+    }
+    return out;
+  }
+
+  // Bracket [lo, hi] with slope(lo) > 0 > slope(hi) and the matrix at lo.
+  EnvelopePoint lo;
+  EnvelopePoint hi;
+  Eigen::MatrixXd e_lo;
+  if (doubling_best) {
+    const double ts = doubling_best->t;
+    const double left = 0.5 * ts;
+    e_lo = algebra.exp(t, left, norm2);
+    lo = evaluator.evaluate(left, e_lo, tol);
+    hi = *doubling_best;
+    if (hi.slope > 0.0) {
+      lo = *doubling_best;
+      e_lo = algebra.exp(t, ts, norm2);
+      Eigen::MatrixXd e_hi = algebra.exp(t, 2.0 * ts, norm2);
+      hi = evaluator.evaluate(2.0 * ts, e_hi, tol);
+    }
+  } else if (grid[best].slope >= 0.0) {
+    if (best == points - 1) return out;  // still rising at t_max: the maximum is the endpoint
+    lo = grid[best];
+    hi = grid[best + 1];
+    e_lo = best_e;
+  } else {
+    lo = grid[best - 1];  // best > 0 because slope(0) = omega > 0
+    hi = grid[best];
+    e_lo = best_prev_e;
+  }
+  EnvelopePoint top = lo.norm >= hi.norm ? lo : hi;
+  if (!(lo.slope > 0.0 && hi.slope < 0.0)) {
+    if (top.norm > out.max_gain) {
+      out.max_gain = top.norm;
+      out.max_time = top.t;
+    }
+    return out;
+  }
+  // Illinois false position on the slope; the envelope is evaluated as e^{(t - lo)T} E(lo).
+  const double t0 = lo.t;
+  double a_t = lo.t;
+  double a_g = lo.slope;
+  double b_t = hi.t;
+  double b_g = hi.slope;
+  int side = 0;
+  double previous = std::numeric_limits<double>::quiet_NaN();
+  Eigen::MatrixXd e_t(n, n);
+  for (int it = 0; it < 60; ++it) {
+    const double tc = (b_t - a_t) < 4.0 * options.time_tolerance
+                          ? 0.5 * (a_t + b_t)
+                          : b_t - b_g * (b_t - a_t) / (b_g - a_g);
+    const Eigen::MatrixXd step_t = algebra.exp(t, tc - t0, norm2);
+    algebra.multiply(step_t, e_lo, e_t);
+    const EnvelopePoint p = evaluator.evaluate(tc, e_t, 1e-14);
+    ++out.refinement_evaluations;
+    if (p.norm >= top.norm) top = p;
+    if (p.slope > 0.0) {
+      a_t = tc;
+      a_g = p.slope;
+      if (side == -1) b_g *= 0.5;
+      side = -1;
+    } else {
+      b_t = tc;
+      b_g = p.slope;
+      if (side == 1) a_g *= 0.5;
+      side = 1;
+    }
+    const bool small_step = std::abs(tc - previous) < 0.01 * options.time_tolerance;
+    previous = tc;
+    if (b_t - a_t < options.time_tolerance || small_step || p.slope == 0.0) break;
+  }
+  out.max_gain = top.norm;
+  out.max_time = top.t;
+  if (!std::isfinite(out.max_gain)) {
+    throw NumericalError(std::string(kFn) + ": maximum is not finite, n = " + std::to_string(n));
+  }
+  return out;
+}
+
+KreissLowerBound kreiss_lower_bound(const Eigen::Ref<const Eigen::MatrixXd>& w,
+                                    const KreissOptions& options) {
+  constexpr const char* kFn = "kreiss_lower_bound";
+  detail::require_connectivity(kFn, "W", w);
+  detail::require_positive(kFn, "tau", options.tau);
+  detail::require_positive(kFn, "tolerance", options.tolerance);
+  const Index n = w.rows();
+  const Eigen::MatrixXcd a =
+      ((w - Eigen::MatrixXd::Identity(n, n)) / options.tau).cast<std::complex<double>>();
+  const lapack::ComplexSchurFactor schur = lapack::gees(a, false);
+  Index worst = 0;
+  schur.t.diagonal().real().maxCoeff(&worst);
+  const std::complex<double> lambda = schur.t(worst, worst);
+  if (!(lambda.real() < 0.0)) {
+    std::ostringstream msg;
+    msg.precision(12);
+    msg << kFn << ": W is unstable: eigenvalue " << lambda * options.tau + 1.0
+        << " of W has real part >= 1, so the resolvent is unbounded on Re z > 0";
+    throw std::invalid_argument(msg.str());
+  }
+  detail::ResolventNorm resolvent(schur.t, 99);
+  const auto ratio = [&](double log_x) {
+    const double x = std::exp(log_x);
+    const double s = resolvent.sigma_min({x, 0.0}, 1e-13).sigma_min;
+    return x / s;
+  };
+  // Scan eight decades around the spectral scale, then golden section in log x.
+  const double scale = std::max(schur.t.diagonal().cwiseAbs().maxCoeff(), 1e-300);
+  const int scan = 49;
+  const double lx0 = std::log(scale) - 4.0 * std::log(10.0);
+  const double lx1 = std::log(scale) + 4.0 * std::log(10.0);
+  const double dlx = (lx1 - lx0) / (scan - 1);
+  int best = 0;
+  double best_value = -1.0;
+  for (int k = 0; k < scan; ++k) {
+    const double v = ratio(lx0 + dlx * k);
+    if (v > best_value) {
+      best_value = v;
+      best = k;
+    }
+  }
+  double lo = lx0 + dlx * std::max(0, best - 1);
+  double hi = lx0 + dlx * std::min(scan - 1, best + 1);
+  const double g = 0.5 * (std::sqrt(5.0) - 1.0);
+  double c = hi - g * (hi - lo);
+  double d = lo + g * (hi - lo);
+  double fc = ratio(c);
+  double fd = ratio(d);
+  while (hi - lo > options.tolerance) {
+    if (fc > fd) {
+      hi = d;
+      d = c;
+      fd = fc;
+      c = hi - g * (hi - lo);
+      fc = ratio(c);
+    } else {
+      lo = c;
+      c = d;
+      fc = fd;
+      d = lo + g * (hi - lo);
+      fd = ratio(d);
+    }
+  }
+  KreissLowerBound out;
+  const double lx = 0.5 * (lo + hi);
+  out.bound = std::max({ratio(lx), best_value, 1.0});
+  out.x = std::exp(lx);
+  if (!std::isfinite(out.bound)) {
+    throw NumericalError(std::string(kFn) + ": bound is not finite, n = " + std::to_string(n));
+  }
+  return out;
+}
+
+}  // namespace netdyn
