@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("netdyn ") + NETDYN_VERSION);
   app.require_subcommand(1);
   netdyn::cli::add_check_command(app);
+  netdyn::cli::add_spectrum_command(app);
+  netdyn::cli::add_generate_sparse_command(app);
   netdyn::cli::add_schur_command(app);
   netdyn::cli::add_ei2_command(app);
   netdyn::cli::add_generate_command(app);

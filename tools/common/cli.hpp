@@ -18,6 +18,8 @@ class UsageError : public std::runtime_error {
 
 /// Each subcommand file defines one of these; main.cpp calls them all.
 void add_check_command(CLI::App& app);
+void add_spectrum_command(CLI::App& app);
+void add_generate_sparse_command(CLI::App& app);
 void add_schur_command(CLI::App& app);
 void add_ei2_command(CLI::App& app);
 void add_generate_command(CLI::App& app);

@@ -16,7 +16,7 @@
 /// verifies: a second, independent run (another random start, a subspace 1.5x larger) must
 /// return the same eigenvalues, otherwise the subspace grows and both runs are repeated; if the
 /// runs never agree the result is a NumericalError, not a silent guess. See
-/// docs/large-networks.md and docs/decisions/0007-krylov-subspace-size.md.
+/// docs/large-networks.md and docs/decisions/sparse-spectra.md.
 ///
 /// Conventions as in spectrum.hpp: eigenvalues of W (not of A = (W - I)/tau), returned in
 /// decreasing real part, then decreasing imaginary part, whatever the target.

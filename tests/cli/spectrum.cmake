@@ -1,0 +1,47 @@
+# netdyn spectrum (dense and Krylov paths) and netdyn generate-sparse: smoke runs, the JSON
+# contract, closed forms, bad input (exit 1) and bad usage (exit 2).
+set(NETDYN_SPARSE ${CMAKE_CURRENT_SOURCE_DIR}/data/sparse)
+set(NETDYN_SPARSE_OUT ${CMAKE_CURRENT_BINARY_DIR}/sparse_cli)
+
+netdyn_cli_test(spectrum.dense 0 "\"method\": \"dense\".*\"n\": 2"
+                spectrum ${NETDYN_DATA}/mm09_balanced.npy --json)
+# Symmetric tridiagonal Toeplitz: lambda_1 = 0.1 + cos(pi/201) = 1.0998778569...
+netdyn_cli_test(spectrum.krylov_closed_form 0 "krylov.*rightmost first\\): 1\\.099877857, 1\\.099511458"
+                spectrum ${NETDYN_SPARSE}/toeplitz_200.mtx --count 3)
+netdyn_cli_test(spectrum.krylov_json 0
+                "\"circular_law_radius\".*\"method\": \"krylov\".*\"runs\": 2.*\"spectral_abscissa\": 1\\.09987785"
+                spectrum ${NETDYN_SPARSE}/toeplitz_200.mtx --count 3 --json)
+netdyn_cli_test(spectrum.shift_invert 0 "nearest-shift"
+                spectrum ${NETDYN_SPARSE}/toeplitz_200.mtx --count 4 --target nearest-shift --shift 0.33)
+netdyn_cli_test(spectrum.duplicates_summed 0 "rightmost first\\): 3, 2[[:space:]]+spectral abscissa +3 "
+                spectrum ${NETDYN_SPARSE}/duplicates.mtx --count 2)
+netdyn_cli_test(spectrum.out 0 "wrote .*spectrum_eigenvalues\\.npy"
+                spectrum ${NETDYN_SPARSE}/toeplitz_200.mtx --count 3 --out ${NETDYN_SPARSE_OUT})
+
+netdyn_cli_test(spectrum.bad.count 1 "options.count = 199 .*need 1 <= count <= n - 2 = 198"
+                spectrum ${NETDYN_SPARSE}/toeplitz_200.mtx --count 199)
+netdyn_cli_test(spectrum.bad.nonsquare 1 "nonsquare.mtx: matrix is 3x4"
+                spectrum ${NETDYN_SPARSE}/nonsquare.mtx --count 1)
+netdyn_cli_test(spectrum.bad.missing 1 "does_not_exist.mtx"
+                spectrum ${NETDYN_SPARSE}/does_not_exist.mtx --count 2)
+netdyn_cli_test(spectrum.usage.target_needs_krylov 2 "needs the Krylov path"
+                spectrum ${NETDYN_DATA}/mm09_balanced.npy --target largest-magnitude)
+netdyn_cli_test(spectrum.usage.method 2 "--method" spectrum ${NETDYN_SPARSE}/toeplitz_200.mtx --method qr)
+netdyn_cli_test(spectrum.usage.no_file 2 "FILE is required" spectrum)
+
+# generate-sparse writes a balanced E-I matrix; the Krylov path then finds its eigenvalue 0
+# (W 1 = 0) among the spectrum and the bulk radius.
+netdyn_cli_test(generate_sparse.smoke 0 "wrote .*ei_500.mtx  \\(n = 500, 10000 nonzeros, 400 excitatory"
+                generate-sparse --n 500 --k 20 --balance-rows -o ${NETDYN_SPARSE_OUT}/ei_500.mtx)
+set_tests_properties(cli.generate_sparse.smoke PROPERTIES FIXTURES_SETUP sparse_ei_500)
+netdyn_cli_test(generate_sparse.spectrum 0 "\"method\": \"krylov\""
+                spectrum ${NETDYN_SPARSE_OUT}/ei_500.mtx --count 5 --json)
+set_tests_properties(cli.generate_sparse.spectrum PROPERTIES FIXTURES_REQUIRED sparse_ei_500)
+netdyn_cli_test(generate_sparse.json 0 "\"nonzeros\": 2500.*\"predicted_outlier\": "
+                generate-sparse --n 100 --k 25 --gamma 2 -o ${NETDYN_SPARSE_OUT}/ei_100.mtx --json)
+netdyn_cli_test(generate_sparse.bad.extension 1 "\\.mtx"
+                generate-sparse --n 100 --k 10 -o ${NETDYN_SPARSE_OUT}/w.npy)
+netdyn_cli_test(generate_sparse.bad.degree 1 "options.in_degree = 200"
+                generate-sparse --n 100 --k 200 -o ${NETDYN_SPARSE_OUT}/w.mtx)
+netdyn_cli_test(generate_sparse.usage.k_and_p 2 "excludes"
+                generate-sparse --n 100 --k 10 --p 0.1 -o ${NETDYN_SPARSE_OUT}/w.mtx)

@@ -1,0 +1,226 @@
+// netdyn spectrum FILE [--count K] [--target T] [--shift S] [--method auto|dense|krylov] [--json]
+// [--out DIR]: eigenvalues of W. Dense input goes through LAPACK (lib: spectrum.hpp); a sparse
+// .mtx with --count K goes through restarted Arnoldi with verification (lib: sparse_spectrum.hpp).
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+#include "common/cli.hpp"
+#include "netdyn/io.hpp"
+#include "netdyn/sparse_spectrum.hpp"
+#include "netdyn/spectrum.hpp"
+
+namespace netdyn::cli {
+namespace {
+
+struct SpectrumArgs {
+  std::string input;
+  std::string out_dir;
+  std::string method = "auto";
+  std::string target = "largest-real";
+  Eigen::Index count = 0;
+  double shift = 0.0;
+  Eigen::Index subspace = 0;
+  double tolerance = 1e-10;
+  bool no_verify = false;
+  bool json = false;
+};
+
+struct SpectrumSummary {
+  Eigen::Index n = 0;
+  Eigen::Index nonzeros = 0;
+  Eigen::VectorXcd eigenvalues;
+  std::string method;
+  std::optional<double> spectral_abscissa;  // null when the Krylov target does not give it
+  std::optional<double> spectral_radius;
+  double circular_law_radius = 0.0;
+  std::optional<SparseSpectrum> krylov;  // diagnostics of the Krylov path
+  std::string target;
+};
+
+bool is_mtx(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".mtx";
+}
+
+std::string show_complex(const std::complex<double>& z) {
+  std::ostringstream s;
+  s << std::setprecision(10) << z.real();
+  if (z.imag() != 0.0) s << (z.imag() > 0 ? " + " : " - ") << std::abs(z.imag()) << "i";
+  return s.str();
+}
+
+void require_square_file(const std::string& path, Eigen::Index rows, Eigen::Index cols) {
+  if (rows != cols || rows == 0) {
+    throw std::invalid_argument(path + ": matrix is " + std::to_string(rows) + "x" +
+                                std::to_string(cols) + "; need a non-empty square connectivity W");
+  }
+}
+
+SpectrumSummary run(const SpectrumArgs& a) {
+  const bool mtx = is_mtx(a.input);
+  bool krylov = a.method == "krylov" || (a.method == "auto" && mtx && a.count > 0);
+  const bool target_given = a.target != "largest-real";
+  if (!krylov && target_given) {
+    throw UsageError("--target " + a.target +
+                     " needs the Krylov path (a .mtx file with --count K, or --method krylov)");
+  }
+  if (krylov && a.count == 0) throw UsageError("the Krylov path needs --count K (1 <= K <= n - 2)");
+  if (a.count < 0) throw UsageError("--count must be >= 0");
+
+  SpectrumSummary s;
+  Eigen::MatrixXd dense;
+  if (krylov || mtx) {
+    const Eigen::SparseMatrix<double> w = read_sparse_matrix(a.input);
+    require_square_file(a.input, w.rows(), w.cols());
+    s.n = w.rows();
+    s.nonzeros = w.nonZeros();
+    s.circular_law_radius = circular_law_radius(w);
+    if (krylov) {
+      SparseSpectrumOptions options;
+      options.count = a.count;
+      options.target = parse_sparse_target(a.target);
+      options.shift = a.shift;
+      options.subspace_size = a.subspace;
+      options.tolerance = a.tolerance;
+      options.verify = !a.no_verify;
+      SparseSpectrum k = compute_sparse_spectrum(w, options);
+      s.eigenvalues = k.eigenvalues;
+      s.method = k.method;
+      s.target = to_string(options.target);
+      if (options.target == SparseTarget::kLargestReal) {
+        s.spectral_abscissa = spectral_abscissa(k.eigenvalues);
+      }
+      if (options.target == SparseTarget::kLargestMagnitude) {
+        s.spectral_radius = spectral_radius(k.eigenvalues);
+      }
+      s.krylov = std::move(k);
+      return s;
+    }
+    if (s.n > kMaxDenseEntries / s.n) {
+      throw std::invalid_argument(a.input + ": n = " + std::to_string(s.n) +
+                                  " is too large for the dense path; pass --count K for the "
+                                  "Krylov path");
+    }
+    dense = Eigen::MatrixXd(w);
+  } else {
+    dense = read_connectivity(a.input);
+    s.n = dense.rows();
+    s.nonzeros = (dense.array() != 0.0).count();
+    s.circular_law_radius = circular_law_radius(dense.sparseView());
+  }
+  if (a.count > s.n) {
+    throw std::invalid_argument(a.input + ": --count " + std::to_string(a.count) + " but W is " +
+                                std::to_string(s.n) + "x" + std::to_string(s.n) +
+                                "; need count <= n");
+  }
+  const Spectrum all = compute_spectrum(dense);
+  s.spectral_abscissa = spectral_abscissa(all.eigenvalues);
+  s.spectral_radius = spectral_radius(all.eigenvalues);
+  s.eigenvalues = a.count > 0 ? Eigen::VectorXcd(all.eigenvalues.head(a.count)) : all.eigenvalues;
+  s.method = "dense";
+  s.target = "all";
+  return s;
+}
+
+nlohmann::json summary_json(const SpectrumSummary& s) {
+  nlohmann::json j;
+  j["n"] = s.n;
+  j["nonzeros"] = s.nonzeros;
+  j["eigenvalues"] = to_json(s.eigenvalues);
+  j["method"] = s.method;
+  j["spectral_abscissa"] = number(s.spectral_abscissa);
+  j["spectral_radius"] = number(s.spectral_radius);
+  j["circular_law_radius"] = number(s.circular_law_radius);
+  if (s.krylov) {
+    j["target"] = s.target;
+    j["subspace_size"] = s.krylov->subspace_size;
+    j["iterations"] = s.krylov->iterations;
+    j["operations"] = s.krylov->operations;
+    j["runs"] = s.krylov->runs;
+    j["verification_difference"] = s.krylov->verification_difference >= 0
+                                       ? number(s.krylov->verification_difference)
+                                       : nlohmann::json(nullptr);
+  }
+  return j;
+}
+
+void print_summary(const SpectrumArgs& a, const SpectrumSummary& s, const std::string& file) {
+  std::ostringstream out;
+  out << std::setprecision(6);
+  out << "netdyn spectrum " << a.input << "  (n = " << s.n << ", " << s.nonzeros << " nonzeros, "
+      << s.method << ")\n";
+  if (s.krylov) {
+    out << "  Arnoldi (" << s.target << "): " << s.eigenvalues.size() << " eigenvalues, subspace "
+        << s.krylov->subspace_size << ", " << s.krylov->runs << " runs, " << s.krylov->operations
+        << " products";
+    if (s.krylov->verification_difference >= 0) {
+      out << ", runs agree to " << s.krylov->verification_difference;
+    }
+    out << "\n";
+  }
+  out << "  eigenvalues of W (rightmost first): ";
+  const Eigen::Index shown = std::min<Eigen::Index>(s.eigenvalues.size(), 10);
+  for (Eigen::Index k = 0; k < shown; ++k) out << (k ? ", " : "") << show_complex(s.eigenvalues(k));
+  if (shown < s.eigenvalues.size()) out << ", ... (" << s.eigenvalues.size() - shown << " more)";
+  out << "\n";
+  if (s.spectral_abscissa) {
+    const bool stable = *s.spectral_abscissa < 1.0;
+    out << "  spectral abscissa    " << std::setprecision(10) << *s.spectral_abscissa
+        << std::setprecision(6) << (stable ? "  (< 1: STABLE)" : "  (>= 1: UNSTABLE)") << "\n";
+  }
+  if (s.spectral_radius) out << "  spectral radius      " << *s.spectral_radius << "\n";
+  out << "  circular-law radius  " << s.circular_law_radius << "  (sqrt(n var W_ij))\n";
+  if (!file.empty()) out << "  wrote " << file << "\n";
+  std::cout << out.str();
+}
+
+}  // namespace
+
+void add_spectrum_command(CLI::App& app) {
+  auto a = std::make_shared<SpectrumArgs>();
+  CLI::App* sub = app.add_subcommand(
+      "spectrum",
+      "Eigenvalues of W: all of them (dense, LAPACK) or, for a large sparse .mtx with --count K,\n"
+      "the K rightmost by restarted Arnoldi (Spectra) with a verification run\n"
+      "Examples:\n"
+      "  netdyn spectrum data/gaussian_n200_rho1.5.npy --count 5\n"
+      "  netdyn spectrum W.mtx --count 10 --json\n"
+      "  netdyn spectrum W.mtx --count 6 --target nearest-shift --shift 0.5");
+  sub->add_option("FILE", a->input, "connectivity W (.npy, .csv, .txt, .dat, .mtx)")->required();
+  sub->add_option("--count", a->count, "eigenvalues wanted (0 = all, dense path only)")
+      ->check(CLI::NonNegativeNumber);
+  sub->add_option("--method", a->method, "auto: Krylov for .mtx with --count, else dense")
+      ->check(CLI::IsMember({"auto", "dense", "krylov"}))
+      ->capture_default_str();
+  sub->add_option("--target", a->target, "Krylov target")
+      ->check(CLI::IsMember({"largest-real", "largest-magnitude", "nearest-shift"}))
+      ->capture_default_str();
+  sub->add_option("--shift", a->shift, "real shift sigma for --target nearest-shift");
+  sub->add_option("--subspace", a->subspace, "Krylov subspace size (0 = automatic, >= 100)")
+      ->check(CLI::NonNegativeNumber);
+  sub->add_option("--tolerance", a->tolerance, "Krylov relative residual tolerance")
+      ->check(CLI::Range(1e-15, 0.1))
+      ->capture_default_str();
+  sub->add_flag("--no-verify", a->no_verify, "skip the second Arnoldi run (not recommended)");
+  sub->add_option("--out", a->out_dir, "write spectrum_eigenvalues.npy (complex128) into DIR");
+  sub->add_flag("--json", a->json, "print one JSON object on stdout");
+  sub->callback([a]() {
+    const SpectrumSummary s = run(*a);
+    std::string file;
+    if (!a->out_dir.empty()) {
+      ensure_output_dir(a->out_dir);
+      file = a->out_dir + "/spectrum_eigenvalues.npy";
+      write_matrix(file, Eigen::MatrixXcd(s.eigenvalues));
+    }
+    if (a->json) {
+      print_json(summary_json(s));
+    } else {
+      print_summary(*a, s, file);
+    }
+  });
+}
+
+}  // namespace netdyn::cli
