@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# scripts/setup.sh [BUILD_DIR] [extra cmake args...]
+# scripts/setup.sh [BUILD_DIR] [extra cmake args...]   |   scripts/setup.sh --install-only
 # Installs every Debian package netdyn needs (apt-get, as root; otherwise prints the exact command),
 # then configures and builds into BUILD_DIR (default: build). Safe to run again: it installs only
 # what is missing and rebuilds incrementally.
@@ -47,6 +47,8 @@ if command -v update-alternatives >/dev/null 2>&1; then
     *) echo "setup: note: liblapack.so.3 points to $current, not OpenBLAS; netdyn links OpenBLAS directly" >&2 ;;
   esac
 fi
+
+if [ "${1:-}" = "--install-only" ]; then exit 0; fi
 
 BUILD_DIR=${1:-build}
 shift || true
