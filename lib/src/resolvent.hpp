@@ -49,7 +49,16 @@ class ResolventNorm {
       shifted_.triangularView<Eigen::Upper>().adjoint().solveInPlace(y);
       shifted_.triangularView<Eigen::Upper>().solveInPlace(y);
     };
-    const auto r = lanczos_.run(apply, start_, tol);
+    // Warm start from the previous point's vector (neighbouring grid points have nearby
+    // singular vectors) plus a fixed generic component, so that a start close to a wrong
+    // eigenvector still has a share of the right one and the residual test cannot pass early.
+    if (has_previous_) {
+      mixed_ = lanczos_.vector() + 0.05 * start_;
+    } else {
+      mixed_ = start_;
+    }
+    const auto r = lanczos_.run(apply, mixed_, tol);
+    has_previous_ = true;
     v.steps = r.steps;
     v.converged = r.converged;
     v.sigma_min =
@@ -63,6 +72,8 @@ class ResolventNorm {
   Eigen::VectorXcd diagonal_;
   TopEigenLanczos<std::complex<double>> lanczos_;
   Eigen::VectorXcd start_;
+  Eigen::VectorXcd mixed_;
+  bool has_previous_ = false;
 };
 
 }  // namespace netdyn::detail
