@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# scripts/test.sh: install what is missing, build, and run the whole test suite (CTest), the format
-# check and the find_package(netdyn) consumer check. This is what CI runs (.ci/run).
+# scripts/test.sh [--sanitizers]: install what is missing, build, and run the whole test suite
+# (CTest: unit, command-line, plot and Python tests), the format check and the find_package(netdyn)
+# consumer check. With --sanitizers, also build the `asan` preset (AddressSanitizer +
+# UndefinedBehaviorSanitizer) and run the unit and command-line tests under it. CI (.ci/run) runs
+# `scripts/test.sh --sanitizers`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${NETDYN_BUILD_DIR:-build}
@@ -8,3 +11,8 @@ scripts/setup.sh "$BUILD_DIR"
 scripts/format.sh --check
 ctest --test-dir "$BUILD_DIR" --output-on-failure -j "${NETDYN_JOBS:-2}"
 scripts/check_consumer.sh "$BUILD_DIR"
+if [ "${1:-}" = "--sanitizers" ]; then
+  cmake --preset asan >/dev/null
+  cmake --build --preset asan
+  ctest --preset asan -L 'unit|cli' -j "${NETDYN_JOBS:-2}"
+fi
