@@ -9,9 +9,24 @@ namespace netdyn::cli {
 
 const std::vector<Reproduction>& reproductions() {
   static const std::vector<Reproduction> list = {
+      {"murphy-miller-2009",
+       "balanced vs Hebbian amplification in an E-I pair: integral ratio 4 without slowing",
+       reproduce_murphy_miller_2009},
+      {"rosenbaum-3.4",
+       "E-I rate network: tau_e = 30/tau_i = 15 ms converges, swapped oscillates (trace, det)",
+       reproduce_rosenbaum_3_4},
       {"rosenbaum-4.2",
        "Gaussian network N = 200, rho = 1.5: circular law and instability",
        reproduce_rosenbaum_4_2},
+      {"random-rnn",
+       "random network N = 500, g = 0.9 vs 1.1: spectra of -I + W, linear and tanh dynamics",
+       reproduce_random_rnn},
+      {"fitzhugh-nagumo",
+       "FitzHugh-Nagumo: nullclines, fixed point, resting at I = 0.3, spiking at I = 0.4",
+       reproduce_fitzhugh_nagumo},
+      {"hennequin-2012",
+       "random balanced E-I network: Schur feedforward and nonnormal variance amplification",
+       reproduce_hennequin_2012},
   };
   return list;
 }

@@ -17,5 +17,5 @@ for src in $(grep -o 'img src="[^"]*"' "$index" | sed 's/img src="//; s/"$//'); 
   [ "$(stat -c %s "$f")" -gt 10000 ] || { echo "$src: implausibly small"; exit 1; }
   count=$((count + 1))
 done
-[ "$count" -ge 4 ] || { echo "only $count figures in index.html"; exit 1; }
+[ "$count" -ge 20 ] || { echo "only $count figures in index.html"; exit 1; }
 echo "demo: index.html with $count valid figures"

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <gnuplot-iostream.h>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iomanip>
@@ -14,6 +15,9 @@
 
 namespace netdyn::cli {
 namespace {
+
+// Written for a non-finite grid cell; drawn blank.
+constexpr double kBlankCell = -1e300;
 
 // A gnuplot single-quoted string ('' stands for a quote inside).
 std::string quoted(const std::string& s) {
@@ -172,7 +176,10 @@ std::string render(const GridFigure& figure,
     out << '\n';
     for (Eigen::Index i = 0; i < figure.y.size(); ++i) {
       out << figure.y(i);
-      for (Eigen::Index j = 0; j < figure.x.size(); ++j) out << ' ' << figure.z(i, j);
+      // Non-finite cells (blank in the picture) as a sentinel the script maps to NaN: gnuplot
+      // warns on "nan" inside a matrix file.
+      for (Eigen::Index j = 0; j < figure.x.size(); ++j)
+        out << ' ' << (std::isfinite(figure.z(i, j)) ? figure.z(i, j) : kBlankCell);
       out << '\n';
     }
   });
@@ -181,15 +188,16 @@ std::string render(const GridFigure& figure,
   std::ostringstream gp;
   gp << preamble(name, format, figure.title, figure.xlabel, figure.ylabel, figure.equal_aspect);
   gp << "set cblabel " << quoted(figure.cblabel) << "\n";
-  gp << "set key top right box opaque\n";
+  gp << (figure.overlay.empty() ? "unset key\n" : "set key top right box opaque\n");
   if (figure.flip_y) gp << "set yrange [*:*] reverse\n";
   const std::string overlay = figure.overlay.empty()
                                   ? std::string()
                                   : ", \\\n     " + plot_clauses(overlay_file, figure.overlay);
   if (figure.levels.empty()) {
     gp << "set palette rgbformulae 33,13,10\n";
-    gp << "plot " << quoted(grid_file) << " nonuniform matrix with image notitle" << overlay
-       << "\n";
+    gp << "set autoscale fix\n";  // the image fills the axes exactly
+    gp << "plot " << quoted(grid_file) << " nonuniform matrix using 1:2:($3 <= " << kBlankCell
+       << " ? NaN : $3) with image notitle" << overlay << "\n";
   } else {
     // Contour lines: let gnuplot trace them into a table, then draw them coloured by level.
     const std::string contour_file = name + "_contours.dat";

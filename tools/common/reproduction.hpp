@@ -41,5 +41,10 @@ const std::vector<Reproduction>& reproductions();
 
 // One function per tools/reproductions/<name>.cpp.
 ReproductionResult reproduce_rosenbaum_4_2(const std::string& dir, PlotFormat format);
+ReproductionResult reproduce_murphy_miller_2009(const std::string& dir, PlotFormat format);
+ReproductionResult reproduce_rosenbaum_3_4(const std::string& dir, PlotFormat format);
+ReproductionResult reproduce_random_rnn(const std::string& dir, PlotFormat format);
+ReproductionResult reproduce_fitzhugh_nagumo(const std::string& dir, PlotFormat format);
+ReproductionResult reproduce_hennequin_2012(const std::string& dir, PlotFormat format);
 
 }  // namespace netdyn::cli

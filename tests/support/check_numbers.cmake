@@ -1,0 +1,33 @@
+# cmake -DNETDYN=EXE -DNAME=REPRODUCTION -DOUT=DIR "-DCHECKS=name|low|high@name|low|high..." -P check_numbers.cmake
+# Runs `netdyn reproduce NAME --out DIR --json` and requires each named key number's "value" to
+# lie in [low, high] (the reference of science.md plus a tolerance; the bounds are written out
+# because CMake has no floating-point arithmetic, but if() compares numbers as doubles).
+execute_process(COMMAND ${NETDYN} reproduce ${NAME} --out ${OUT} --json
+                OUTPUT_VARIABLE json RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "netdyn reproduce ${NAME} failed (${rc}): ${err}")
+endif()
+string(REPLACE "@" ";" CHECKS "${CHECKS}")
+string(JSON count LENGTH "${json}" numbers)
+math(EXPR last "${count} - 1")
+foreach(check IN LISTS CHECKS)
+  string(REPLACE "|" ";" parts "${check}")
+  list(GET parts 0 wanted)
+  list(GET parts 1 low)
+  list(GET parts 2 high)
+  set(found FALSE)
+  foreach(i RANGE ${last})
+    string(JSON name GET "${json}" numbers ${i} name)
+    if(name STREQUAL wanted)
+      string(JSON value GET "${json}" numbers ${i} value)
+      set(found TRUE)
+    endif()
+  endforeach()
+  if(NOT found)
+    message(FATAL_ERROR "${NAME}: no key number named '${wanted}'")
+  endif()
+  if(value LESS low OR value GREATER high)
+    message(FATAL_ERROR "${NAME}: '${wanted}' = ${value}, expected in [${low}, ${high}]")
+  endif()
+  message(STATUS "${NAME}: '${wanted}' = ${value} in [${low}, ${high}]")
+endforeach()
