@@ -35,6 +35,9 @@ int main(int argc, char** argv) {
   netdyn::cli::add_simulate_command(app);
   netdyn::cli::add_jacobian_command(app);
   netdyn::cli::add_fixedpoint_command(app);
+  netdyn::cli::add_amplify_command(app);
+  netdyn::cli::add_covariance_command(app);
+  netdyn::cli::add_pseudospectra_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

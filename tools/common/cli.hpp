@@ -28,6 +28,9 @@ void add_demo_command(CLI::App& app);
 void add_simulate_command(CLI::App& app);
 void add_jacobian_command(CLI::App& app);
 void add_fixedpoint_command(CLI::App& app);
+void add_amplify_command(CLI::App& app);
+void add_covariance_command(CLI::App& app);
+void add_pseudospectra_command(CLI::App& app);
 
 /// `--tau T` (default 1, > 0) on a subcommand.
 CLI::Option* add_tau_option(CLI::App& sub, double& tau);

@@ -1,0 +1,11 @@
+# netdyn amplify: MM09 reference values (science.md T2c), JSON contract, bad input and usage.
+netdyn_cli_test(amplify.balanced 0 "transient gain +2\\.79327" amplify ${NETDYN_DATA}/mm09_balanced.npy)
+netdyn_cli_test(amplify.json 0 "\"kreiss_lower_bound\": 2\\.00244052"
+                amplify ${NETDYN_DATA}/mm09_balanced.csv --json)
+netdyn_cli_test(amplify.json_gain 0 "\"steady_state_gain\": 6\\.41623702"
+                amplify ${NETDYN_DATA}/mm09_balanced.csv --json --tau 10 --tmax 40)
+netdyn_cli_test(amplify.unstable 0 "\"steady_state_gain\": null"
+                amplify ${NETDYN_DATA}/gaussian_n200_rho1.5.npy --json --tmax 1 --points 5)
+netdyn_cli_test(amplify.bad.nan 1 "nan.csv:2:1: entry 'nan' is not finite" amplify ${NETDYN_BAD}/nan.csv)
+netdyn_cli_test(amplify.usage.points 2 "--points" amplify ${NETDYN_DATA}/mm09_balanced.npy --points 1)
+netdyn_cli_test(amplify.usage.tmax 2 "--tmax" amplify ${NETDYN_DATA}/mm09_balanced.npy --tmax nan)

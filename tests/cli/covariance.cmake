@@ -1,0 +1,10 @@
+# netdyn covariance: MM09 closed form (science.md T3a), JSON keys, unstable W, usage.
+netdyn_cli_test(covariance.balanced 0 "total variance +25\\.04705" covariance ${NETDYN_DATA}/mm09_balanced.npy)
+netdyn_cli_test(covariance.json 0 "\"nonnormal_amplification\": 14\\.7335640"
+                covariance ${NETDYN_DATA}/mm09_balanced.csv --json)
+netdyn_cli_test(covariance.simulate 0 "\"relative_discrepancy\": 0\\.[01]"
+                covariance ${NETDYN_DATA}/mm09_balanced.csv --json --simulate 3000 --seed 7)
+netdyn_cli_test(covariance.unstable 1 "W is unstable: eigenvalue .* no stationary covariance exists"
+                covariance ${NETDYN_DATA}/gaussian_n200_rho1.5.npy)
+netdyn_cli_test(covariance.usage.sigma 2 "--sigma" covariance ${NETDYN_DATA}/mm09_balanced.npy --sigma -1)
+netdyn_cli_test(covariance.usage.no_file 2 "FILE is required" covariance)

@@ -1,0 +1,14 @@
+# netdyn pseudospectra: MM09 pseudospectral abscissa (science.md 7.2, shifted by 1 for W), --out,
+# bad grids and boxes.
+netdyn_cli_test(pseudospectra.json 0 "0\\.76394646"
+                pseudospectra ${NETDYN_DATA}/mm09_balanced.npy --grid 20 10 --json)
+netdyn_cli_test(pseudospectra.out 0 "wrote .*pseudospectra_sigma_min\\.npy"
+                pseudospectra ${NETDYN_DATA}/gaussian_n200_rho1.5.npy --grid 8 6 --eps 0.1
+                --out ${CMAKE_CURRENT_BINARY_DIR}/cli_out/pseudospectra)
+netdyn_cli_test(pseudospectra.usage.grid0 2 "--grid" pseudospectra ${NETDYN_DATA}/mm09_balanced.npy --grid 0 5)
+netdyn_cli_test(pseudospectra.usage.box_inf 2 "not a finite number"
+                pseudospectra ${NETDYN_DATA}/mm09_balanced.npy --box 0 inf 0 1)
+netdyn_cli_test(pseudospectra.bad.box_reversed 1 "need x0 <= x1"
+                pseudospectra ${NETDYN_DATA}/mm09_balanced.npy --box 1 0 0 1)
+netdyn_cli_test(pseudospectra.bad.nonsquare 1 "nonsquare.csv: matrix is 2x3"
+                pseudospectra ${NETDYN_BAD}/nonsquare.csv)

@@ -1,0 +1,129 @@
+// netdyn amplify FILE [--tau T] [--tmax T] [--points N] [--json]: steady-state and transient
+// amplification (lib: steady_state.hpp, transient_envelope.hpp, nonnormality.hpp).
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+#include "common/cli.hpp"
+#include "common/validators.hpp"
+#include "netdyn/io.hpp"
+#include "netdyn/nonnormality.hpp"
+#include "netdyn/spectrum.hpp"
+#include "netdyn/steady_state.hpp"
+#include "netdyn/transient_envelope.hpp"
+
+namespace netdyn::cli {
+namespace {
+
+struct AmplifyArgs {
+  std::string input;
+  double tau = 1.0;
+  double tmax = 0.0;
+  Eigen::Index points = 101;
+  bool json = false;
+};
+
+void run_amplify(const AmplifyArgs& args) {
+  const Eigen::MatrixXd w = read_connectivity(args.input);
+  const Eigen::VectorXcd lambda = compute_spectrum(w).eigenvalues;
+  const bool stable = is_stable(lambda);
+  if (!stable && args.tmax == 0.0) {
+    std::cerr << "netdyn amplify: W is unstable (spectral abscissa " << spectral_abscissa(lambda)
+              << " >= 1): no steady state and unbounded transients; the envelope needs --tmax\n";
+  }
+  std::optional<double> gain;
+  Eigen::VectorXd pattern;
+  if (stable) {
+    SteadyStateOptions so;
+    so.compute_patterns = true;
+    const SteadyStateGain g = steady_state_gain(w, so);
+    gain = g.gain;
+    pattern = g.input_pattern;
+  }
+  std::optional<TransientEnvelope> env;
+  if (stable || args.tmax > 0.0) {
+    TransientEnvelopeOptions eo;
+    eo.tau = args.tau;
+    eo.t_max = args.tmax;
+    eo.points = args.points;
+    env = transient_envelope(w, eo);
+  }
+  std::optional<double> kreiss;
+  if (stable) {
+    KreissOptions ko;
+    ko.tau = args.tau;
+    kreiss = kreiss_lower_bound(w, ko).bound;
+  }
+  const double omega = numerical_abscissa(w, args.tau);
+  if (args.json) {
+    nlohmann::json j;
+    j["n"] = w.rows();
+    j["tau"] = number(args.tau);
+    j["stable"] = stable;
+    j["steady_state_gain"] = number(gain);
+    j["most_amplified_input"] =
+        stable ? to_json(Eigen::MatrixXd(pattern.transpose())).at(0) : nlohmann::json(nullptr);
+    // Transient gain over t >= 0 exists only for stable W; with --tmax it is over [0, tmax].
+    j["transient_gain"] = env ? number(env->max_gain) : nlohmann::json(nullptr);
+    j["transient_gain_time"] = env ? number(env->max_time) : nlohmann::json(nullptr);
+    j["numerical_abscissa"] = number(omega);
+    j["kreiss_lower_bound"] = number(kreiss);
+    nlohmann::json e = nlohmann::json::array();
+    if (env) {
+      for (Eigen::Index k = 0; k < env->times.size(); ++k) {
+        e.push_back({number(env->times(k)), number(env->norms(k))});
+      }
+    }
+    j["envelope"] = env ? e : nlohmann::json(nullptr);
+    print_json(j);
+    return;
+  }
+  std::ostringstream out;
+  out << std::setprecision(8);
+  out << "netdyn amplify " << args.input << "  (n = " << w.rows() << ", tau = " << args.tau
+      << ", A = (W - I)/tau)\n";
+  const auto show = [&out](const char* name, const std::optional<double>& v, const char* note) {
+    out << "  " << std::left << std::setw(26) << name;
+    if (v) {
+      out << *v;
+    } else {
+      out << "n/a";
+    }
+    out << note << "\n";
+  };
+  show("steady-state gain", gain, "  ||(I - W)^-1||_2");
+  show("transient gain",
+       env ? std::optional<double>(env->max_gain) : std::nullopt,
+       "  max_t ||exp(tA)||_2");
+  show("  at time", env ? std::optional<double>(env->max_time) : std::nullopt, "");
+  show("numerical abscissa", omega, omega > 0 ? "  (> 0: transient growth)" : "  (<= 0: none)");
+  show("Kreiss lower bound", kreiss, "  sup_x>0 x/sigma_min(xI - A) <= transient gain");
+  if (env) {
+    out << "  envelope on [0, " << env->times(env->times.size() - 1) << "] with "
+        << env->times.size() << " points (--json prints it)\n";
+  }
+  std::cout << out.str();
+}
+
+}  // namespace
+
+void add_amplify_command(CLI::App& app) {
+  auto args = std::make_shared<AmplifyArgs>();
+  CLI::App* sub = app.add_subcommand(
+      "amplify",
+      "Steady-state gain, transient envelope ||exp(tA)||_2 and its maximum, Kreiss lower bound\n"
+      "Examples:\n"
+      "  netdyn amplify data/mm09_balanced.npy\n"
+      "  netdyn amplify data/mm09_balanced.npy --tau 10 --tmax 50 --json");
+  sub->add_option("FILE", args->input, "connectivity W (.npy, .csv, .txt, .dat, .mtx)")->required();
+  add_tau_option(*sub, args->tau);
+  sub->add_option(
+         "--tmax", args->tmax, "end of the envelope grid (0 = automatic: until ||exp(tA)|| <= 0.1)")
+      ->check(finite_at_least(0.0));
+  sub->add_option("--points", args->points, "envelope grid points (>= 2)")
+      ->check(CLI::Range(Eigen::Index{2}, Eigen::Index{1000000}));
+  sub->add_flag("--json", args->json, "print one JSON object on stdout");
+  sub->callback([args]() { run_amplify(*args); });
+}
+
+}  // namespace netdyn::cli

@@ -1,0 +1,104 @@
+// netdyn pseudospectra FILE [--grid NX NY] [--box X0 X1 Y0 Y1] [--eps E ...] [--json]
+// [--out DIR]: sigma_min(zI - W) on a grid and epsilon-pseudospectral abscissae of W
+// (lib: pseudospectrum.hpp). Plots are issue #6; --out writes the grid as .npy.
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+#include "common/cli.hpp"
+#include "common/validators.hpp"
+#include "netdyn/io.hpp"
+#include "netdyn/pseudospectrum.hpp"
+
+namespace netdyn::cli {
+namespace {
+
+struct PseudospectraArgs {
+  std::string input;
+  std::vector<Eigen::Index> grid{40, 40};
+  std::vector<double> box;
+  std::vector<double> eps{0.1, 0.01};
+  std::string out_dir;
+  bool json = false;
+};
+
+void run_pseudospectra(const PseudospectraArgs& args) {
+  const Eigen::MatrixXd w = read_connectivity(args.input);
+  PseudospectrumOptions options;
+  options.nx = args.grid.at(0);
+  options.ny = args.grid.at(1);
+  if (!args.box.empty())
+    options.box = std::array<double, 4>{args.box[0], args.box[1], args.box[2], args.box[3]};
+  const Pseudospectrum ps = compute_pseudospectrum(w, options);
+  std::vector<std::pair<double, double>> abscissae;
+  for (const double e : args.eps) abscissae.emplace_back(e, pseudospectral_abscissa(w, e).abscissa);
+  std::vector<std::string> files;
+  if (!args.out_dir.empty()) {
+    ensure_output_dir(args.out_dir);
+    const std::string base = args.out_dir + "/pseudospectra_";
+    write_matrix(base + "sigma_min.npy", ps.sigma_min);
+    write_matrix(base + "x.npy", Eigen::MatrixXd(ps.x));
+    write_matrix(base + "y.npy", Eigen::MatrixXd(ps.y));
+    files = {base + "sigma_min.npy", base + "x.npy", base + "y.npy"};
+  }
+  if (args.json) {
+    nlohmann::json j;
+    j["n"] = w.rows();
+    j["eigenvalues"] = to_json(ps.eigenvalues);
+    j["box"] = {number(ps.x(0)),
+                number(ps.x(ps.x.size() - 1)),
+                number(ps.y(0)),
+                number(ps.y(ps.y.size() - 1))};
+    j["grid"] = {options.nx, options.ny};
+    j["sigma_min_min"] = number(ps.sigma_min.minCoeff());
+    j["lanczos_steps"] = ps.iterations;
+    j["unconverged_points"] = ps.unconverged;
+    nlohmann::json a = nlohmann::json::array();
+    for (const auto& [e, x] : abscissae) a.push_back({number(e), number(x)});
+    j["pseudospectral_abscissa"] = a;
+    j["files"] = files;
+    print_json(j);
+    return;
+  }
+  std::ostringstream out;
+  out << std::setprecision(8);
+  out << "netdyn pseudospectra " << args.input << "  (n = " << w.rows() << "; sigma_min(zI - W) on "
+      << options.nx << " x " << options.ny << " points, box [" << ps.x(0) << ", "
+      << ps.x(ps.x.size() - 1) << "] x [" << ps.y(0) << ", " << ps.y(ps.y.size() - 1) << "])\n";
+  out << "  smallest sigma_min on the grid  " << ps.sigma_min.minCoeff() << "\n";
+  out << "  Lanczos steps per point         "
+      << static_cast<double>(ps.iterations) / static_cast<double>(ps.sigma_min.size()) << "\n";
+  for (const auto& [e, x] : abscissae) {
+    out << "  eps-pseudospectral abscissa     " << x << "  (eps = " << e
+        << "; stable W needs < 1)\n";
+  }
+  for (const std::string& f : files) out << "  wrote " << f << "\n";
+  std::cout << out.str();
+}
+
+}  // namespace
+
+void add_pseudospectra_command(CLI::App& app) {
+  auto args = std::make_shared<PseudospectraArgs>();
+  CLI::App* sub = app.add_subcommand(
+      "pseudospectra",
+      "Pseudospectra of W: sigma_min(zI - W) on a grid (EigTool algorithm), pseudospectral "
+      "abscissae\n"
+      "Examples:\n"
+      "  netdyn pseudospectra data/mm09_balanced.npy --grid 80 60 --box -2 2 -1.5 1.5\n"
+      "  netdyn pseudospectra data/gaussian_n200_rho1.5.npy --json --out ps");
+  sub->add_option("FILE", args->input, "connectivity W (.npy, .csv, .txt, .dat, .mtx)")->required();
+  sub->add_option("--grid", args->grid, "grid points NX NY (each >= 1)")
+      ->expected(2)
+      ->check(CLI::Range(Eigen::Index{1}, Eigen::Index{100000}));
+  sub->add_option("--box", args->box, "X0 X1 Y0 Y1 (default: around the eigenvalues)")
+      ->expected(4)
+      ->check(finite_number());
+  sub->add_option("--eps", args->eps, "epsilons for the pseudospectral abscissa (> 0)")
+      ->check(finite_at_least(0.0, true));
+  sub->add_option("--out", args->out_dir, "write pseudospectra_{sigma_min,x,y}.npy here");
+  sub->add_flag("--json", args->json, "print one JSON object on stdout");
+  sub->callback([args]() { run_pseudospectra(*args); });
+}
+
+}  // namespace netdyn::cli
