@@ -44,7 +44,8 @@ netdyn_reproduce_numbers(murphy-miller-2009
   "peak time|0.609851115|0.609851117"
   "r_E(1)|1.650163488|1.650163489"
   "Hebbian integral ratio (w = 3/4)|3.999999999|4.000000001"
-  "Hebbian time constant (units of tau)|3.999999999|4.000000001")
+  "Hebbian time constant (units of tau)|3.999999999|4.000000001"
+  "pseudospectral abscissa alpha_0.1(W - I)|-0.236053535|-0.236053534")
 netdyn_reproduce_numbers(rosenbaum-3.4
   "fixed point r_E* (Hz)|5.608332948|5.608332950"
   "fixed point r_I* (Hz)|12.504370299|12.504370301"

@@ -257,8 +257,8 @@ GridFigure pseudospectrum_figure(const Eigen::Ref<const Eigen::VectorXd>& re,
                                  const std::string& title) {
   GridFigure g;
   g.title = title;
-  g.xlabel = "Re z";
-  g.ylabel = "Im z";
+  g.xlabel = "Re z  (units of 1/{/Symbol t})";
+  g.ylabel = "Im z  (units of 1/{/Symbol t})";
   g.cblabel = "log_{10} {/Symbol e}";
   g.x = re;
   g.y = im;

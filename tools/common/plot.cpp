@@ -206,6 +206,10 @@ std::string render(const GridFigure& figure,
     gp << "\nset table " << quoted(contour_file) << "\n";
     gp << "splot " << quoted(grid_file) << " nonuniform matrix with lines notitle\n";
     gp << "unset table\nunset contour\n";
+    if (figure.x.size() > 1 && figure.y.size() > 1) {  // the grid, not the contours, sets the view
+      gp << "set xrange [" << figure.x.minCoeff() << ":" << figure.x.maxCoeff() << "]\n";
+      gp << "set yrange [" << figure.y.minCoeff() << ":" << figure.y.maxCoeff() << "]\n";
+    }
     gp << "set palette rgbformulae 33,13,10\n";
     gp << "plot " << quoted(contour_file)
        << " using 1:2:3 with lines lc palette lw 1.5 title 'contours'" << overlay << "\n";
