@@ -1,8 +1,10 @@
 #include "netdyn/report.hpp"
 
 #include "checks.hpp"
+#include "netdyn/covariance.hpp"
 #include "netdyn/nonnormality.hpp"
 #include "netdyn/steady_state.hpp"
+#include "netdyn/transient_envelope.hpp"
 
 namespace netdyn {
 
@@ -29,6 +31,20 @@ NetworkReport analyse_network(const Eigen::Ref<const Eigen::MatrixXd>& w,
   r.eigenvector_condition = eigenvector_condition(spectrum.eigenvectors);
   r.numerical_abscissa = numerical_abscissa(w, tau);
   if (r.stable) r.steady_state_gain = steady_state_gain(w).gain;
+  if (r.stable) {
+    // Transient gain over t >= 0 (automatic horizon, refined maximum) and the unit-noise
+    // variance keys (sigma = 1, independent of tau).
+    TransientEnvelopeOptions envelope_options;
+    envelope_options.tau = tau;
+    envelope_options.points = 41;  // the grid only brackets the maximum; refinement does the rest
+    const TransientEnvelope envelope = transient_envelope(w, envelope_options);
+    r.transient_gain = envelope.max_gain;
+    r.transient_gain_time = envelope.max_time;
+    const StationaryCovariance covariance = stationary_covariance(w);
+    r.total_variance = covariance.total_variance;
+    r.normal_total_variance = covariance.normal_total_variance;
+    r.nonnormal_amplification = covariance.nonnormal_amplification;
+  }
   if (r.n == 2) {
     const Eigen::Matrix2d a = (w - Eigen::Matrix2d::Identity()) / tau;
     r.jacobian_trace = a.trace();
