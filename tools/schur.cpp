@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "common/cli.hpp"
+#include "common/figures.hpp"
 #include "netdyn/io.hpp"
 #include "netdyn/schur.hpp"
 
@@ -14,6 +15,7 @@ namespace {
 struct SchurArgs {
   std::string input;
   std::string out_dir;
+  std::string format = "png";
   std::string order = "decreasing-real";
   bool real = false;
   bool json = false;
@@ -78,7 +80,12 @@ void add_schur_command(CLI::App& app) {
   sub->add_option("--order", args->order, "diagonal order of T")
       ->check(CLI::IsMember({"decreasing-real", "increasing-real", "none"}))
       ->capture_default_str();
-  sub->add_option("--out", args->out_dir, "write schur_U.npy and schur_T.npy into DIR");
+  sub->add_option("--out",
+                  args->out_dir,
+                  "write schur_U.npy, schur_T.npy and the |T| heatmap schur_T.<format> into DIR");
+  sub->add_option("--format", args->format, "plot format for --out")
+      ->check(CLI::IsMember({"png", "svg", "pdf"}))
+      ->capture_default_str();
   sub->add_flag("--json", args->json, "print one JSON object on stdout");
   sub->callback([args]() {
     const Eigen::MatrixXd w = read_connectivity(args->input);
@@ -88,6 +95,7 @@ void add_schur_command(CLI::App& app) {
     s.n = w.rows();
     s.w_norm = w.norm();
     std::vector<std::string> files;
+    Eigen::MatrixXcd heat_t;
     if (!args->out_dir.empty()) ensure_output_dir(args->out_dir);
     const std::string u_path = args->out_dir + "/schur_U.npy";
     const std::string t_path = args->out_dir + "/schur_T.npy";
@@ -103,6 +111,7 @@ void add_schur_command(CLI::App& app) {
         write_matrix(t_path, f.t);
         files = {u_path, t_path};
       }
+      heat_t = f.t.cast<std::complex<double>>();
     } else {
       const ComplexSchurForm f = complex_schur(w, options);
       s.eigenvalues = f.eigenvalues;
@@ -114,6 +123,16 @@ void add_schur_command(CLI::App& app) {
         write_matrix(t_path, f.t);
         files = {u_path, t_path};
       }
+      heat_t = f.t;
+    }
+    if (!args->out_dir.empty()) {
+      // Large networks: log10 |T| so that one strong feedforward weight does not hide the rest.
+      files.push_back(
+          render(schur_heatmap_figure(
+                     heat_t, "|T| of the Schur form of " + args->input, heat_t.rows() > 20),
+                 args->out_dir,
+                 "schur_T",
+                 parse_plot_format(args->format)));
     }
     if (!args->json) {
       print_summary(*args, s, files);

@@ -12,3 +12,5 @@ netdyn_cli_test(schur.bad.nan 1 "nan.csv:2:1: entry 'nan' is not finite" schur $
 netdyn_cli_test(schur.bad.nonsquare 1 "nonsquare.csv: matrix is 2x3" schur ${NETDYN_BAD}/nonsquare.csv)
 netdyn_cli_test(schur.usage.no_file 2 "FILE is required" schur)
 netdyn_cli_test(schur.usage.order 2 "--order" schur ${NETDYN_DATA}/mm09_balanced.npy --order sideways)
+netdyn_plot_test(schur_heatmap schur_T.png 10000 schur ${NETDYN_DATA}/gaussian_n200_rho1.5.npy --out ${NETDYN_PLOT_DIR}/schur_heatmap)
+netdyn_plot_test(schur_heatmap_svg schur_T.svg 2000 schur ${NETDYN_DATA}/mm09_balanced.npy --real --out ${NETDYN_PLOT_DIR}/schur_heatmap_svg --format svg)
