@@ -47,8 +47,12 @@ py::object optional_value(const std::optional<double>& v) {
   return v ? py::cast(*v) : py::none();
 }
 
-netdyn::RateNetwork make_network(const MatrixRef& w, double tau, const std::string& f,
-                                 double gain, double threshold, const std::string& form) {
+netdyn::RateNetwork make_network(const MatrixRef& w,
+                                 double tau,
+                                 const std::string& f,
+                                 double gain,
+                                 double threshold,
+                                 const std::string& form) {
   netdyn::RateNetwork net;
   net.w = w;
   net.tau = Eigen::VectorXd::Constant(1, tau);
@@ -68,12 +72,17 @@ PYBIND11_MODULE(netdyn, m) {
   m.attr("__version__") = NETDYN_VERSION;
 
   // --- I/O ------------------------------------------------------------------------------------
-  m.def("read_matrix", &netdyn::read_matrix, py::arg("path"),
-        "Read a dense matrix from .npy, .csv/.txt/.dat or .mtx (ValueError names file and position).");
+  m.def("read_matrix",
+        &netdyn::read_matrix,
+        py::arg("path"),
+        "Read a dense matrix from .npy, .csv/.txt/.dat or .mtx (ValueError names file and "
+        "position).");
   m.def(
       "write_matrix",
       [](const std::string& path, const MatrixRef& a) { netdyn::write_matrix(path, a); },
-      py::arg("path"), py::arg("matrix"), "Write .npy or .csv atomically (temporary + rename).");
+      py::arg("path"),
+      py::arg("matrix"),
+      "Write .npy or .csv atomically (temporary + rename).");
 
   // --- spectrum and nonnormality --------------------------------------------------------------
   m.def(
@@ -85,14 +94,22 @@ PYBIND11_MODULE(netdyn, m) {
         if (!vectors) return py::cast(s.eigenvalues);
         return py::make_tuple(s.eigenvalues, s.eigenvectors);
       },
-      py::arg("W"), py::arg("vectors") = false,
+      py::arg("W"),
+      py::arg("vectors") = false,
       "Eigenvalues of W (LAPACK dgeev), decreasing real part then imaginary part; with "
       "vectors=True a tuple (eigenvalues, unit-column eigenvectors).");
-  m.def("eigenvector_condition", &netdyn::eigenvector_condition, py::arg("V"),
+  m.def("eigenvector_condition",
+        &netdyn::eigenvector_condition,
+        py::arg("V"),
         "cond_2 of a unit-column eigenvector matrix (inf if numerically singular).");
-  m.def("henrici_departure", &netdyn::henrici_departure, py::arg("W"),
+  m.def("henrici_departure",
+        &netdyn::henrici_departure,
+        py::arg("W"),
         "Henrici departure from normality ||N||_F (Schur feedforward norm).");
-  m.def("numerical_abscissa", &netdyn::numerical_abscissa, py::arg("W"), py::arg("tau") = 1.0,
+  m.def("numerical_abscissa",
+        &netdyn::numerical_abscissa,
+        py::arg("W"),
+        py::arg("tau") = 1.0,
         "lambda_max((A + A^T)/2), A = (W - I)/tau.");
   m.def(
       "steady_state_gain",
@@ -106,7 +123,8 @@ PYBIND11_MODULE(netdyn, m) {
         d["response"] = g.response;
         return d;
       },
-      py::arg("W"), "||(I - W)^-1||_2 and the most-amplified input pattern.");
+      py::arg("W"),
+      "||(I - W)^-1||_2 and the most-amplified input pattern.");
 
   m.def(
       "schur",
@@ -129,7 +147,8 @@ PYBIND11_MODULE(netdyn, m) {
         }
         return d;
       },
-      py::arg("W"), py::arg("real") = false,
+      py::arg("W"),
+      py::arg("real") = false,
       "Schur form W = U T U* ordered by decreasing real part (complex by default; real=True "
       "gives the quasi-triangular real form). Keys U, T, eigenvalues, feedforward_norm, "
       "backward_error.");
@@ -141,15 +160,20 @@ PYBIND11_MODULE(netdyn, m) {
         options.tau = tau;
         return json_to_python(netdyn::cli::report_json(netdyn::analyse_network(w, options)));
       },
-      py::arg("W"), py::arg("tau") = 1.0,
+      py::arg("W"),
+      py::arg("tau") = 1.0,
       "The `netdyn check` report as a dict with the keys of `netdyn check --json` (None for "
       "quantities that do not exist, 'inf' for infinite ones).");
 
   // --- E-I closed forms -----------------------------------------------------------------------
   m.def(
       "ei2",
-      [](std::optional<double> w, std::optional<double> k, std::optional<double> we,
-         std::optional<double> wi, double tau, const Eigen::Vector2d& r0) {
+      [](std::optional<double> w,
+         std::optional<double> k,
+         std::optional<double> we,
+         std::optional<double> wi,
+         double tau,
+         const Eigen::Vector2d& r0) {
         netdyn::EiNetwork net;
         if (w && k && !we && !wi) {
           net = netdyn::EiNetwork::from_gain(*w, *k, tau);
@@ -171,8 +195,11 @@ PYBIND11_MODULE(netdyn, m) {
         d["peak_time"] = optional_value(p.peak_time);
         return d;
       },
-      py::arg("w") = py::none(), py::arg("k") = py::none(), py::arg("we") = py::none(),
-      py::arg("wi") = py::none(), py::arg("tau") = 1.0,
+      py::arg("w") = py::none(),
+      py::arg("k") = py::none(),
+      py::arg("we") = py::none(),
+      py::arg("wi") = py::none(),
+      py::arg("tau") = 1.0,
       py::arg("r0") = Eigen::Vector2d(1.0, 0.0),
       "Closed forms for W = [[wE, -wI], [wE, -wI]] (Murphy & Miller 2009), from r(0) = r0.");
   m.def(
@@ -183,7 +210,11 @@ PYBIND11_MODULE(netdyn, m) {
         for (Eigen::Index k = 0; k < t.size(); ++k) out.row(k) = netdyn::ei_response(net, r0, t(k));
         return out;
       },
-      py::arg("we"), py::arg("wi"), py::arg("tau"), py::arg("r0"), py::arg("t"),
+      py::arg("we"),
+      py::arg("wi"),
+      py::arg("tau"),
+      py::arg("r0"),
+      py::arg("t"),
       "Closed-form (r_E, r_I) at times t (rows).");
 
   // --- Lyapunov and covariance ----------------------------------------------------------------
@@ -193,7 +224,8 @@ PYBIND11_MODULE(netdyn, m) {
         const netdyn::LyapunovResult r = netdyn::LyapunovSolver(a).solve(q);
         return py::make_tuple(r.solution, r.residual);
       },
-      py::arg("A"), py::arg("Q"),
+      py::arg("A"),
+      py::arg("Q"),
       "Solve A X + X A^T + Q = 0 (A Hurwitz) by Bartels-Stewart (dtrsyl3); returns (X, relative "
       "residual).");
   m.def(
@@ -210,7 +242,8 @@ PYBIND11_MODULE(netdyn, m) {
         d["lyapunov_residual"] = c.residual;
         return d;
       },
-      py::arg("W"), py::arg("sigma") = 1.0,
+      py::arg("W"),
+      py::arg("sigma") = 1.0,
       "Stationary covariance S of tau dx = (W - I) x dt + sigma sqrt(2 tau) dB.");
 
   m.def(
@@ -229,16 +262,26 @@ PYBIND11_MODULE(netdyn, m) {
         d["numerical_abscissa"] = e.numerical_abscissa;
         return d;
       },
-      py::arg("W"), py::arg("tau") = 1.0, py::arg("tmax") = 0.0, py::arg("points") = 101,
+      py::arg("W"),
+      py::arg("tau") = 1.0,
+      py::arg("tmax") = 0.0,
+      py::arg("points") = 101,
       "Transient envelope ||exp(tA)||_2 on a uniform grid to tmax (0: chosen from the spectrum), "
       "its maximum and time.");
 
   // --- simulation and Jacobians ---------------------------------------------------------------
   m.def(
       "simulate",
-      [](const MatrixRef& w, const VectorRef& r0, double t_end, double tau, const std::string& f,
-         std::optional<Eigen::VectorXd> input, Eigen::Index samples, const std::string& method,
-         double rtol, double atol) {
+      [](const MatrixRef& w,
+         const VectorRef& r0,
+         double t_end,
+         double tau,
+         const std::string& f,
+         std::optional<Eigen::VectorXd> input,
+         Eigen::Index samples,
+         const std::string& method,
+         double rtol,
+         double atol) {
         const netdyn::RateNetwork net = make_network(w, tau, f, 1.0, 0.0, "rate");
         netdyn::Input in;
         if (input) in = netdyn::Input::constant_input(*input);
@@ -251,22 +294,39 @@ PYBIND11_MODULE(netdyn, m) {
         const netdyn::Trajectory tr = netdyn::simulate(net, r0, in, options);
         return py::make_tuple(tr.times, Eigen::MatrixXd(tr.states.transpose()));
       },
-      py::arg("W"), py::arg("r0"), py::arg("t_end"), py::arg("tau") = 1.0,
-      py::arg("f") = "linear", py::arg("input") = py::none(), py::arg("samples") = 101,
-      py::arg("method") = "dopri5", py::arg("rtol") = 1e-8, py::arg("atol") = 1e-10,
+      py::arg("W"),
+      py::arg("r0"),
+      py::arg("t_end"),
+      py::arg("tau") = 1.0,
+      py::arg("f") = "linear",
+      py::arg("input") = py::none(),
+      py::arg("samples") = 101,
+      py::arg("method") = "dopri5",
+      py::arg("rtol") = 1e-8,
+      py::arg("atol") = 1e-10,
       "Integrate tau dr/dt = -r + f(W r + input) (Boost.Odeint); returns (t, R) with R[k] = "
       "r(t[k]).");
   m.def(
       "jacobian",
-      [](const MatrixRef& w, const VectorRef& r, std::optional<Eigen::VectorXd> input,
-         const std::string& f, double tau, double gain, double threshold,
+      [](const MatrixRef& w,
+         const VectorRef& r,
+         std::optional<Eigen::VectorXd> input,
+         const std::string& f,
+         double tau,
+         double gain,
+         double threshold,
          const std::string& form) {
         const netdyn::RateNetwork net = make_network(w, tau, f, gain, threshold, form);
         const Eigen::VectorXd x_in = input ? *input : Eigen::VectorXd::Zero(w.rows());
         return netdyn::rate_jacobian(net, r, x_in);
       },
-      py::arg("W"), py::arg("r"), py::arg("input") = py::none(), py::arg("f") = "tanh",
-      py::arg("tau") = 1.0, py::arg("gain") = 1.0, py::arg("threshold") = 0.0,
+      py::arg("W"),
+      py::arg("r"),
+      py::arg("input") = py::none(),
+      py::arg("f") = "tanh",
+      py::arg("tau") = 1.0,
+      py::arg("gain") = 1.0,
+      py::arg("threshold") = 0.0,
       py::arg("form") = "rate",
       "Jacobian (1/tau)(-I + diag(f'(W r + X)) W) of the rate network at r (form='current' for "
       "tau dI/dt = -I + W f(I + X)).");
@@ -281,12 +341,21 @@ PYBIND11_MODULE(netdyn, m) {
         options.seed = seed;
         return netdyn::gaussian_connectivity(options);
       },
-      py::arg("n"), py::arg("rho") = 1.0, py::arg("seed") = 0,
+      py::arg("n"),
+      py::arg("rho") = 1.0,
+      py::arg("seed") = 0,
       "Seeded rho * randn(n, n)/sqrt(n) (portable: same seed, same matrix everywhere).");
   m.def(
       "dale",
-      [](Eigen::Index n, double f, double mean_e, double sd_e, double mean_i, double sd_i,
-         double p, bool zero_row_sums, std::uint64_t seed) {
+      [](Eigen::Index n,
+         double f,
+         double mean_e,
+         double sd_e,
+         double mean_i,
+         double sd_i,
+         double p,
+         bool zero_row_sums,
+         std::uint64_t seed) {
         netdyn::DaleOptions options;
         options.n = n;
         options.excitatory_fraction = f;
@@ -299,8 +368,14 @@ PYBIND11_MODULE(netdyn, m) {
         options.seed = seed;
         return netdyn::dale_connectivity(options);
       },
-      py::arg("n"), py::arg("f") = 0.8, py::arg("mean_e") = 0.0, py::arg("sd_e") = 0.0,
-      py::arg("mean_i") = 0.0, py::arg("sd_i") = 0.0, py::arg("p") = 1.0,
-      py::arg("zero_row_sums") = false, py::arg("seed") = 0,
+      py::arg("n"),
+      py::arg("f") = 0.8,
+      py::arg("mean_e") = 0.0,
+      py::arg("sd_e") = 0.0,
+      py::arg("mean_i") = 0.0,
+      py::arg("sd_i") = 0.0,
+      py::arg("p") = 1.0,
+      py::arg("zero_row_sums") = false,
+      py::arg("seed") = 0,
       "Seeded E-I matrix obeying Dale's law (first round(f n) columns excitatory).");
 }

@@ -2,6 +2,7 @@
 # contract, closed forms, bad input (exit 1) and bad usage (exit 2).
 set(NETDYN_SPARSE ${CMAKE_CURRENT_SOURCE_DIR}/data/sparse)
 set(NETDYN_SPARSE_OUT ${CMAKE_CURRENT_BINARY_DIR}/sparse_cli)
+file(MAKE_DIRECTORY ${NETDYN_SPARSE_OUT})
 
 netdyn_cli_test(spectrum.dense 0 "\"method\": \"dense\".*\"n\": 2"
                 spectrum ${NETDYN_DATA}/mm09_balanced.npy --json)
