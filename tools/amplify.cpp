@@ -1,10 +1,11 @@
-// netdyn amplify FILE [--tau T] [--tmax T] [--points N] [--json]: steady-state and transient
-// amplification (lib: steady_state.hpp, transient_envelope.hpp, nonnormality.hpp).
+// netdyn amplify FILE [--tau T] [--tmax T] [--points N] [--json] [--out DIR]: steady-state and
+// transient amplification (lib: steady_state.hpp, transient_envelope.hpp, nonnormality.hpp).
 #include <iomanip>
 #include <iostream>
 #include <sstream>
 
 #include "common/cli.hpp"
+#include "common/figures.hpp"
 #include "common/validators.hpp"
 #include "netdyn/io.hpp"
 #include "netdyn/nonnormality.hpp"
@@ -20,6 +21,8 @@ struct AmplifyArgs {
   double tau = 1.0;
   double tmax = 0.0;
   Eigen::Index points = 101;
+  std::string out_dir;
+  std::string format = "png";
   bool json = false;
 };
 
@@ -55,6 +58,22 @@ void run_amplify(const AmplifyArgs& args) {
     kreiss = kreiss_lower_bound(w, ko).bound;
   }
   const double omega = numerical_abscissa(w, args.tau);
+  if (!args.out_dir.empty() && env) {
+    ensure_output_dir(args.out_dir);
+    Eigen::MatrixXd table(env->times.size(), 2);
+    table << env->times, env->norms;
+    write_matrix(args.out_dir + "/envelope.npy", table);
+    const std::string plot = render(envelope_figure(env->times,
+                                                    env->norms,
+                                                    env->max_gain,
+                                                    env->max_time,
+                                                    (spectral_abscissa(lambda) - 1.0) / args.tau,
+                                                    "Transient envelope of " + args.input),
+                                    args.out_dir,
+                                    "envelope",
+                                    parse_plot_format(args.format));
+    std::cerr << "wrote " << args.out_dir << "/envelope.npy and " << plot << "\n";
+  }
   if (args.json) {
     nlohmann::json j;
     j["n"] = w.rows();
@@ -122,6 +141,10 @@ void add_amplify_command(CLI::App& app) {
       ->check(finite_at_least(0.0));
   sub->add_option("--points", args->points, "envelope grid points (>= 2)")
       ->check(CLI::Range(Eigen::Index{2}, Eigen::Index{1000000}));
+  sub->add_option("--out",
+                  args->out_dir,
+                  "write envelope.npy ([t, ||exp(tA)||] rows) and the plot envelope.<format>");
+  add_plot_format_option(*sub, args->format);
   sub->add_flag("--json", args->json, "print one JSON object on stdout");
   sub->callback([args]() { run_amplify(*args); });
 }

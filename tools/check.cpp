@@ -91,9 +91,7 @@ void add_check_command(CLI::App& app) {
   sub->add_option("--out",
                   args->out_dir,
                   "also write DIR/eigenvalues.npy (complex128) and DIR/spectrum.<format>");
-  sub->add_option("--format", args->format, "plot format for --out")
-      ->check(CLI::IsMember({"png", "svg", "pdf"}))
-      ->capture_default_str();
+  add_plot_format_option(*sub, args->format);
   sub->callback([args]() {
     const Eigen::MatrixXd w = read_connectivity(args->input);
     ReportOptions options;

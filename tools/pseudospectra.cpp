@@ -1,11 +1,12 @@
 // netdyn pseudospectra FILE [--grid NX NY] [--box X0 X1 Y0 Y1] [--eps E ...] [--json]
 // [--out DIR]: sigma_min(zI - W) on a grid and epsilon-pseudospectral abscissae of W
-// (lib: pseudospectrum.hpp). Plots are issue #6; --out writes the grid as .npy.
+// (lib: pseudospectrum.hpp). --out writes the grid as .npy and a contour plot of log10 sigma_min.
 #include <iomanip>
 #include <iostream>
 #include <sstream>
 
 #include "common/cli.hpp"
+#include "common/figures.hpp"
 #include "common/validators.hpp"
 #include "netdyn/io.hpp"
 #include "netdyn/pseudospectrum.hpp"
@@ -19,6 +20,7 @@ struct PseudospectraArgs {
   std::vector<double> box;
   std::vector<double> eps{0.1, 0.01};
   std::string out_dir;
+  std::string format = "png";
   bool json = false;
 };
 
@@ -40,6 +42,17 @@ void run_pseudospectra(const PseudospectraArgs& args) {
     write_matrix(base + "x.npy", Eigen::MatrixXd(ps.x));
     write_matrix(base + "y.npy", Eigen::MatrixXd(ps.y));
     files = {base + "sigma_min.npy", base + "x.npy", base + "y.npy"};
+    files.push_back(render(pseudospectrum_figure(ps.x,
+                                                 ps.y,
+                                                 ps.sigma_min,
+                                                 {-3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0},
+                                                 ps.eigenvalues,
+                                                 1.0,
+                                                 "Pseudospectra of W: " + args.input,
+                                                 ""),
+                           args.out_dir,
+                           "pseudospectra",
+                           parse_plot_format(args.format)));
   }
   if (args.json) {
     nlohmann::json j;
@@ -96,7 +109,11 @@ void add_pseudospectra_command(CLI::App& app) {
       ->check(finite_number());
   sub->add_option("--eps", args->eps, "epsilons for the pseudospectral abscissa (> 0)")
       ->check(finite_at_least(0.0, true));
-  sub->add_option("--out", args->out_dir, "write pseudospectra_{sigma_min,x,y}.npy here");
+  sub->add_option(
+      "--out",
+      args->out_dir,
+      "write pseudospectra_{sigma_min,x,y}.npy and the contour plot pseudospectra.<format>");
+  add_plot_format_option(*sub, args->format);
   sub->add_flag("--json", args->json, "print one JSON object on stdout");
   sub->callback([args]() { run_pseudospectra(*args); });
 }

@@ -83,9 +83,7 @@ void add_schur_command(CLI::App& app) {
   sub->add_option("--out",
                   args->out_dir,
                   "write schur_U.npy, schur_T.npy and the |T| heatmap schur_T.<format> into DIR");
-  sub->add_option("--format", args->format, "plot format for --out")
-      ->check(CLI::IsMember({"png", "svg", "pdf"}))
-      ->capture_default_str();
+  add_plot_format_option(*sub, args->format);
   sub->add_flag("--json", args->json, "print one JSON object on stdout");
   sub->callback([args]() {
     const Eigen::MatrixXd w = read_connectivity(args->input);

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "common/cli.hpp"
+#include "common/figures.hpp"
 #include "netdyn/io.hpp"
 #include "netdyn/sparse_spectrum.hpp"
 #include "netdyn/spectrum.hpp"
@@ -17,6 +18,7 @@ namespace {
 struct SpectrumArgs {
   std::string input;
   std::string out_dir;
+  std::string format = "png";
   std::string method = "auto";
   std::string target = "largest-real";
   Eigen::Index count = 0;
@@ -205,7 +207,11 @@ void add_spectrum_command(CLI::App& app) {
       ->check(CLI::Range(1e-15, 0.1))
       ->capture_default_str();
   sub->add_flag("--no-verify", a->no_verify, "skip the second Arnoldi run (not recommended)");
-  sub->add_option("--out", a->out_dir, "write spectrum_eigenvalues.npy (complex128) into DIR");
+  sub->add_option(
+      "--out",
+      a->out_dir,
+      "write spectrum_eigenvalues.npy (complex128) and the plot spectrum.<format> into DIR");
+  add_plot_format_option(*sub, a->format);
   sub->add_flag("--json", a->json, "print one JSON object on stdout");
   sub->callback([a]() {
     const SpectrumSummary s = run(*a);
@@ -214,6 +220,14 @@ void add_spectrum_command(CLI::App& app) {
       ensure_output_dir(a->out_dir);
       file = a->out_dir + "/spectrum_eigenvalues.npy";
       write_matrix(file, Eigen::MatrixXcd(s.eigenvalues));
+      const std::string plot = render(
+          spectrum_figure(s.eigenvalues,
+                          s.n >= 10 ? std::optional<double>(s.circular_law_radius) : std::nullopt,
+                          "Spectrum of W: " + a->input),
+          a->out_dir,
+          "spectrum",
+          parse_plot_format(a->format));
+      std::cerr << "wrote " << file << " and " << plot << "\n";
     }
     if (a->json) {
       print_json(summary_json(s));

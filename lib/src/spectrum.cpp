@@ -61,6 +61,14 @@ bool is_stable(const Eigen::Ref<const Eigen::VectorXcd>& eigenvalues_of_w) {
   return spectral_abscissa(eigenvalues_of_w) < 1.0;
 }
 
+double circular_law_radius(const Eigen::Ref<const Eigen::MatrixXd>& w) {
+  detail::require_connectivity("circular_law_radius", "W", w);
+  const double n = static_cast<double>(w.rows());
+  const double mean = w.mean();
+  const double variance = (w.array() - mean).square().mean();
+  return std::sqrt(n * variance);
+}
+
 double eigenvector_condition(const Eigen::Ref<const Eigen::MatrixXcd>& eigenvectors) {
   detail::require_square("eigenvector_condition", "V", eigenvectors);
   detail::require_finite("eigenvector_condition", "V", eigenvectors);

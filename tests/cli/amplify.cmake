@@ -9,3 +9,4 @@ netdyn_cli_test(amplify.unstable 0 "\"steady_state_gain\": null"
 netdyn_cli_test(amplify.bad.nan 1 "nan.csv:2:1: entry 'nan' is not finite" amplify ${NETDYN_BAD}/nan.csv)
 netdyn_cli_test(amplify.usage.points 2 "--points" amplify ${NETDYN_DATA}/mm09_balanced.npy --points 1)
 netdyn_cli_test(amplify.usage.tmax 2 "--tmax" amplify ${NETDYN_DATA}/mm09_balanced.npy --tmax nan)
+netdyn_plot_test(amplify_envelope envelope.png 10000 amplify ${NETDYN_DATA}/mm09_balanced.npy --out ${NETDYN_PLOT_DIR}/amplify_envelope)

@@ -46,3 +46,4 @@ netdyn_cli_test(generate_sparse.bad.degree 1 "options.in_degree = 200"
                 generate-sparse --n 100 --k 200 -o ${NETDYN_SPARSE_OUT}/w.mtx)
 netdyn_cli_test(generate_sparse.usage.k_and_p 2 "excludes"
                 generate-sparse --n 100 --k 10 --p 0.1 -o ${NETDYN_SPARSE_OUT}/w.mtx)
+netdyn_plot_test(spectrum_plot spectrum.png 10000 spectrum ${NETDYN_DATA}/gaussian_n200_rho1.5.npy --out ${NETDYN_PLOT_DIR}/spectrum_plot)

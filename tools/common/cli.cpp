@@ -12,6 +12,12 @@ CLI::Option* add_tau_option(CLI::App& sub, double& tau) {
       ->capture_default_str();
 }
 
+CLI::Option* add_plot_format_option(CLI::App& sub, std::string& format) {
+  return sub.add_option("--format", format, "plot format for --out")
+      ->check(CLI::IsMember({"png", "svg", "pdf"}))
+      ->capture_default_str();
+}
+
 nlohmann::json to_json(const Eigen::Ref<const Eigen::VectorXcd>& values) {
   nlohmann::json out = nlohmann::json::array();
   for (Eigen::Index k = 0; k < values.size(); ++k) {

@@ -35,6 +35,9 @@ void add_pseudospectra_command(CLI::App& app);
 /// `--tau T` (default 1, > 0) on a subcommand.
 CLI::Option* add_tau_option(CLI::App& sub, double& tau);
 
+/// `--format png|svg|pdf` (default png) for the plots a subcommand writes under --out.
+CLI::Option* add_plot_format_option(CLI::App& sub, std::string& format);
+
 /// [re, im] pairs.
 nlohmann::json to_json(const Eigen::Ref<const Eigen::VectorXcd>& values);
 /// Row-major nested list.

@@ -57,13 +57,6 @@ Figure spectrum_figure(const Eigen::Ref<const Eigen::VectorXcd>& eigenvalues,
   return f;
 }
 
-double circular_law_radius(const Eigen::Ref<const Eigen::MatrixXd>& w) {
-  const double n = static_cast<double>(w.rows());
-  const double mean = w.mean();
-  const double var = (w.array() - mean).square().mean();
-  return std::sqrt(n * var);
-}
-
 namespace {
 
 // Colour cycle (matplotlib's "tab10"), distinguishable in print and by most colour-blind readers.
@@ -244,7 +237,7 @@ Figure envelope_figure(const Eigen::Ref<const Eigen::VectorXd>& times,
   peak.extra = "pt 7 ps 2 lc rgb '#d62728'";
   f.series.push_back(peak);
   f.setup.push_back("set yrange [0:*]");
-  f.key = "bottom left";  // the envelope starts at 1 and peaks above it: the corner stays free
+  f.key = "top right";  // the envelope peaks early and decays: the late, upper corner stays free
   return f;
 }
 
@@ -254,11 +247,13 @@ GridFigure pseudospectrum_figure(const Eigen::Ref<const Eigen::VectorXd>& re,
                                  const std::vector<double>& log10_levels,
                                  const Eigen::Ref<const Eigen::VectorXcd>& eigenvalues,
                                  std::optional<double> stability_line,
-                                 const std::string& title) {
+                                 const std::string& title,
+                                 const std::string& axis_unit) {
   GridFigure g;
   g.title = title;
-  g.xlabel = "Re z  (units of 1/{/Symbol t})";
-  g.ylabel = "Im z  (units of 1/{/Symbol t})";
+  const std::string unit = axis_unit.empty() ? std::string() : "  (" + axis_unit + ")";
+  g.xlabel = "Re z" + unit;
+  g.ylabel = "Im z" + unit;
   g.cblabel = "log_{10} {/Symbol e}";
   g.x = re;
   g.y = im;

@@ -15,9 +15,6 @@ Figure spectrum_figure(const Eigen::Ref<const Eigen::VectorXcd>& eigenvalues,
                        std::optional<double> circle_radius,
                        const std::string& title);
 
-/// Circular-law radius sqrt(n var(W_ij)) of a matrix (population variance of all entries).
-double circular_law_radius(const Eigen::Ref<const Eigen::MatrixXd>& w);
-
 /// Eigenvalues of the generator -I + W (tau = 1) with the stability line Re = 0 and, when given,
 /// the circular-law circle of radius `circle_radius` centred at -1.
 Figure generator_spectrum_figure(const Eigen::Ref<const Eigen::VectorXcd>& eigenvalues,
@@ -71,14 +68,16 @@ Figure envelope_figure(const Eigen::Ref<const Eigen::VectorXd>& times,
 
 /// Pseudospectra: contours of log10 sigma_min(zI - A) at `log10_levels` over the grid
 /// z = re_j + i im_i (`sigma_min(i, j)`), with the eigenvalues and, when given, the stability
-/// line Re z = `stability_line` (0 for A, 1 for W).
+/// line Re z = `stability_line` (0 for A, 1 for W). `axis_unit` labels the axes ("" for the
+/// dimensionless spectrum of W).
 GridFigure pseudospectrum_figure(const Eigen::Ref<const Eigen::VectorXd>& re,
                                  const Eigen::Ref<const Eigen::VectorXd>& im,
                                  const Eigen::Ref<const Eigen::MatrixXd>& sigma_min,
                                  const std::vector<double>& log10_levels,
                                  const Eigen::Ref<const Eigen::VectorXcd>& eigenvalues,
                                  std::optional<double> stability_line,
-                                 const std::string& title);
+                                 const std::string& title,
+                                 const std::string& axis_unit = "units of 1/{/Symbol t}");
 
 /// A planar system's point in the trace-determinant plane.
 struct PlanarPoint {

@@ -40,6 +40,12 @@ Eigen::VectorXi sort_eigenvalues(Eigen::VectorXcd& values);
 /// Stability of `tau dr/dt = -r + W r`: `spectral_abscissa(W) < 1`.
 [[nodiscard]] bool is_stable(const Eigen::Ref<const Eigen::VectorXcd>& eigenvalues_of_w);
 
+/// Circular-law radius `sqrt(n var(W_ij))` of a dense n x n W, the variance taken over all n^2
+/// entries: the radius of the eigenvalue disk of an i.i.d. random W (Girko; science.md 5.1).
+/// The sparse overload lives in sparse_spectrum.hpp. \throws std::invalid_argument W empty,
+/// non-square or not finite
+[[nodiscard]] double circular_law_radius(const Eigen::Ref<const Eigen::MatrixXd>& w);
+
 /// 2-norm condition number `kappa(V) = ||V|| ||V^-1||` of an eigenvector matrix with unit columns
 /// (EigTool's `cond(V)`), 1 for a normal matrix. Returns +infinity when V is numerically singular
 /// (`sigma_min <= n eps sigma_max`), i.e. W is (numerically) defective.
