@@ -95,33 +95,25 @@ void add_schur_command(CLI::App& app) {
     std::vector<std::string> files;
     Eigen::MatrixXcd heat_t;
     if (!args->out_dir.empty()) ensure_output_dir(args->out_dir);
-    const std::string u_path = args->out_dir + "/schur_U.npy";
-    const std::string t_path = args->out_dir + "/schur_T.npy";
+    // Both forms share the bookkeeping: summary figures, the factor files and |T| for the heatmap.
+    const auto record = [&](const auto& f, double departure) {
+      s.eigenvalues = f.eigenvalues;
+      s.feedforward_norm = departure;
+      s.backward_error = f.backward_error;
+      s.orthogonality_error = f.orthogonality_error;
+      heat_t = f.t.template cast<std::complex<double>>();
+      if (args->out_dir.empty()) return;
+      files = {args->out_dir + "/schur_U.npy", args->out_dir + "/schur_T.npy"};
+      write_matrix(files[0], f.u);
+      write_matrix(files[1], f.t);
+    };
     if (args->real) {
       const RealSchurForm f = real_schur(w, options);
-      s.eigenvalues = f.eigenvalues;
-      s.feedforward_norm = f.henrici_departure;
       s.real_feedforward_norm = f.feedforward_norm;
-      s.backward_error = f.backward_error;
-      s.orthogonality_error = f.orthogonality_error;
-      if (!args->out_dir.empty()) {
-        write_matrix(u_path, f.u);
-        write_matrix(t_path, f.t);
-        files = {u_path, t_path};
-      }
-      heat_t = f.t.cast<std::complex<double>>();
+      record(f, f.henrici_departure);
     } else {
       const ComplexSchurForm f = complex_schur(w, options);
-      s.eigenvalues = f.eigenvalues;
-      s.feedforward_norm = f.feedforward_norm;
-      s.backward_error = f.backward_error;
-      s.orthogonality_error = f.orthogonality_error;
-      if (!args->out_dir.empty()) {
-        write_matrix(u_path, f.u);
-        write_matrix(t_path, f.t);
-        files = {u_path, t_path};
-      }
-      heat_t = f.t;
+      record(f, f.feedforward_norm);
     }
     if (!args->out_dir.empty()) {
       // Large networks: log10 |T| so that one strong feedforward weight does not hide the rest.
