@@ -96,7 +96,7 @@ ReproductionResult reproduce_random_rnn(const std::string& dir, PlotFormat forma
     for (Eigen::Index i = 0; i < kShownUnits; ++i) {
       const std::string unit = "x_" + std::to_string(i + 1);
       const Eigen::VectorXd ode_t = c.linear.ode.times(every_fourth);
-      const Eigen::VectorXd ode_x = c.linear.ode.states.row(i)(every_fourth).transpose();
+      const Eigen::VectorXd ode_x = c.linear.ode.states.row(i)(every_fourth).eval().transpose();
       linear.push_back(time_course(unit, fine, c.linear.exact.row(i).transpose(), ode_t, ode_x));
       TimeCourse t = time_course(unit, c.tanh.times, c.tanh.states.row(i).transpose());
       t.line_title = unit + " ODE";

@@ -83,7 +83,7 @@ std::vector<TimeCourse> courses(const Case& c, bool stable) {
                                  c.line_times.head(early),
                                  kHz * c.linear.row(i).head(early).transpose(),
                                  c.dense.times(every_2ms),
-                                 kHz * c.dense.states.row(i)(every_2ms).transpose(),
+                                 kHz * c.dense.states.row(i)(every_2ms).eval().transpose(),
                                  colours[i]);
       t.line_title = name + " linearised (exact)";
       t.points_title = name + " threshold-linear (ODE)";
