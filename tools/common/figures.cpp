@@ -8,55 +8,6 @@
 
 namespace netdyn::cli {
 
-Figure spectrum_figure(const Eigen::Ref<const Eigen::VectorXcd>& eigenvalues,
-                       std::optional<double> circle_radius,
-                       const std::string& title) {
-  Figure f;
-  f.title = title;
-  f.xlabel = "Re {/Symbol l}(W)";
-  f.ylabel = "Im {/Symbol l}(W)";
-  f.equal_aspect = true;
-  Series points;
-  points.title = "eigenvalues of W";
-  points.style = "points";
-  points.extra = "pt 7 ps 0.8 lc rgb '#1f77b4'";
-  double extent = 1.2;
-  for (Eigen::Index k = 0; k < eigenvalues.size(); ++k) {
-    points.x.push_back(eigenvalues(k).real());
-    points.y.push_back(eigenvalues(k).imag());
-    extent = std::max(extent, 1.1 * std::abs(eigenvalues(k)));
-  }
-  if (circle_radius) extent = std::max(extent, 1.1 * *circle_radius);
-  f.series.push_back(points);
-  // Stability boundary Re(lambda) = 1: r = 0 is stable iff every eigenvalue lies to its left.
-  Series line;
-  line.title = "stability boundary Re {/Symbol l} = 1";
-  line.x = {1.0, 1.0};
-  line.y = {-2.0 * extent, 2.0 * extent};
-  line.extra = "dt 2 lc rgb '#d62728'";
-  f.series.push_back(line);
-  if (circle_radius) {
-    Series circle;
-    std::ostringstream label;
-    label << "circular law, radius " << *circle_radius;
-    circle.title = label.str();
-    circle.extra = "lc rgb '#7f7f7f'";
-    const int m = 256;
-    const double two_pi = 2.0 * std::acos(-1.0);
-    for (int k = 0; k <= m; ++k) {
-      circle.x.push_back(*circle_radius * std::cos(two_pi * k / m));
-      circle.y.push_back(*circle_radius * std::sin(two_pi * k / m));
-    }
-    f.series.push_back(circle);
-  }
-  std::ostringstream range;
-  range << "set xrange [" << -extent << ":" << std::max(extent, 1.2) << "]; set yrange [" << -extent
-        << ":" << extent << "]";
-  f.setup.push_back(range.str());
-  f.key = "outside top center horizontal";
-  return f;
-}
-
 namespace {
 
 // Colour cycle (matplotlib's "tab10"), distinguishable in print and by most colour-blind readers.
@@ -73,7 +24,75 @@ std::string range_command(const char* axis, double lo, double hi) {
   return s.str();
 }
 
+// Eigenvalues as a point set (x = Re, y = Im).
+Series eigenvalue_points(const Eigen::Ref<const Eigen::VectorXcd>& eigenvalues,
+                         const std::string& title,
+                         const std::string& point_size) {
+  Series points;
+  points.title = title;
+  points.style = "points";
+  points.extra = "pt 7 ps " + point_size + " lc rgb '#1f77b4'";
+  for (Eigen::Index k = 0; k < eigenvalues.size(); ++k) {
+    points.x.push_back(eigenvalues(k).real());
+    points.y.push_back(eigenvalues(k).imag());
+  }
+  return points;
+}
+
+// The dashed stability boundary Re z = x, drawn from -half_height to half_height.
+Series stability_line(double x, double half_height, const std::string& title) {
+  Series line;
+  line.title = title;
+  line.x = {x, x};
+  line.y = {-half_height, half_height};
+  line.extra = "dt 2 lc rgb '#d62728'";
+  return line;
+}
+
+// The circular-law circle of the given centre (on the real axis) and radius.
+Series circle_series(double centre, double radius, const std::string& title) {
+  Series circle;
+  circle.title = title;
+  circle.extra = "lc rgb '#7f7f7f'";
+  const int m = 256;
+  const double two_pi = 2.0 * std::acos(-1.0);
+  for (int k = 0; k <= m; ++k) {
+    circle.x.push_back(centre + radius * std::cos(two_pi * k / m));
+    circle.y.push_back(radius * std::sin(two_pi * k / m));
+  }
+  return circle;
+}
+
 }  // namespace
+
+Figure spectrum_figure(const Eigen::Ref<const Eigen::VectorXcd>& eigenvalues,
+                       std::optional<double> circle_radius,
+                       const std::string& title) {
+  Figure f;
+  f.title = title;
+  f.xlabel = "Re {/Symbol l}(W)";
+  f.ylabel = "Im {/Symbol l}(W)";
+  f.equal_aspect = true;
+  double extent = 1.2;
+  for (Eigen::Index k = 0; k < eigenvalues.size(); ++k) {
+    extent = std::max(extent, 1.1 * std::abs(eigenvalues(k)));
+  }
+  if (circle_radius) extent = std::max(extent, 1.1 * *circle_radius);
+  f.series.push_back(eigenvalue_points(eigenvalues, "eigenvalues of W", "0.8"));
+  // Stability boundary Re(lambda) = 1: r = 0 is stable iff every eigenvalue lies to its left.
+  f.series.push_back(stability_line(1.0, 2.0 * extent, "stability boundary Re {/Symbol l} = 1"));
+  if (circle_radius) {
+    std::ostringstream label;
+    label << "circular law, radius " << *circle_radius;
+    f.series.push_back(circle_series(0.0, *circle_radius, label.str()));
+  }
+  std::ostringstream range;
+  range << "set xrange [" << -extent << ":" << std::max(extent, 1.2) << "]; set yrange [" << -extent
+        << ":" << extent << "]";
+  f.setup.push_back(range.str());
+  f.key = "outside top center horizontal";
+  return f;
+}
 
 Figure generator_spectrum_figure(const Eigen::Ref<const Eigen::VectorXcd>& eigenvalues,
                                  std::optional<double> circle_radius,
@@ -83,43 +102,23 @@ Figure generator_spectrum_figure(const Eigen::Ref<const Eigen::VectorXcd>& eigen
   f.xlabel = "Re {/Symbol l}(-I + W)  (units of 1/{/Symbol t})";
   f.ylabel = "Im {/Symbol l}(-I + W)  (units of 1/{/Symbol t})";
   f.equal_aspect = true;
-  Series points;
-  points.title = "eigenvalues of -I + W";
-  points.style = "points";
-  points.extra = "pt 7 ps 0.6 lc rgb '#1f77b4'";
   double right = 0.3;
   double left = -2.3;
   double top = 1.2;
   for (Eigen::Index k = 0; k < eigenvalues.size(); ++k) {
-    points.x.push_back(eigenvalues(k).real());
-    points.y.push_back(eigenvalues(k).imag());
     right = std::max(right, eigenvalues(k).real() + 0.2);
     left = std::min(left, eigenvalues(k).real() - 0.2);
     top = std::max(top, std::abs(eigenvalues(k).imag()) + 0.2);
   }
-  f.series.push_back(points);
-  Series line;
-  line.title = "stability boundary Re {/Symbol l} = 0";
-  line.x = {0.0, 0.0};
-  line.y = {-4.0 * top, 4.0 * top};
-  line.extra = "dt 2 lc rgb '#d62728'";
-  f.series.push_back(line);
+  f.series.push_back(eigenvalue_points(eigenvalues, "eigenvalues of -I + W", "0.6"));
+  f.series.push_back(stability_line(0.0, 4.0 * top, "stability boundary Re {/Symbol l} = 0"));
   if (circle_radius) {
-    Series circle;
     std::ostringstream label;
     label << "circular law: centre -1, radius " << std::setprecision(4) << *circle_radius;
-    circle.title = label.str();
-    circle.extra = "lc rgb '#7f7f7f'";
-    const int m = 256;
-    const double two_pi = 2.0 * std::acos(-1.0);
-    for (int k = 0; k <= m; ++k) {
-      circle.x.push_back(-1.0 + *circle_radius * std::cos(two_pi * k / m));
-      circle.y.push_back(*circle_radius * std::sin(two_pi * k / m));
-    }
+    f.series.push_back(circle_series(-1.0, *circle_radius, label.str()));
     right = std::max(right, -1.0 + 1.1 * *circle_radius);
     left = std::min(left, -1.0 - 1.1 * *circle_radius);
     top = std::max(top, 1.1 * *circle_radius);
-    f.series.push_back(circle);
   }
   f.setup.push_back(range_command("x", left, right));
   f.setup.push_back(range_command("y", -top, top));
