@@ -63,4 +63,14 @@ void ensure_finite_result(const char* function,
   }
 }
 
+/// Scalar form: throws NumericalError unless `value` is finite.
+inline void ensure_finite_result(const char* function, const char* name, double value) {
+  if (!std::isfinite(value)) {
+    std::ostringstream msg;
+    msg << function << ": result " << name << " = " << value
+        << " is not finite (overflow or breakdown)";
+    throw NumericalError(msg.str());
+  }
+}
+
 }  // namespace netdyn::detail

@@ -1,12 +1,198 @@
 #include "netdyn/report.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <iomanip>
+#include <limits>
+#include <sstream>
+#include <stdexcept>
+
 #include "checks.hpp"
+#include "lapack/lapack.hpp"
 #include "netdyn/covariance.hpp"
 #include "netdyn/nonnormality.hpp"
 #include "netdyn/steady_state.hpp"
 #include "netdyn/transient_envelope.hpp"
 
 namespace netdyn {
+namespace {
+
+constexpr double kEps = std::numeric_limits<double>::epsilon();
+
+// The stable-network figures come from routines that check stability (or the invertibility of
+// I - W) again on their own factorisation. W was validated above, so a std::invalid_argument from
+// them can only mean that this second look lands on the other side of the boundary: W is critical
+// to rounding. Likewise, for a W already flagged near-critical, a NumericalError (an envelope that
+// does not decay in floating point) is the same fact seen later. The figure is then null and the
+// reason goes into the near_critical warning; elsewhere a NumericalError stays an error.
+template <typename F>
+auto unless_critical(F&& compute,
+                     const char* figure,
+                     bool near_critical,
+                     std::vector<std::string>& reasons) -> std::optional<decltype(compute())> {
+  try {
+    return compute();
+  } catch (const std::invalid_argument& e) {
+    reasons.push_back(std::string(figure) + " is null: " + e.what());
+  } catch (const NumericalError& e) {
+    if (!near_critical) throw;
+    reasons.push_back(std::string(figure) + " is null: " + e.what());
+  }
+  return std::nullopt;
+}
+
+// Eigenvalue errors of a backward-stable eigensolver (backward error eps ||W||_2, LAPACK's
+// convention): kappa(V) times it to first order (Bauer-Fike), and at most about its n-th root
+// (times ||W||_2^(1 - 1/n)) when a Jordan block of size n makes the error non-differentiable.
+struct EigenvalueErrors {
+  double first_order = 0.0;
+  double jordan = 0.0;
+  [[nodiscard]] double estimate() const { return std::min(first_order, jordan); }
+};
+
+EigenvalueErrors eigenvalue_errors(double kappa, double norm2, Eigen::Index n) {
+  EigenvalueErrors e;
+  if (norm2 == 0.0) return e;  // W = 0: eigenvalues exact (kappa = 1)
+  e.first_order = kappa * kEps * norm2;
+  e.jordan = std::pow(kEps, 1.0 / static_cast<double>(n)) * norm2;
+  return e;
+}
+
+// For stable W, the automatic horizon of the transient envelope is a time T with computed
+// ||exp(TA)||_2 <= 0.1. The envelope comes from the Schur form, so it is that of A + E, and
+// ||exp(T(A + E)) - exp(TA)|| <= T ||E|| G^2 (G the transient gain). If the sum stays below 1,
+// the spectral radius of exp(TA) is below 1, i.e. every Re lambda(A) < 0: a certificate of
+// stability that does not go through the eigenvalues. Returns the error term, or -1 if the
+// certificate does not apply.
+double envelope_certificate_error(const NetworkReport& r,
+                                  const std::optional<TransientEnvelope>& envelope,
+                                  double norm2) {
+  if (!envelope || envelope->times.size() == 0 || !r.transient_gain) return -1.0;
+  const double horizon = envelope->times(envelope->times.size() - 1);
+  const double error = horizon / r.tau * static_cast<double>(r.n) * kEps * norm2 *
+                       *r.transient_gain * *r.transient_gain;
+  return envelope->norms(envelope->norms.size() - 1) + error < 1.0 ? error : -1.0;
+}
+
+std::string ill_conditioned_message(const NetworkReport& r,
+                                    const EigenvalueErrors& errors,
+                                    double norm2,
+                                    double frobenius,
+                                    const std::optional<TransientEnvelope>& envelope) {
+  const double b = r.eigenvalue_error_estimate;
+  // dep^2 = ||W||_F^2 - sum |lambda_i|^2, and each |lambda_i|^2 moves by at most
+  // (2 |lambda_i| + b) b when lambda_i moves by b.
+  const double dep2 = r.henrici_departure * r.henrici_departure;
+  const double moved = static_cast<double>(r.n) * b * (2.0 * r.spectral_radius + b);
+  const double dep_low = std::sqrt(std::max(0.0, dep2 - moved));
+  const double dep_high = std::min(frobenius, std::sqrt(dep2 + moved));
+  std::ostringstream m;
+  m << std::setprecision(3);
+  m << "eigenvector condition kappa(V) = " << r.eigenvector_condition
+    << (std::isinf(r.eigenvector_condition) ? " (W is numerically defective)" : "")
+    << " > 1e12, so the eigenvalue-based figures are unreliable. The eigensolver is backward "
+       "stable (its eigenvalues are exact for some W + E, ||E||_2 ~ eps ||W||_2 = "
+    << kEps * norm2
+    << "), but near a Jordan block of size m an error E moves eigenvalues by about "
+       "(||E|| ||W||^(m-1))^(1/m), up to eps^(1/n) ||W||_2 = "
+    << errors.jordan << " for m = n = " << r.n
+    << ", instead of the first-order kappa(V) eps ||W||_2 = " << errors.first_order
+    << ". With an estimated eigenvalue error of " << b
+    << ", unreliable are: eigenvalues, spectral_abscissa, spectral_radius, growth_rate, "
+       "slowest_timescale, normal_total_variance, nonnormal_amplification, eigenvector_condition "
+       "itself, and henrici_departure = sqrt(||W||_F^2 - sum |lambda_i|^2) (here "
+    << r.henrici_departure << ", anywhere in [" << dep_low << ", " << dep_high
+    << "]). Reliable (orthogonal transformations and singular values, independent of kappa(V)): "
+       "numerical_abscissa, steady_state_gain, transient_gain, total_variance. ";
+  const double certificate_error = envelope_certificate_error(r, envelope, norm2);
+  if (std::abs(1.0 - r.spectral_abscissa) > b) {
+    m << "The stability verdict holds: spectral_abscissa " << r.spectral_abscissa
+      << " is farther than the estimated error from 1.";
+  } else if (certificate_error >= 0.0) {
+    m << "The eigenvalues cannot settle the stability verdict (spectral_abscissa "
+      << r.spectral_abscissa << " is within the estimated error of 1), but the Schur-based "
+      << "transient envelope does: ||exp(tA)||_2 = " << envelope->norms(envelope->norms.size() - 1)
+      << " at t = " << envelope->times(envelope->times.size() - 1)
+      << " (error at most (t/tau) n eps ||W||_2 transient_gain^2 = " << certificate_error
+      << "), below 1, forces every Re lambda(A) < 0: W is stable.";
+  } else {
+    m << "The stability verdict is unreliable too: spectral_abscissa " << r.spectral_abscissa
+      << " is within the estimated error of 1.";
+  }
+  return m.str();
+}
+
+std::string near_critical_message(const NetworkReport& r,
+                                  double threshold,
+                                  const std::vector<std::string>& reasons) {
+  const double margin = 1.0 - r.spectral_abscissa;
+  const double b = r.eigenvalue_error_estimate;
+  std::ostringstream m;
+  m << std::setprecision(3);
+  if (r.stable) {
+    m << "1 - spectral_abscissa = " << margin;
+    if (r.steady_state_gain) m << ", sigma_min(I - W) = " << 1.0 / *r.steady_state_gain;
+    m << "; a perturbation of W this small (<= sqrt(eps) (1 + ||W||_2) = " << threshold
+      << ") makes the network critical. slowest_timescale, steady_state_gain and total_variance "
+         "are huge (they grow like 1/(1 - spectral_abscissa)) and sensitive: the eigenvalue "
+         "error alone (estimated "
+      << b << ") changes slowest_timescale by a relative " << b / margin << ".";
+  } else {
+    m << "spectral_abscissa - 1 = " << -margin << " <= sqrt(eps) (1 + ||W||_2) = " << threshold
+      << ": a perturbation of W this small makes the network stable; growth_rate is at rounding "
+         "level.";
+  }
+  if (std::abs(margin) <= b) {
+    m << " The stability verdict itself is within the estimated eigenvalue error (" << b << ").";
+  }
+  for (const std::string& reason : reasons) m << " " << reason << ".";
+  return m.str();
+}
+
+void ensure_finite_report(const NetworkReport& r) {
+  constexpr const char* kFn = "analyse_network";
+  detail::ensure_finite_result(kFn, "eigenvalues", r.eigenvalues);
+  const std::pair<const char*, double> scalars[] = {
+      {"spectral_abscissa", r.spectral_abscissa},
+      {"spectral_radius", r.spectral_radius},
+      {"growth_rate", r.growth_rate},
+      {"henrici_departure", r.henrici_departure},
+      {"henrici_relative", r.henrici_relative},
+      {"numerical_abscissa", r.numerical_abscissa},
+      {"eigenvalue_error_estimate", r.eigenvalue_error_estimate}};
+  for (const auto& [name, value] : scalars) detail::ensure_finite_result(kFn, name, value);
+  // +inf is a documented value of kappa(V) (defective W); NaN is not.
+  if (std::isnan(r.eigenvector_condition)) {
+    detail::ensure_finite_result(kFn, "eigenvector_condition", r.eigenvector_condition);
+  }
+  const std::pair<const char*, const std::optional<double>*> optionals[] = {
+      {"slowest_timescale", &r.slowest_timescale},
+      {"steady_state_gain", &r.steady_state_gain},
+      {"transient_gain", &r.transient_gain},
+      {"transient_gain_time", &r.transient_gain_time},
+      {"total_variance", &r.total_variance},
+      {"normal_total_variance", &r.normal_total_variance},
+      {"nonnormal_amplification", &r.nonnormal_amplification},
+      {"lyapunov_residual", &r.lyapunov_residual},
+      {"jacobian_trace", &r.jacobian_trace},
+      {"jacobian_determinant", &r.jacobian_determinant}};
+  for (const auto& [name, value] : optionals) {
+    if (*value) detail::ensure_finite_result(kFn, name, **value);
+  }
+}
+
+}  // namespace
+
+std::optional<ReportWarning> lyapunov_residual_warning(double residual, Eigen::Index n) {
+  if (!(residual > kLyapunovResidualLimit)) return std::nullopt;
+  std::ostringstream m;
+  m << std::setprecision(3);
+  m << "relative residual of the Lyapunov solve for the stationary covariance = " << residual
+    << " > 1e-8 (a backward-stable solve gives about n eps = " << static_cast<double>(n) * kEps
+    << "): total_variance and nonnormal_amplification = total_variance / normal_total_variance "
+       "may be inaccurate.";
+  return ReportWarning{"lyapunov_residual", m.str()};
+}
 
 NetworkReport analyse_network(const Eigen::Ref<const Eigen::MatrixXd>& w,
                               const ReportOptions& options) {
@@ -30,20 +216,41 @@ NetworkReport analyse_network(const Eigen::Ref<const Eigen::MatrixXd>& w,
   r.henrici_relative = frobenius > 0.0 ? r.henrici_departure / frobenius : 0.0;
   r.eigenvector_condition = eigenvector_condition(spectrum.eigenvectors);
   r.numerical_abscissa = numerical_abscissa(w, tau);
-  if (r.stable) r.steady_state_gain = steady_state_gain(w).gain;
+  const double norm2 = lapack::singular_values(w)(0);
+  const EigenvalueErrors errors = eigenvalue_errors(r.eigenvector_condition, norm2, r.n);
+  r.eigenvalue_error_estimate = errors.estimate();
+  // Near-critical: a perturbation of W of norm d reaches the stability boundary, with
+  // d = |1 - spectral_abscissa| (shift W by d I) or, for stable W, d = sigma_min(I - W) (a rank-one
+  // E makes I - W - E singular). d <= sqrt(eps) ||I - W||_2 (bounded by 1 + ||W||_2) is a
+  // relative change of W far below any precision W is known to, and the figures that scale like
+  // 1/d then lose at least half their digits to rounding (relative error >~ eps ||W|| / d).
+  const double threshold = std::sqrt(kEps) * (1.0 + norm2);
+  bool near_critical = std::abs(1.0 - r.spectral_abscissa) <= threshold;
+  std::vector<std::string> critical_reasons;
+  std::optional<TransientEnvelope> envelope;
+  const auto guarded = [&](auto&& compute, const char* figure) {
+    return unless_critical(compute, figure, near_critical, critical_reasons);
+  };
   if (r.stable) {
+    r.steady_state_gain = guarded([&] { return steady_state_gain(w).gain; }, "steady_state_gain");
+    if (r.steady_state_gain && 1.0 / *r.steady_state_gain <= threshold) near_critical = true;
     // Transient gain over t >= 0 (automatic horizon, refined maximum) and the unit-noise
     // variance keys (sigma = 1, independent of tau).
     TransientEnvelopeOptions envelope_options;
     envelope_options.tau = tau;
     envelope_options.points = 41;  // the grid only brackets the maximum; refinement does the rest
-    const TransientEnvelope envelope = transient_envelope(w, envelope_options);
-    r.transient_gain = envelope.max_gain;
-    r.transient_gain_time = envelope.max_time;
-    const StationaryCovariance covariance = stationary_covariance(w);
-    r.total_variance = covariance.total_variance;
-    r.normal_total_variance = covariance.normal_total_variance;
-    r.nonnormal_amplification = covariance.nonnormal_amplification;
+    envelope = guarded([&] { return transient_envelope(w, envelope_options); }, "transient_gain");
+    if (envelope) {
+      r.transient_gain = envelope->max_gain;
+      r.transient_gain_time = envelope->max_time;
+    }
+    if (const auto covariance =
+            guarded([&] { return stationary_covariance(w); }, "total_variance")) {
+      r.total_variance = covariance->total_variance;
+      r.normal_total_variance = covariance->normal_total_variance;
+      r.nonnormal_amplification = covariance->nonnormal_amplification;
+      r.lyapunov_residual = covariance->residual;
+    }
   }
   if (r.n == 2) {
     const Eigen::Matrix2d a = (w - Eigen::Matrix2d::Identity()) / tau;
@@ -51,6 +258,20 @@ NetworkReport analyse_network(const Eigen::Ref<const Eigen::MatrixXd>& w,
     r.jacobian_determinant = a(0, 0) * a(1, 1) - a(0, 1) * a(1, 0);
     r.fixed_point_type = classify_planar(a);
   }
+
+  if (!(r.eigenvector_condition <= kEigenvectorConditionLimit)) {
+    r.warnings.push_back({"ill_conditioned_eigenvectors",
+                          ill_conditioned_message(r, errors, norm2, frobenius, envelope)});
+  }
+  if (near_critical || !critical_reasons.empty()) {
+    r.warnings.push_back({"near_critical", near_critical_message(r, threshold, critical_reasons)});
+  }
+  if (r.lyapunov_residual) {
+    if (auto warning = lyapunov_residual_warning(*r.lyapunov_residual, r.n)) {
+      r.warnings.push_back(std::move(*warning));
+    }
+  }
+  ensure_finite_report(r);
   return r;
 }
 

@@ -4,14 +4,46 @@
 /// `tau dr/dt = -r + W r + h` in one struct (keys and meanings: docs/tools.md, cli.md).
 /// Quantities that do not exist for this W (the steady state of an unstable network) are empty
 /// optionals, printed as JSON null.
+///
+/// Numerical guards (issue 9): every figure is checked finite before it is returned, and the
+/// report carries warnings when a figure is computed correctly for a matrix within rounding of W
+/// (backward stable) but is not accurate for W itself:
+/// - `ill_conditioned_eigenvectors`: kappa(V) > kEigenvectorConditionLimit (or +inf, numerically
+///   defective). The eigensolver returns the exact eigenvalues of some W + E with
+///   `||E||_2 ~ eps ||W||_2`, and near a Jordan block of size m that moves eigenvalues by about
+///   `(||E|| ||W||^(m-1))^(1/m)`, up to `eps^(1/n) ||W||_2` (0.49 ||W||_2 for n = 50), instead of
+///   the first-order `kappa(V) ||E||`. The eigenvalue-based figures inherit that error; the
+///   figures from orthogonal transformations and singular values do not depend on kappa(V).
+/// - `near_critical`: W is within a relative perturbation of sqrt(eps) of the stability boundary,
+///   so the figures that scale like 1/(1 - spectral_abscissa) are huge and lose at least half
+///   their digits to rounding; figures that cannot be computed at all are null, with the reason.
+/// - `lyapunov_residual`: the covariance solve's relative residual exceeds
+///   kLyapunovResidualLimit.
 
 #include <Eigen/Core>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "netdyn/spectrum.hpp"
 
 namespace netdyn {
+
+/// Eigenvector condition number above which the eigenvalue-based figures are flagged: the
+/// first-order eigenvalue error `kappa(V) eps ||W||_2` then exceeds 2e-4 ||W||_2, so eigenvalues
+/// keep fewer than four digits relative to ||W||.
+inline constexpr double kEigenvectorConditionLimit = 1e12;
+/// Relative Lyapunov residual (LyapunovResult::residual) above which the covariance is flagged;
+/// a backward-stable solve gives about n eps.
+inline constexpr double kLyapunovResidualLimit = 1e-8;
+
+/// A numerical caveat attached to a report.
+struct ReportWarning {
+  /// "ill_conditioned_eigenvectors", "near_critical" or "lyapunov_residual"
+  std::string code;
+  /// One line: the numbers behind the flag and which figures are (un)reliable.
+  std::string message;
+};
 
 struct ReportOptions {
   double tau = 1.0;  ///< time constant (same unit as reported times), > 0
@@ -36,16 +68,32 @@ struct NetworkReport {
   std::optional<double> total_variance;           ///< tr S, unit noise, sigma = 1; stable only
   std::optional<double> normal_total_variance;    ///< sum 1/(1 - Re lambda_i); stable only
   std::optional<double> nonnormal_amplification;  ///< total/normal total variance; stable only
+  std::optional<double> lyapunov_residual;        ///< relative residual of the S solve; stable only
+  /// Estimated absolute error of the computed eigenvalues, `min(kappa(V) eps ||W||_2,
+  /// eps^(1/n) ||W||_2)`: the first-order (Bauer-Fike) error of a backward-stable eigensolver,
+  /// with LAPACK's convention of a backward error of eps ||W|| (LAPACK Users' Guide 4.8.1), or
+  /// the n-th-root error of a Jordan block of size n when that is smaller (W defective or nearly
+  /// so). An order-of-magnitude estimate, not a rigorous bound.
+  double eigenvalue_error_estimate = 0.0;
+  std::vector<ReportWarning> warnings;  ///< empty when no guard fired
   /// For n = 2: trace, determinant and fixed-point type of the Jacobian A = (W - I)/tau.
   std::optional<double> jacobian_trace;
   std::optional<double> jacobian_determinant;
   std::optional<FixedPointType> fixed_point_type;
 };
 
-/// Compute every field of NetworkReport for a dense W.
+/// Compute every field of NetworkReport for a dense W, with the warnings above.
 /// \throws std::invalid_argument W empty, non-square or not finite; tau not finite and > 0
-/// \throws NumericalError a LAPACK routine failed
+/// \throws NumericalError a LAPACK routine failed; a figure came out NaN or infinite (other than
+///         eigenvector_condition, +inf for a numerically defective W)
+/// Cost: a few O(n^3) dense factorisations (dgeev with vectors, dgees, dgesdd, dsyevr, the
+/// transient envelope's products and a Bartels-Stewart solve).
 [[nodiscard]] NetworkReport analyse_network(const Eigen::Ref<const Eigen::MatrixXd>& w,
                                             const ReportOptions& options = {});
+
+/// The `lyapunov_residual` warning for a relative Lyapunov residual above
+/// kLyapunovResidualLimit (empty otherwise); shared by the report and `netdyn covariance`.
+[[nodiscard]] std::optional<ReportWarning> lyapunov_residual_warning(double residual,
+                                                                     Eigen::Index n);
 
 }  // namespace netdyn
