@@ -3,6 +3,7 @@
 set(NETDYN_EXE $<TARGET_FILE:netdyn_cli>)
 set(NETDYN_DATA ${PROJECT_SOURCE_DIR}/data)
 set(NETDYN_BAD ${CMAKE_CURRENT_SOURCE_DIR}/data/bad)
+set(NETDYN_GUARDS ${CMAKE_CURRENT_SOURCE_DIR}/data/guards)  # issue 9: defective, near-critical W
 function(netdyn_cli_test name expected_exit regex)
   add_test(NAME cli.${name}
            COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/support/expect_cli.sh ${expected_exit} ${regex}

@@ -1,4 +1,5 @@
 // netdyn check FILE [--tau T] [--json]: the one-command stability/nonnormality report.
+#include <cmath>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -34,14 +35,26 @@ std::string show_complex(const std::complex<double>& z) {
   return s.str();
 }
 
+// Near 1 the verdict line would read "spectral abscissa 1 < 1" at six digits: show the margin.
+std::string show_abscissa(double a) {
+  std::ostringstream s;
+  s << std::setprecision(6);
+  if (a != 1.0 && std::abs(1.0 - a) < 1e-4) {
+    s << "1 " << (a < 1.0 ? "- " : "+ ") << std::abs(1.0 - a);
+  } else {
+    s << a;
+  }
+  return s.str();
+}
+
 void print_report(const std::string& input, const NetworkReport& r) {
   std::ostringstream out;
   out << std::setprecision(6);
   out << "netdyn check " << input << "\n";
   out << "  model  tau dr/dt = -r + W r + h,  n = " << r.n << ", tau = " << r.tau << "\n";
   out << "  verdict " << (r.stable ? "STABLE" : "UNSTABLE") << ": spectral abscissa "
-      << r.spectral_abscissa << (r.stable ? " < 1" : " >= 1") << ", growth rate " << r.growth_rate
-      << " per unit time\n";
+      << show_abscissa(r.spectral_abscissa) << (r.stable ? " < 1" : " >= 1") << ", growth rate "
+      << r.growth_rate << " per unit time\n";
   out << "  eigenvalues of W (rightmost first): ";
   const Eigen::Index shown = std::min<Eigen::Index>(r.eigenvalues.size(), 6);
   for (Eigen::Index k = 0; k < shown; ++k) out << (k ? ", " : "") << show_complex(r.eigenvalues(k));
@@ -70,6 +83,12 @@ void print_report(const std::string& input, const NetworkReport& r) {
   if (r.fixed_point_type) {
     out << "  " << std::setw(w) << "2x2 fixed point (A)" << to_string(*r.fixed_point_type)
         << "  (trace " << *r.jacobian_trace << ", determinant " << *r.jacobian_determinant << ")\n";
+  }
+  if (!r.warnings.empty()) {
+    out << "  " << std::setw(w) << "warnings";
+    for (std::size_t k = 0; k < r.warnings.size(); ++k)
+      out << (k ? ", " : "") << r.warnings[k].code;
+    out << "  (details on stderr)\n";
   }
   std::cout << out.str();
 }
@@ -111,6 +130,8 @@ void add_check_command(CLI::App& app) {
     } else {
       print_report(args->input, report);
     }
+    std::cout.flush();  // the warnings follow the report on a terminal
+    print_warnings("check", report.warnings);
   });
 }
 

@@ -6,9 +6,11 @@
 #include <sstream>
 
 #include "common/cli.hpp"
+#include "common/report_json.hpp"
 #include "common/validators.hpp"
 #include "netdyn/covariance.hpp"
 #include "netdyn/io.hpp"
+#include "netdyn/report.hpp"
 #include "netdyn/sde.hpp"
 
 namespace netdyn::cli {
@@ -37,6 +39,8 @@ void run_covariance(const CovarianceArgs& args) {
     so.seed = args.seed;
     run = simulate_sde(w, so);
   }
+  std::vector<ReportWarning> warnings;
+  if (auto warning = lyapunov_residual_warning(c.residual, w.rows())) warnings.push_back(*warning);
   const auto discrepancy = [&]() {
     return std::abs(run->total_variance - c.total_variance) / c.total_variance;
   };
@@ -49,12 +53,15 @@ void run_covariance(const CovarianceArgs& args) {
     j["normal_total_variance"] = number(c.normal_total_variance);
     j["nonnormal_amplification"] = number(c.nonnormal_amplification);
     j["lyapunov_residual"] = number(c.residual);
+    j["warnings"] = warnings_json(warnings);
     if (run) {
       j["simulated_total_variance"] = number(run->total_variance);
       j["simulated_standard_error"] = number(run->total_variance_standard_error);
       j["relative_discrepancy"] = number(discrepancy());
     }
     print_json(j);
+    std::cout.flush();
+    print_warnings("covariance", warnings);
     return;
   }
   std::ostringstream out;
@@ -71,7 +78,8 @@ void run_covariance(const CovarianceArgs& args) {
         << run->total_variance_standard_error << "  (duration " << args.simulate << ", seed "
         << args.seed << "; relative discrepancy " << discrepancy() << ")\n";
   }
-  std::cout << out.str();
+  std::cout << out.str() << std::flush;
+  print_warnings("covariance", warnings);
 }
 
 }  // namespace

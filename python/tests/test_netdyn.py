@@ -52,6 +52,15 @@ def test_nonnormal_amplification_of_balanced_network():
     assert abs(c["nonnormal_amplification"] - 14.733564014) < 1e-8
 
 
+def test_check_warnings_are_a_list_of_code_and_message():
+    # Issue 9: the nilpotent Jordan block of size 50 is defective; MM09 is harmless.
+    assert netdyn.check(MM09)["warnings"] == []
+    r = netdyn.check(np.diag(np.ones(49), 1))
+    assert [w["code"] for w in r["warnings"]] == ["ill_conditioned_eigenvectors"]
+    assert "for m = n = 50" in r["warnings"][0]["message"]
+    assert abs(r["henrici_departure"] - 7.0) < 1e-12
+
+
 def test_lyapunov_matches_scipy():
     rng = np.random.default_rng(3)
     a = -np.eye(80) + 0.8 * rng.standard_normal((80, 80)) / math.sqrt(80)

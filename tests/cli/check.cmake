@@ -36,3 +36,22 @@ netdyn_plot_test(check_svg spectrum.svg 5000 check ${NETDYN_DATA}/gaussian_n200_
 netdyn_plot_test(check_pdf spectrum.pdf 3000 check ${NETDYN_DATA}/mm09_balanced.csv --out ${NETDYN_PLOT_DIR}/check_pdf --format pdf)
 netdyn_cli_test(check.usage.bad_format 2 "--format" check ${NETDYN_DATA}/mm09_balanced.npy --out /tmp --format gif)
 netdyn_cli_test(check.bad.out_dir 1 "cannot create output directory" check ${NETDYN_DATA}/mm09_balanced.npy --out /proc/netdyn-denied)
+
+# Numerical guards (issue 9): warnings in the report (JSON key `warnings`, a summary line in the
+# human report) and each on stderr, so that stdout keeps exactly one JSON object.
+netdyn_cli_test(check.guard.defective 0
+                "warnings +ill_conditioned_eigenvectors  \\(details on stderr\\).*netdyn check: warning: ill_conditioned_eigenvectors: eigenvector condition kappa\\(V\\) = inf.*eps\\^\\(1/n\\) \\|\\|W\\|\\|_2 = 0\\.486 for m = n = 50.*Reliable.*transient_gain, total_variance"
+                check ${NETDYN_GUARDS}/jordan50.npy)
+netdyn_cli_test(check.guard.near_critical 0
+                "\"slowest_timescale\": 99991110732[0-9.]*,.*\"code\": \"near_critical\".*netdyn check: warning: near_critical: 1 - spectral_abscissa = 1e-12"
+                check ${NETDYN_GUARDS}/near_critical_2x2.csv --json)
+netdyn_cli_test(check.guard.none 0 "\"lyapunov_residual\": [0-9.e-]+,.*\"warnings\": \\[\\]"
+                check ${NETDYN_DATA}/mm09_balanced.npy --json)
+add_test(NAME cli.check.guard.json_stdout
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/support/expect_cli.sh 0
+                 "^\\{.*\"warnings\": \\[[^]]*\"code\": \"ill_conditioned_eigenvectors\".*\\}$"
+                 sh -c "\"$0\" check \"$1\" --json 2>/dev/null" ${NETDYN_EXE} ${NETDYN_GUARDS}/jordan50.npy)
+set_tests_properties(cli.check.guard.json_stdout PROPERTIES LABELS cli)
+netdyn_cli_test(check.bad.out_unwritable 1
+                "/sys/kernel/eigenvalues.npy: cannot create a file in directory '/sys/kernel'"
+                check ${NETDYN_DATA}/mm09_balanced.npy --out /sys/kernel)

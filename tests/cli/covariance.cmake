@@ -8,3 +8,5 @@ netdyn_cli_test(covariance.unstable 1 "W is unstable: eigenvalue .* no stationar
                 covariance ${NETDYN_DATA}/gaussian_n200_rho1.5.npy)
 netdyn_cli_test(covariance.usage.sigma 2 "--sigma" covariance ${NETDYN_DATA}/mm09_balanced.npy --sigma -1)
 netdyn_cli_test(covariance.usage.no_file 2 "FILE is required" covariance)
+netdyn_cli_test(covariance.json_warnings 0 "\"lyapunov_residual\": [0-9.e-]+,.*\"warnings\": \\[\\]"
+                covariance ${NETDYN_DATA}/mm09_balanced.npy --json)

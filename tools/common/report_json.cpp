@@ -1,5 +1,7 @@
 #include "common/report_json.hpp"
 
+#include <iostream>
+
 #include "common/cli.hpp"
 
 namespace netdyn::cli {
@@ -24,11 +26,27 @@ nlohmann::json report_json(const NetworkReport& r) {
   j["total_variance"] = number(r.total_variance);
   j["normal_total_variance"] = number(r.normal_total_variance);
   j["nonnormal_amplification"] = number(r.nonnormal_amplification);
+  j["lyapunov_residual"] = number(r.lyapunov_residual);
+  j["eigenvalue_error_estimate"] = number(r.eigenvalue_error_estimate);
   j["jacobian_trace"] = number(r.jacobian_trace);
   j["jacobian_determinant"] = number(r.jacobian_determinant);
   j["classification"] =
       r.fixed_point_type ? nlohmann::json(to_string(*r.fixed_point_type)) : nlohmann::json(nullptr);
+  j["warnings"] = warnings_json(r.warnings);
   return j;
+}
+
+nlohmann::json warnings_json(const std::vector<ReportWarning>& warnings) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const ReportWarning& w : warnings)
+    list.push_back({{"code", w.code}, {"message", w.message}});
+  return list;
+}
+
+void print_warnings(const std::string& command, const std::vector<ReportWarning>& warnings) {
+  for (const ReportWarning& w : warnings) {
+    std::cerr << "netdyn " << command << ": warning: " << w.code << ": " << w.message << "\n";
+  }
 }
 
 }  // namespace netdyn::cli
