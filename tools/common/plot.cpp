@@ -84,6 +84,31 @@ std::string plot_clauses(const std::string& data_file, const std::vector<Series>
   return gp.str();
 }
 
+// Whether a rendered file ends the way its format requires (PNG: the IEND chunk; PDF: %%EOF;
+// SVG: </svg>). gnuplot does not report a failed write (disk full, file-size limit), so a
+// truncated picture is caught here instead of being renamed into place.
+bool rendered_file_complete(const std::string& path, PlotFormat format) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return false;
+  char tail[64] = {};
+  std::size_t got = 0;
+  if (std::fseek(f, -static_cast<long>(sizeof(tail)), SEEK_END) == 0) {
+    got = std::fread(tail, 1, sizeof(tail), f);
+  }
+  std::fclose(f);
+  const std::string end(tail, got);
+  switch (format) {
+    case PlotFormat::kPng: {
+      static const std::string iend("\0\0\0\0IEND\xae\x42\x60\x82", 12);
+      return end.size() >= iend.size() &&
+             end.compare(end.size() - iend.size(), iend.size(), iend) == 0;
+    }
+    case PlotFormat::kPdf: return end.find("%%EOF") != std::string::npos;
+    case PlotFormat::kSvg: return end.find("</svg>") != std::string::npos;
+  }
+  return false;
+}
+
 // Run the script in `dir` with gnuplot, output to a temporary name, then rename it into place.
 std::string run(const std::string& dir, const std::string& name, PlotFormat format) {
   const std::string target =
@@ -107,6 +132,11 @@ std::string run(const std::string& dir, const std::string& name, PlotFormat form
   if (ec || size == 0) {
     std::remove(temp.c_str());
     throw std::runtime_error("gnuplot failed to render " + target + " (is gnuplot installed?)");
+  }
+  if (!rendered_file_complete(temp, format)) {
+    std::remove(temp.c_str());
+    throw std::runtime_error(target + ": the rendered plot is truncated after " +
+                             std::to_string(size) + " bytes (disk full or file-size limit?)");
   }
   std::filesystem::permissions(
       temp,
