@@ -29,12 +29,14 @@ netdyn::SimulationOptions tight(OdeMethod method, double t_end) {
 }
 
 // Acceptance: ODE vs exact on the 2x2 balanced (MM09) and Hebbian networks, 1e-8 relative with
-// rtol 1e-10, both explicit methods, from r(0) = (1, 0) and with a pulse kick.
+// rtol 1e-10, both explicit methods and the Krylov exponential integrator, from r(0) = (1, 0) and
+// with a pulse kick.
 TEST(OdeCheck, BalancedAndHebbianAgreeWithExactSolution) {
   const Eigen::MatrixXd balanced = netdyn::testing::balanced_ei(30.0 / 7.0, 1.1);
   const Eigen::MatrixXd hebbian = (6.0 / 7.0) / 2.0 * Eigen::MatrixXd::Ones(2, 2);
   for (const Eigen::MatrixXd& w : {balanced, hebbian}) {
-    for (const OdeMethod m : {OdeMethod::kDormandPrince5, OdeMethod::kFehlberg78}) {
+    for (const OdeMethod m :
+         {OdeMethod::kDormandPrince5, OdeMethod::kFehlberg78, OdeMethod::kKrylov}) {
       const netdyn::OdeCheck c =
           netdyn::check_ode_against_exact(linear_net(w), Eigen::Vector2d(1, 0), {}, tight(m, 10.0));
       EXPECT_LT(c.max_rel_error, 1e-8) << netdyn::to_string(m) << " worst at t = " << c.worst_time;
@@ -47,16 +49,18 @@ TEST(OdeCheck, BalancedAndHebbianAgreeWithExactSolution) {
   }
 }
 
-// Seeded random stable network, n = 100 (rho 0.9), per-unit tau, constant input and a step.
+// Seeded random stable network, n = 100 (rho 0.9), per-unit tau, constant input and a step; the
+// Krylov integrator too (its per-step weighted error <= 1 at rtol 1e-10 is well inside 1e-8).
 TEST(OdeCheck, RandomStableNetworkN100) {
   RateNetwork net = linear_net(netdyn::testing::gaussian(100, 0.9, 7));
   net.tau = Eigen::VectorXd::LinSpaced(100, 0.5, 2.0);
   Input in = Input::step(Eigen::VectorXd::LinSpaced(100, -1.0, 1.0), 3.0);
   in.constant = Eigen::VectorXd::Constant(100, 0.2);
   const Eigen::VectorXd r0 = netdyn::testing::gaussian(100, 1.0, 8).col(0) * 10.0;
-  const netdyn::OdeCheck c =
-      netdyn::check_ode_against_exact(net, r0, in, tight(OdeMethod::kFehlberg78, 20.0));
-  EXPECT_LT(c.max_rel_error, 1e-8) << "worst at t = " << c.worst_time;
+  for (const OdeMethod m : {OdeMethod::kFehlberg78, OdeMethod::kKrylov}) {
+    const netdyn::OdeCheck c = netdyn::check_ode_against_exact(net, r0, in, tight(m, 20.0));
+    EXPECT_LT(c.max_rel_error, 1e-8) << netdyn::to_string(m) << " worst at t = " << c.worst_time;
+  }
 }
 
 // Stiff case for the Rosenbrock method: time constants 1 and 1e-4.

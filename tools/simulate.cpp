@@ -119,7 +119,8 @@ void add_simulate_command(CLI::App& app) {
   auto args = std::make_shared<SimulateArgs>();
   CLI::App* sub = app.add_subcommand(
       "simulate",
-      "Integrate tau o dr/dt = -r + f(W r + X(t)) (or the current form) with odeint\n"
+      "Integrate tau o dr/dt = -r + f(W r + X(t)) (or the current form) with odeint, or with a\n"
+      "Krylov exponential integrator for linear networks (--method krylov)\n"
       "Examples:\n"
       "  netdyn simulate data/mm09_balanced.npy --input impulse:1,0@0 --tmax 10 --check\n"
       "  netdyn simulate W.npy --f tanh --r0 0.1 --tmax 50 --method rk78 --out run/");
@@ -135,8 +136,12 @@ void add_simulate_command(CLI::App& app) {
   sub->add_option("--samples", args->samples, "output times on [0, tmax] (>= 2)")
       ->check(CLI::Range(Eigen::Index{2}, Eigen::Index{100000000}))
       ->capture_default_str();
-  sub->add_option("--method", args->method, "stepper")
-      ->check(CLI::IsMember({"dopri5", "rk45", "rk78", "rosenbrock4", "rosenbrock", "stiff"}))
+  sub->add_option("--method",
+                  args->method,
+                  "stepper: dopri5 (rk45), rk78, rosenbrock4 (rosenbrock, stiff), or krylov "
+                  "(expv; Krylov exponential integrator, f linear without user-function input)")
+      ->check(CLI::IsMember(
+          {"dopri5", "rk45", "rk78", "rosenbrock4", "rosenbrock", "stiff", "krylov", "expv"}))
       ->capture_default_str();
   sub->add_option("--rtol", args->rtol, "relative tolerance")
       ->check(CLI::PositiveNumber)

@@ -50,24 +50,52 @@ Eigen::VectorXd LinearFlow::advance(double dt,
   return out;
 }
 
-LinearGenerator linear_generator(const RateNetwork& net) {
-  validate_rate_network("linear_generator", net);
+LinearGenerator::LinearGenerator(const RateNetwork& net) {
+  validate_rate_network("LinearGenerator", net);
   if (net.f.kind != TransferKind::kLinear) {
-    throw std::invalid_argument("linear_generator: transfer function is " + to_string(net.f.kind) +
-                                "; the exact solution needs f linear");
+    throw std::invalid_argument("LinearGenerator: transfer function is " + to_string(net.f.kind) +
+                                "; the linear network needs f linear");
   }
-  const Eigen::Index n = net.size();
-  const Eigen::VectorXd inv_tau = net.tau_vector().cwiseInverse();
-  const double g = net.f.gain;
-  LinearGenerator out;
-  out.a = inv_tau.asDiagonal() * (g * net.w - Eigen::MatrixXd::Identity(n, n));
-  if (net.form == RateForm::kRate) {
-    out.input_map = g * inv_tau.asDiagonal().toDenseMatrix();
+  w_ = &net.w;
+  inv_tau_ = net.tau_vector().cwiseInverse();
+  gain_ = net.f.gain;
+  threshold_ = net.f.threshold;
+  form_ = net.form;
+}
+
+Eigen::MatrixXd LinearGenerator::matrix() const {
+  const Eigen::Index n = size();
+  return inv_tau_.asDiagonal() * (gain_ * *w_ - Eigen::MatrixXd::Identity(n, n));
+}
+
+void LinearGenerator::apply(const Eigen::Ref<const Eigen::VectorXd>& x,
+                            Eigen::Ref<Eigen::VectorXd> y) const {
+  lapack::gemv('N', gain_, *w_, x, 0.0, y);
+  y.array() = inv_tau_.array() * (y - x).array();
+}
+
+void LinearGenerator::affine_term(const Eigen::Ref<const Eigen::VectorXd>& x_in,
+                                  Eigen::Ref<Eigen::VectorXd> b) const {
+  if (form_ == RateForm::kRate) {
+    b.array() = gain_ * inv_tau_.array() * (x_in.array() - threshold_);
   } else {
-    out.input_map = g * (inv_tau.asDiagonal() * net.w);
+    const Eigen::VectorXd shifted = x_in.array() - threshold_;
+    lapack::gemv('N', gain_, *w_, shifted, 0.0, b);
+    b.array() *= inv_tau_.array();
   }
-  out.offset = -net.f.threshold * out.input_map.rowwise().sum();
-  return out;
+}
+
+double LinearGenerator::mean_eigenvalue() const {
+  return (inv_tau_.array() * (gain_ * w_->diagonal().array() - 1.0)).mean();
+}
+
+LinearOperator LinearGenerator::as_operator() const {
+  LinearOperator op;
+  op.size = size();
+  op.shift = mean_eigenvalue();
+  op.apply = [gen = *this](const Eigen::Ref<const Eigen::VectorXd>& x,
+                           Eigen::Ref<Eigen::VectorXd> y) { gen.apply(x, y); };
+  return op;
 }
 
 Eigen::MatrixXd linear_solution(const RateNetwork& net,
@@ -93,8 +121,8 @@ Eigen::MatrixXd linear_solution(const RateNetwork& net,
       throw std::invalid_argument("linear_solution: times must be finite, >= 0 and non-decreasing");
     }
   }
-  const LinearGenerator gen = linear_generator(net);
-  LinearFlow flow(gen.a);
+  const LinearGenerator gen(net);
+  LinearFlow flow(gen.matrix());
 
   // Event times (pulse edges and impulses) cut the run into pieces of constant b.
   std::vector<double> events = input.breakpoints();
@@ -115,7 +143,7 @@ Eigen::MatrixXd linear_solution(const RateNetwork& net,
         if (e > t && e < next) next = e;
       }
       input.piecewise_constant(0.5 * (t + next), xin);
-      b = gen.input_map * xin + gen.offset;
+      gen.affine_term(xin, b);
       x = flow.advance(next - t, x, b);
       t = next;
       if (next < target) apply_impulses(next);

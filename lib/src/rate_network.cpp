@@ -135,7 +135,10 @@ void require_size(const char* function, const char* name, Eigen::Index size, Eig
 }  // namespace
 
 void validate_rate_network(const char* function, const RateNetwork& net, const Input& input) {
-  detail::require_connectivity(function, "W", net.w);
+  detail::require_square(function, "W", net.w);
+  // W is the large input: one vectorised pass (a sum is finite when every entry is, barring
+  // overflow), and the entry-wise search that names the bad entry only when that fails.
+  if (!std::isfinite(net.w.sum())) detail::require_finite(function, "W", net.w);
   const Eigen::Index n = net.size();
   if (net.tau.size() != 0 && net.tau.size() != 1 && net.tau.size() != n) {
     std::ostringstream msg;

@@ -1,7 +1,8 @@
-// Odeint lives here and nowhere else (public headers include only Eigen). Three engines share one
+// Odeint lives here and nowhere else (public headers include only Eigen). Four engines share one
 // driver: the run is cut into pieces at the input's discontinuities, each piece is integrated
-// with an adaptive stepper, outputs are taken from the dense output (Dormand-Prince, Rosenbrock)
-// or hit exactly by clamping the step (Fehlberg 7(8), which has no continuous extension in odeint).
+// with an adaptive stepper, outputs are taken from the dense output (Dormand-Prince, Rosenbrock,
+// Krylov) or hit exactly by clamping the step (Fehlberg 7(8), which has no continuous extension in
+// odeint).
 #include "netdyn/simulation.hpp"
 
 #include <algorithm>
@@ -15,6 +16,8 @@
 
 #include "checks.hpp"
 #include "netdyn/jacobian.hpp"
+#include "netdyn/krylov_exponential.hpp"
+#include "netdyn/linear_solution.hpp"
 
 namespace netdyn {
 
@@ -25,6 +28,7 @@ std::string to_string(OdeMethod method) {
     case OdeMethod::kDormandPrince5: return "dopri5";
     case OdeMethod::kFehlberg78: return "rk78";
     case OdeMethod::kRosenbrock4: return "rosenbrock4";
+    case OdeMethod::kKrylov: return "krylov";
   }
   throw std::logic_error("to_string(OdeMethod): unknown value");
 }
@@ -35,8 +39,9 @@ OdeMethod parse_ode_method(const std::string& name) {
   if (name == "rosenbrock4" || name == "rosenbrock" || name == "stiff") {
     return OdeMethod::kRosenbrock4;
   }
+  if (name == "krylov" || name == "expv") return OdeMethod::kKrylov;
   throw std::invalid_argument("ODE method '" + name +
-                              "' is unknown; use dopri5, rk78 or rosenbrock4");
+                              "' is unknown; use dopri5, rk78, rosenbrock4 or krylov");
 }
 
 DivergenceError::DivergenceError(const std::string& what, double time, Trajectory partial)
@@ -94,6 +99,8 @@ class Engine {
   /// Dense engines interpolate inside the last step; others only report the step end.
   [[nodiscard]] virtual bool dense() const = 0;
   virtual void state_at(double t, State& out) = 0;
+  /// Whether start() needs the driver's initial step guess (one evaluation of the field).
+  [[nodiscard]] virtual bool needs_initial_step() const { return true; }
   std::size_t rejected = 0;
 };
 
@@ -288,6 +295,98 @@ bool diverged(const State& x, double threshold) {
   return !std::isfinite(m) || m > threshold;
 }
 
+// The Krylov exponential integrator (krylov_exponential.hpp) on the affine form of the field. Its
+// steps are long (often a whole piece), so a step that ends beyond the divergence threshold is
+// cut at the first crossing, found by bisection on the step's dense output: the engine first
+// reports the step up to the last time below the threshold (the driver records the outputs
+// before it), then, on the next call, the state just after the crossing (the driver stops there).
+class KrylovEngine final : public Engine {
+ public:
+  KrylovEngine(const OdeSystem& system, const SimulationOptions& options, std::size_t* products)
+      : offset_(&system.linear_offset),
+        stepper_(system.linear, krylov_options(options)),
+        products_(products),
+        threshold_(options.divergence_threshold),
+        b_(Eigen::VectorXd::Zero(system.linear.size)) {}
+
+  void start(const State& x, double t, double /*dt*/) override {
+    if (*offset_) {
+      (*offset_)(b_);
+    } else {
+      b_.setZero();
+    }
+    stepper_.reset(t, x, b_);
+    t_ = t;
+    x_ = x;
+    crossing_ = false;
+  }
+  void step(double limit) override {
+    if (crossing_) {
+      t_ = crossing_time_;
+      x_ = crossing_state_;
+      crossing_ = false;
+      return;
+    }
+    const std::size_t before = stepper_.products();
+    stepper_.step(limit);
+    *products_ += stepper_.products() - before;
+    rejected = stepper_.rejections();
+    t_ = stepper_.time();
+    x_ = stepper_.state();
+    if (diverged(x_, threshold_)) locate_crossing();
+  }
+  [[nodiscard]] double time() const override { return t_; }
+  [[nodiscard]] double suggested_dt() const override { return 0.0; }
+  [[nodiscard]] const State& state() const override { return x_; }
+  [[nodiscard]] bool dense() const override { return true; }
+  void state_at(double t, State& out) override {
+    out.resize(x_.size());
+    stepper_.state_at(t, out);
+  }
+  [[nodiscard]] bool needs_initial_step() const override { return false; }
+
+ private:
+  static KrylovOptions krylov_options(const SimulationOptions& options) {
+    KrylovOptions k;
+    k.rtol = options.rtol;
+    k.atol = options.atol;
+    return k;
+  }
+  // Bisection for the first time the state leaves the threshold inside the last step.
+  void locate_crossing() {
+    double lo = stepper_.previous_time();
+    double hi = t_;
+    State x_hi = x_;
+    State x_mid(x_.size());
+    for (int it = 0; it < 80 && hi - lo > 1e-9 * std::max(1.0, std::abs(hi)); ++it) {
+      const double mid = 0.5 * (lo + hi);
+      stepper_.state_at(mid, x_mid);
+      if (diverged(x_mid, threshold_)) {
+        hi = mid;
+        x_hi = x_mid;
+      } else {
+        lo = mid;
+      }
+    }
+    crossing_ = true;
+    crossing_time_ = hi;
+    crossing_state_ = x_hi;
+    t_ = lo;
+    stepper_.state_at(lo, x_);
+  }
+
+  const std::function<void(Eigen::Ref<Eigen::VectorXd>)>* offset_;
+  KrylovExponential stepper_;
+  std::size_t* products_;
+  double threshold_;
+  Eigen::VectorXd b_;
+  double t_ = 0.0;
+  State x_;
+  bool crossing_ = false;
+  double crossing_time_ = 0.0;
+  State crossing_state_;
+};
+
 }  // namespace
 
 Trajectory integrate(const OdeSystem& system,
@@ -299,7 +398,14 @@ Trajectory integrate(const OdeSystem& system,
   detail::require_positive(fn, "options.rtol", options.rtol);
   detail::require_positive(fn, "options.atol", options.atol);
   detail::require_positive(fn, "options.divergence_threshold", options.divergence_threshold);
-  if (!system.field) throw std::invalid_argument("integrate: system.field is empty");
+  const bool krylov = options.method == OdeMethod::kKrylov;
+  if (!krylov && !system.field) throw std::invalid_argument("integrate: system.field is empty");
+  if (krylov && (!system.linear.apply || system.linear.size != x0.size())) {
+    throw std::invalid_argument(
+        "integrate: ODE method 'krylov' needs the affine form of the field (system.linear) of "
+        "size n = " +
+        std::to_string(x0.size()));
+  }
   const Eigen::VectorXd grid = output_grid(options);
   const double t_end = options.t_end;
   const Eigen::Index n = x0.size();
@@ -369,6 +475,9 @@ Trajectory integrate(const OdeSystem& system,
                                                   options.atol,
                                                   options.rtol);
       break;
+    case OdeMethod::kKrylov:
+      engine = std::make_unique<KrylovEngine>(system, options, &out.rhs_evaluations);
+      break;
   }
 
   State x = x0;
@@ -382,7 +491,7 @@ Trajectory integrate(const OdeSystem& system,
     if (system.on_piece) system.on_piece(a, b);
     if (diverged(x, options.divergence_threshold)) fail(a, "state out of range after a jump");
     while (recorded < grid.size() && grid(recorded) <= a) record(x);
-    if (dt <= 0.0) {
+    if (dt <= 0.0 && engine->needs_initial_step()) {
       // Hairer-Wanner initial step: 1 % of |x| / |F(x)| in the tolerance-weighted norm.
       field(a, x, tmp);
       ++out.rhs_evaluations;
@@ -482,6 +591,24 @@ Trajectory simulate(const RateNetwork& net,
     if (has_function) input.function(t, buf->x_in);
     jac = rate_jacobian(net, x, buf->x_in);
   };
+  if (options.method == OdeMethod::kKrylov) {
+    // The affine form: the factored generator of linear_solution.hpp, b from the frozen input.
+    if (net.f.kind != TransferKind::kLinear) {
+      throw std::invalid_argument(
+          "simulate: ODE method 'krylov' integrates linear networks only (f linear); f is " +
+          to_string(net.f.kind) + ": use dopri5, rk78 or rosenbrock4");
+    }
+    if (has_function) {
+      throw std::invalid_argument(
+          "simulate: ODE method 'krylov' needs piecewise-constant input (constant, step, pulse, "
+          "impulse); input.function is set: use dopri5, rk78 or rosenbrock4");
+    }
+    const LinearGenerator gen(net);
+    system.linear = gen.as_operator();
+    system.linear_offset = [gen, buf](Eigen::Ref<Eigen::VectorXd> b) {
+      gen.affine_term(buf->frozen, b);
+    };
+  }
   Trajectory out = integrate(system, x0, options);
   return out;
 }

@@ -23,3 +23,11 @@ netdyn_cli_test(simulate.usage.f 2 "--f" simulate ${NETDYN_DATA}/mm09_balanced.n
 netdyn_cli_test(simulate.usage.r0 2 "not a number" simulate ${NETDYN_DATA}/mm09_balanced.npy --r0 abc)
 netdyn_cli_test(simulate.usage.input 2 "expected pulse:X@T0:T1"
                 simulate ${NETDYN_DATA}/mm09_balanced.npy --input pulse:1@2)
+# --method krylov: the Krylov exponential integrator (linear networks only), checked against the
+# Schur-based exact solution; a nonlinear f is refused naming the method and f.
+netdyn_cli_test(simulate.krylov_check 0 "krylov: 1 steps.*max rel error [0-9.]+e-(1[0-9]|09)"
+                simulate ${NETDYN_DATA}/mm09_balanced.npy --input impulse:1,0@0 --tmax 10 --check --method krylov)
+netdyn_cli_test(simulate.krylov_json 0 "\"method\": \"krylov\".*\"rhs_evaluations\": [0-9]+"
+                simulate ${NETDYN_DATA}/gaussian_n200_rho1.5.npy --f linear --gain 0.5 --input 1 --tmax 20 --method krylov --json)
+netdyn_cli_test(simulate.bad.krylov_nonlinear 1 "krylov.*f is tanh"
+                simulate ${NETDYN_DATA}/mm09_balanced.npy --f tanh --method krylov)

@@ -17,6 +17,7 @@
 
 #include <Eigen/Core>
 
+#include "netdyn/linear_operator.hpp"
 #include "netdyn/rate_network.hpp"
 
 namespace netdyn {
@@ -50,13 +51,34 @@ class LinearFlow {
 /// The linear network of a rate model with f linear (f(x) = g (x - theta)) as
 /// `dx/dt = A x + b(t)`: `A = diag(1/tau) (g W - I)` in both forms;
 /// `b = diag(1/tau) g (X(t) - theta)` (rate form) or `diag(1/tau) g W (X(t) - theta)` (current).
-struct LinearGenerator {
-  Eigen::MatrixXd a;
-  Eigen::MatrixXd input_map;  ///< B with b(t) = B X(t) + offset
-  Eigen::VectorXd offset;
+/// Factored: nothing n x n is formed (a product `A x` is one BLAS dgemv with W), so building it
+/// costs O(n^2) only for the validation of W. It keeps a pointer to `net.w`: `net` must outlive
+/// it (and every operator made by as_operator()).
+class LinearGenerator {
+ public:
+  /// \throws std::invalid_argument net.f is not linear; as validate_rate_network()
+  explicit LinearGenerator(const RateNetwork& net);
+
+  [[nodiscard]] Eigen::Index size() const { return inv_tau_.size(); }
+  /// A as a dense n x n matrix, O(n^2).
+  [[nodiscard]] Eigen::MatrixXd matrix() const;
+  /// `y = A x`: one dgemv. x and y must not alias.
+  void apply(const Eigen::Ref<const Eigen::VectorXd>& x, Eigen::Ref<Eigen::VectorXd> y) const;
+  /// `b = b(X)` for the input value `X = x_in` (current form: one dgemv).
+  void affine_term(const Eigen::Ref<const Eigen::VectorXd>& x_in,
+                   Eigen::Ref<Eigen::VectorXd> b) const;
+  /// `trace(A) / n`, the mean eigenvalue of A. O(n).
+  [[nodiscard]] double mean_eigenvalue() const;
+  /// A as a matrix-free operator (shift = mean_eigenvalue()) for krylov_exponential.hpp.
+  [[nodiscard]] LinearOperator as_operator() const;
+
+ private:
+  const Eigen::MatrixXd* w_;
+  Eigen::VectorXd inv_tau_;
+  double gain_ = 1.0;
+  double threshold_ = 0.0;
+  RateForm form_ = RateForm::kRate;
 };
-/// \throws std::invalid_argument net.f is not linear; as validate_rate_network()
-[[nodiscard]] LinearGenerator linear_generator(const RateNetwork& net);
 
 /// Exact x(t) at `times` (non-decreasing, >= 0) for the linear rate model with constant, step,
 /// pulse and impulse inputs, from x(0) = x0; right-continuous at impulses, as simulate().
