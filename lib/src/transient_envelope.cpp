@@ -1,6 +1,7 @@
 #include "netdyn/transient_envelope.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <sstream>
@@ -39,7 +40,28 @@ class QuasiTriangularAlgebra {
       const Index r = std::min(n_, c1 + 1);
       lapack::trmm_upper_left('N', 1.0, x.topLeftCorner(r, r), out.block(0, c0, r, c1 - c0));
     }
-    for (const Index i : sub_) out.row(i + 1) += x(i + 1, i) * p.row(i);
+    // Column by column (contiguous); p(i, j) = 0 for i > j + 1, and sub_ is ascending.
+    for (Index j = 0; j < n_; ++j) {
+      for (const Index i : sub_) {
+        if (i > j + 1) break;
+        out(i + 1, j) += x(i + 1, i) * p(i, j);
+      }
+    }
+  }
+
+  // y = E x and y = E^T x for E with this block pattern: a triangular product (BLAS dtrmv, half
+  // of gemv's flops) plus the subdiagonal entries.
+  template <typename X>
+  void apply(const Eigen::MatrixXd& e, const X& x, Eigen::VectorXd& y) const {
+    y = x;
+    lapack::trmv_upper('N', e, y);
+    for (const Index i : sub_) y(i + 1) += e(i + 1, i) * x(i);
+  }
+  template <typename X>
+  void apply_transpose(const Eigen::MatrixXd& e, const X& x, Eigen::VectorXd& y) const {
+    y = x;
+    lapack::trmv_upper('T', e, y);
+    for (const Index i : sub_) y(i) += e(i + 1, i) * x(i + 1);
   }
 
   // e^{s T} by Taylor scaling and squaring. `norm2` bounds ||T||_2; the truncation error of
@@ -87,8 +109,9 @@ struct EnvelopePoint {
 
 class NormEvaluator {
  public:
-  NormEvaluator(const Eigen::MatrixXd& t)
+  NormEvaluator(const Eigen::MatrixXd& t, const QuasiTriangularAlgebra& algebra)
       : t_(t),
+        algebra_(algebra),
         lanczos_(t.rows(), std::min<Index>(t.rows(), 80)),
         v_(Eigen::VectorXd::Ones(t.rows())),
         tmp_(t.rows()) {
@@ -97,8 +120,8 @@ class NormEvaluator {
 
   EnvelopePoint evaluate(double time, const Eigen::MatrixXd& e, double tol) {
     const auto apply = [&](const auto& x, Eigen::VectorXd& y) {
-      tmp_.noalias() = e * x;
-      y.noalias() = e.transpose() * tmp_;
+      algebra_.apply(e, x, tmp_);
+      algebra_.apply_transpose(e, tmp_, y);
     };
     // Warm start from the previous top right singular vector, plus a fixed generic component
     // so that a start orthogonal to the new top vector cannot stall the iteration.
@@ -108,15 +131,18 @@ class NormEvaluator {
     EnvelopePoint p;
     p.t = time;
     p.norm = std::sqrt(std::max(r.value, 0.0));
-    Eigen::VectorXd u = e * v_;
+    Eigen::VectorXd u(v_.size());
+    algebra_.apply(e, v_, u);
     const double un = u.norm();
     if (un > 0.0) u /= un;
-    p.slope = u.dot(t_ * u);
+    algebra_.apply(t_, u, tmp_);
+    p.slope = u.dot(tmp_);
     return p;
   }
 
  private:
   const Eigen::MatrixXd& t_;
+  const QuasiTriangularAlgebra& algebra_;
   detail::TopEigenLanczos<double> lanczos_;
   Eigen::VectorXd v_;
   Eigen::VectorXd tmp_;
@@ -176,7 +202,7 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
     }
   }
   const QuasiTriangularAlgebra algebra(t);
-  NormEvaluator evaluator(t);
+  NormEvaluator evaluator(t, algebra);
   const double norm2 = estimate_norm2(t);
   // Grid norms: Ritz residual 1e-9 gives the value to ~1e-9 even with clustered top singular
   // values (and ~1e-18 otherwise); the refinement below asks for more.
@@ -206,37 +232,41 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
     t_end = h;
   }
 
-  // Uniform grid: one short-step exponential, then one product per point. Keep the matrices at
-  // the best point and its predecessor for the refinement.
+  // Uniform grid: one short-step exponential, then one product per point. The refinement needs
+  // the matrices at the best point and its predecessor: five buffers whose roles (current,
+  // previous, best, best's predecessor, product target) are indices, so nothing is copied.
   const Index points = options.points;
   const double dt = t_end / static_cast<double>(points - 1);
   const Eigen::MatrixXd step = algebra.exp(t, dt, norm2);
   out.times = Eigen::VectorXd::LinSpaced(points, 0.0, t_end);
   out.norms.resize(points);
-  Eigen::MatrixXd e = Eigen::MatrixXd::Identity(n, n);
-  Eigen::MatrixXd e_prev = e;
-  Eigen::MatrixXd next(n, n);
-  Eigen::MatrixXd best_e = e;
-  Eigen::MatrixXd best_prev_e = e;
+  std::array<Eigen::MatrixXd, 5> buffers;
+  buffers[0] = Eigen::MatrixXd::Identity(n, n);
+  int cur = 0;
+  int prev = 0;
+  int best_buffer = 0;
+  int best_prev_buffer = 0;
   std::vector<EnvelopePoint> grid(points);
   Index best = 0;
   for (Index k = 0; k < points; ++k) {
     if (k > 0) {
-      algebra.multiply(step, e, next);
-      e_prev.swap(e);
-      e.swap(next);
+      int next = 0;
+      while (next == cur || next == prev || next == best_buffer || next == best_prev_buffer) ++next;
+      algebra.multiply(step, buffers[cur], buffers[next]);
+      prev = cur;
+      cur = next;
     }
-    grid[k] = evaluator.evaluate(out.times(k), e, tol);
+    grid[k] = evaluator.evaluate(out.times(k), buffers[cur], tol);
     grid[k].t = out.times(k);
     out.norms(k) = grid[k].norm;
     if (grid[k].norm > grid[best].norm) {
       best = k;
-      if (options.refine_maximum) {
-        best_e = e;
-        best_prev_e = e_prev;
-      }
+      best_buffer = cur;
+      best_prev_buffer = prev;
     }
   }
+  const Eigen::MatrixXd& best_e = buffers[best_buffer];
+  const Eigen::MatrixXd& best_prev_e = buffers[best_prev_buffer];
   detail::ensure_finite_result(kFn, "envelope", out.norms);
 
   out.max_gain = grid[best].norm;
@@ -288,6 +318,7 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
     e_lo = best_prev_e;
   }
   EnvelopePoint top = lo.norm >= hi.norm ? lo : hi;
+  EnvelopePoint root = std::abs(lo.slope) <= std::abs(hi.slope) ? lo : hi;
   if (!(lo.slope > 0.0 && hi.slope < 0.0)) {
     if (top.norm > out.max_gain) {
       out.max_gain = top.norm;
@@ -318,6 +349,7 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
     const EnvelopePoint p = evaluator.evaluate(tc, e_t, 1e-14);
     ++out.refinement_evaluations;
     if (p.norm >= top.norm) top = p;
+    if (std::abs(p.slope) < std::abs(root.slope)) root = p;
     if (p.slope > 0.0) {
       a_t = tc;
       a_g = p.slope;
@@ -336,8 +368,11 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
     previous = tc;
     if (b_t - a_t < options.time_tolerance || small_step || p.slope == 0.0) break;
   }
+  // Near the maximum the norm is flat to working precision (a time error dt changes it by
+  // ~dt^2), so the largest computed norm cannot place the time better than ~sqrt(eps); the
+  // slope can: report the time of the smallest |slope| and the largest norm seen.
   out.max_gain = top.norm;
-  out.max_time = top.t;
+  out.max_time = root.t;
   if (!std::isfinite(out.max_gain)) {
     throw NumericalError(std::string(kFn) + ": maximum is not finite, n = " + std::to_string(n));
   }

@@ -1014,3 +1014,57 @@ void herk_upper(double alpha,
 }
 
 }  // namespace netdyn::lapack
+
+// ---- dtrmv, ztrsv (issue 4: envelope norms by Lanczos, resolvent norms for pseudospectra) ----
+// NOLINTBEGIN(readability-identifier-naming): Fortran symbol names
+extern "C" void dtrmv_(const char* uplo,
+                       const char* trans,
+                       const char* diag,
+                       const int* n,
+                       const double* a,
+                       const int* lda,
+                       double* x,
+                       const int* incx,
+                       std::size_t,
+                       std::size_t,
+                       std::size_t);
+extern "C" void ztrsv_(const char* uplo,
+                       const char* trans,
+                       const char* diag,
+                       const int* n,
+                       const std::complex<double>* a,
+                       const int* lda,
+                       std::complex<double>* x,
+                       const int* incx,
+                       std::size_t,
+                       std::size_t,
+                       std::size_t);
+// NOLINTEND(readability-identifier-naming)
+
+namespace netdyn::lapack {
+
+void trmv_upper(char trans,
+                const Eigen::Ref<const Eigen::MatrixXd>& a,
+                Eigen::Ref<Eigen::VectorXd> x) {
+  const int n = to_int(x.size(), "dtrmv");
+  if (n == 0) return;
+  const char uplo = 'U';
+  const char diag = 'N';
+  const int lda = std::max(1, to_int(a.outerStride(), "dtrmv"));
+  const int incx = 1;
+  dtrmv_(&uplo, &trans, &diag, &n, a.data(), &lda, x.data(), &incx, 1, 1, 1);
+}
+
+void trsv_upper(char trans,
+                const Eigen::Ref<const Eigen::MatrixXcd>& a,
+                Eigen::Ref<Eigen::VectorXcd> x) {
+  const int n = to_int(x.size(), "ztrsv");
+  if (n == 0) return;
+  const char uplo = 'U';
+  const char diag = 'N';
+  const int lda = std::max(1, to_int(a.outerStride(), "ztrsv"));
+  const int incx = 1;
+  ztrsv_(&uplo, &trans, &diag, &n, a.data(), &lda, x.data(), &incx, 1, 1, 1);
+}
+
+}  // namespace netdyn::lapack

@@ -122,4 +122,18 @@ void herk_upper(double alpha,
                 double beta,
                 Eigen::Ref<Eigen::MatrixXcd> c);
 
+/// x = op(a) x for upper triangular a (only the upper triangle is read): dtrmv with uplo 'U',
+/// diag 'N', trans 'N' or 'T'. OpenBLAS's kernel is picked for the CPU at run time (AVX2/AVX-512),
+/// about twice Eigen's SSE2 product in this build.
+void trmv_upper(char trans,
+                const Eigen::Ref<const Eigen::MatrixXd>& a,
+                Eigen::Ref<Eigen::VectorXd> x);
+
+/// x = op(a)^{-1} x for upper triangular complex a (only the upper triangle is read): ztrsv with
+/// uplo 'U', diag 'N', trans 'N' or 'C'. Single-threaded in OpenBLAS, so safe to call from
+/// several OpenMP threads at once.
+void trsv_upper(char trans,
+                const Eigen::Ref<const Eigen::MatrixXcd>& a,
+                Eigen::Ref<Eigen::VectorXcd> x);
+
 }  // namespace netdyn::lapack
