@@ -1,5 +1,5 @@
-// netdyn pseudospectra FILE [--grid NX NY] [--box X0 X1 Y0 Y1] [--eps E ...] [--json]
-// [--out DIR]: sigma_min(zI - W) on a grid and epsilon-pseudospectral abscissae of W
+// netdyn pseudospectra FILE [--grid NX NY] [--box X0 X1 Y0 Y1] [--eps E ...] [--tolerance T]
+// [--json] [--out DIR]: sigma_min(zI - W) on a grid and epsilon-pseudospectral abscissae of W
 // (lib: pseudospectrum.hpp). --out writes the grid as .npy and a contour plot of log10 sigma_min.
 #include <iomanip>
 #include <iostream>
@@ -19,6 +19,7 @@ struct PseudospectraArgs {
   std::vector<Eigen::Index> grid{40, 40};
   std::vector<double> box;
   std::vector<double> eps{0.1, 0.01};
+  double tolerance = PseudospectrumOptions{}.tolerance;
   std::string out_dir;
   std::string format = "png";
   bool json = false;
@@ -29,6 +30,7 @@ void run_pseudospectra(const PseudospectraArgs& args) {
   PseudospectrumOptions options;
   options.nx = args.grid.at(0);
   options.ny = args.grid.at(1);
+  options.tolerance = args.tolerance;
   if (!args.box.empty())
     options.box = std::array<double, 4>{args.box[0], args.box[1], args.box[2], args.box[3]};
   const Pseudospectrum ps = compute_pseudospectrum(w, options);
@@ -109,6 +111,11 @@ void add_pseudospectra_command(CLI::App& app) {
       ->check(finite_number());
   sub->add_option("--eps", args->eps, "epsilons for the pseudospectral abscissa (> 0)")
       ->check(finite_at_least(0.0, true));
+  sub->add_option("--tolerance",
+                  args->tolerance,
+                  "Lanczos residual tolerance per point, in (0, 1); sigma_min is accurate to about "
+                  "half of it, usually its square (default 1e-5)")
+      ->check(CLI::Range(1e-14, 0.5));
   sub->add_option(
       "--out",
       args->out_dir,

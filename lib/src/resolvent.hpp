@@ -2,14 +2,15 @@
 // Private: sigma_min(z I - T) for an upper triangular (complex Schur) factor T by EigTool's
 // inverse Lanczos (science.md 7.1; eigtool/private/psacore.m, inv_lanczos.m): the largest
 // eigenvalue of (T - zI)^{-1} (T - zI)^{-*} is 1/sigma_min^2, and each Lanczos step is two
-// triangular solves, O(n^2), with no factorisation per point. One object per thread: it owns a
-// copy of T whose diagonal is shifted in place.
+// triangular solves (BLAS ztrsv), O(n^2), with no factorisation per point. One object per thread:
+// it owns a copy of T whose diagonal is shifted in place.
 #include <Eigen/Core>
 #include <cmath>
 #include <complex>
 #include <limits>
 
 #include "lanczos.hpp"
+#include "lapack/lapack.hpp"
 
 namespace netdyn::detail {
 
@@ -46,8 +47,8 @@ class ResolventNorm {
     const auto apply = [this](const auto& x, Eigen::VectorXcd& y) {
       // y = (T - zI)^{-1} (T - zI)^{-*} x: a lower solve with the adjoint, then an upper solve.
       y = x;
-      shifted_.triangularView<Eigen::Upper>().adjoint().solveInPlace(y);
-      shifted_.triangularView<Eigen::Upper>().solveInPlace(y);
+      lapack::trsv_upper('C', shifted_, y);
+      lapack::trsv_upper('N', shifted_, y);
     };
     // Warm start from the previous point's vector (neighbouring grid points have nearby
     // singular vectors) plus a fixed generic component, so that a start close to a wrong

@@ -14,3 +14,7 @@ netdyn_cli_test(pseudospectra.bad.nonsquare 1 "nonsquare.csv: matrix is 2x3"
                 pseudospectra ${NETDYN_BAD}/nonsquare.csv)
 netdyn_plot_test(pseudospectra_contours pseudospectra.png 10000 pseudospectra ${NETDYN_DATA}/mm09_balanced.npy --out ${NETDYN_PLOT_DIR}/pseudospectra_contours)
 netdyn_plot_test(pseudospectra_pdf pseudospectra.pdf 3000 pseudospectra ${NETDYN_DATA}/gaussian_n200_rho1.5.npy --grid 20 20 --out ${NETDYN_PLOT_DIR}/pseudospectra_pdf --format pdf)
+netdyn_cli_test(pseudospectra.usage.tolerance 2 "--tolerance"
+                pseudospectra ${NETDYN_DATA}/mm09_balanced.npy --tolerance 2)
+netdyn_cli_test(pseudospectra.tolerance 0 "sigma_min_min"
+                pseudospectra ${NETDYN_DATA}/mm09_balanced.npy --grid 5 5 --tolerance 1e-10 --json)
