@@ -186,6 +186,10 @@ TEST(BadInput, EmptyCsv) {
 TEST(BadInput, EmptyNpy) {
   expect_read_error(bad("empty.npy"), "file is empty");
 }
+// Fuzz finding (fuzz_npy): shape (0, 3) reached memcpy with a null buffer (UBSan).
+TEST(BadInput, ZeroRowsNpy) {
+  expect_read_error(bad("zero_rows.npy"), "matrix is empty");
+}
 TEST(BadInput, OnlyComments) {
   expect_read_error(bad("comments_only.csv"), "no numbers found");
 }

@@ -179,7 +179,7 @@ Eigen::MatrixXd read_npy(const std::string& path) {
   }
   Eigen::VectorXd values(entries);
   if (h.item_size == 8) {
-    std::memcpy(values.data(), raw.data(), raw.size());
+    if (!raw.empty()) std::memcpy(values.data(), raw.data(), raw.size());  // shape (0, n): no data
   } else {
     for (Eigen::Index k = 0; k < entries; ++k) {
       float f = 0.0F;
