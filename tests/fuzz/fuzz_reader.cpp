@@ -35,7 +35,8 @@ std::int64_t mtx_dimension(const std::uint8_t* data, std::size_t size) {
   std::istringstream in(std::string(reinterpret_cast<const char*>(data), size));
   std::string line;
   while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '%') continue;
+    const std::size_t first = line.find_first_not_of(" \t\r\v\f");
+    if (first == std::string::npos || line[first] == '%') continue;  // blank, banner, comment
     std::istringstream fields(line);
     std::int64_t rows = 0;
     std::int64_t cols = 0;
