@@ -325,7 +325,7 @@ void KrylovExponential::step(double limit) {
           }
         }
       }
-      // Choose the next check point: the first from the model with a margin of 100 (a failed
+      // Choose the next check point: the first from the model with a margin of 10 (a failed
       // check costs an O(m^3) exponential, about ten products with A at n = 1000), shortening
       // tau at once when even max_dimension would not do by the model; the following from the
       // model re-anchored on the last estimate; else by growing m by half.
@@ -336,7 +336,7 @@ void KrylovExponential::step(double limit) {
                            log_atol,
                            log_rtol_x);
         if (model.usable) {
-          const double target = std::log(1e-2);
+          const double target = std::log(0.1);
           next = model.dimension_for(target, tau, m, mmax_);
           if (next > mmax_) {
             tau = model.step_for(target, mmax_, tau);

@@ -50,11 +50,11 @@ Eigen::VectorXd LinearFlow::advance(double dt,
   return out;
 }
 
-LinearGenerator::LinearGenerator(const RateNetwork& net) {
-  validate_rate_network("LinearGenerator", net);
+LinearGenerator::LinearGenerator(const RateNetwork& net, const Input& input, const char* function) {
+  validate_rate_network(function, net, input);
   if (net.f.kind != TransferKind::kLinear) {
-    throw std::invalid_argument("LinearGenerator: transfer function is " + to_string(net.f.kind) +
-                                "; the linear network needs f linear");
+    throw std::invalid_argument(std::string(function) + ": transfer function is " +
+                                to_string(net.f.kind) + "; the linear network needs f linear");
   }
   w_ = &net.w;
   inv_tau_ = net.tau_vector().cwiseInverse();
@@ -103,7 +103,7 @@ Eigen::MatrixXd linear_solution(const RateNetwork& net,
                                 const Input& input,
                                 const Eigen::Ref<const Eigen::VectorXd>& times) {
   const char* fn = "linear_solution";
-  validate_rate_network(fn, net, input);
+  const LinearGenerator gen(net, input, fn);  // validates net and input
   if (input.function) {
     throw std::invalid_argument(
         "linear_solution: input.function is set; the exact solution covers constant, step, "
@@ -121,7 +121,6 @@ Eigen::MatrixXd linear_solution(const RateNetwork& net,
       throw std::invalid_argument("linear_solution: times must be finite, >= 0 and non-decreasing");
     }
   }
-  const LinearGenerator gen(net);
   LinearFlow flow(gen.matrix());
 
   // Event times (pulse edges and impulses) cut the run into pieces of constant b.

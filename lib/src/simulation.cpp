@@ -11,6 +11,7 @@
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <utility>
 
@@ -550,7 +551,23 @@ Trajectory simulate(const RateNetwork& net,
                     const Eigen::Ref<const Eigen::VectorXd>& x0,
                     const Input& input,
                     const SimulationOptions& options) {
-  validate_rate_network("simulate", net, input);
+  const bool krylov = options.method == OdeMethod::kKrylov;
+  if (krylov) {
+    if (net.f.kind != TransferKind::kLinear) {
+      throw std::invalid_argument(
+          "simulate: ODE method 'krylov' integrates linear networks only (f linear); f is " +
+          to_string(net.f.kind) + ": use dopri5, rk78 or rosenbrock4");
+    }
+    if (input.function) {
+      throw std::invalid_argument(
+          "simulate: ODE method 'krylov' needs piecewise-constant input (constant, step, pulse, "
+          "impulse); input.function is set: use dopri5, rk78 or rosenbrock4");
+    }
+  }
+  // The Krylov method's generator validates net and input itself (one pass over W, not two).
+  const std::optional<LinearGenerator> gen =
+      krylov ? std::optional<LinearGenerator>(std::in_place, net, input, "simulate") : std::nullopt;
+  if (!krylov) validate_rate_network("simulate", net, input);
   const Eigen::Index n = net.size();
   if (x0.size() != n) {
     throw std::invalid_argument("simulate: r0 has " + std::to_string(x0.size()) +
@@ -591,22 +608,11 @@ Trajectory simulate(const RateNetwork& net,
     if (has_function) input.function(t, buf->x_in);
     jac = rate_jacobian(net, x, buf->x_in);
   };
-  if (options.method == OdeMethod::kKrylov) {
+  if (gen) {
     // The affine form: the factored generator of linear_solution.hpp, b from the frozen input.
-    if (net.f.kind != TransferKind::kLinear) {
-      throw std::invalid_argument(
-          "simulate: ODE method 'krylov' integrates linear networks only (f linear); f is " +
-          to_string(net.f.kind) + ": use dopri5, rk78 or rosenbrock4");
-    }
-    if (has_function) {
-      throw std::invalid_argument(
-          "simulate: ODE method 'krylov' needs piecewise-constant input (constant, step, pulse, "
-          "impulse); input.function is set: use dopri5, rk78 or rosenbrock4");
-    }
-    const LinearGenerator gen(net);
-    system.linear = gen.as_operator();
-    system.linear_offset = [gen, buf](Eigen::Ref<Eigen::VectorXd> b) {
-      gen.affine_term(buf->frozen, b);
+    system.linear = gen->as_operator();
+    system.linear_offset = [g = *gen, buf](Eigen::Ref<Eigen::VectorXd> b) {
+      g.affine_term(buf->frozen, b);
     };
   }
   Trajectory out = integrate(system, x0, options);

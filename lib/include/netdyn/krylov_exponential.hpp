@@ -23,7 +23,7 @@
 /// **Step control** (Expokit's `expv` with an adaptive Krylov dimension): every step first tries
 /// the whole remaining interval, and the basis grows until the estimate at that tau is <= 1. The
 /// estimate (an O(m^3) exponential of Hh) is evaluated at m = 12, then where a model predicts
-/// success with a margin of 100: the Taylor remainder `e^{tau c} sum_{k>m} (tau rho)^k / k!` of a
+/// success with a margin of 10: the Taylor remainder `e^{tau c} sum_{k>m} (tau rho)^k / k!` of a
 /// disk (c, rho) around the Ritz values, scaled by beta and the tolerance (if even
 /// `max_dimension` would not do by the model, tau is shortened at once); after a failed check the
 /// model is re-anchored on the measured estimate, or m grows by half. At `max_dimension` tau is

@@ -56,8 +56,13 @@ class LinearFlow {
 /// it (and every operator made by as_operator()).
 class LinearGenerator {
  public:
-  /// \throws std::invalid_argument net.f is not linear; as validate_rate_network()
-  explicit LinearGenerator(const RateNetwork& net);
+  /// Validates `net` and `input` once (validate_rate_network(function, net, input)), so a caller
+  /// that also needs the input checked does not pass over W twice.
+  /// \throws std::invalid_argument net.f is not linear; as validate_rate_network(), naming
+  ///         `function`
+  explicit LinearGenerator(const RateNetwork& net,
+                           const Input& input = {},
+                           const char* function = "LinearGenerator");
 
   [[nodiscard]] Eigen::Index size() const { return inv_tau_.size(); }
   /// A as a dense n x n matrix, O(n^2).
