@@ -168,22 +168,6 @@ double now() {
   return MPI_Wtime();
 }
 
-// Same as sparse_spectrum.cpp: symmetric distance between two small eigenvalue sets.
-double set_distance(const Eigen::VectorXcd& a, const Eigen::VectorXcd& b) {
-  double d = 0.0;
-  for (int pass = 0; pass < 2; ++pass) {
-    const Eigen::VectorXcd& x = pass == 0 ? a : b;
-    const Eigen::VectorXcd& y = pass == 0 ? b : a;
-    for (Eigen::Index i = 0; i < x.size(); ++i) {
-      double nearest = INFINITY;
-      for (Eigen::Index j = 0; j < y.size(); ++j)
-        nearest = std::min(nearest, std::abs(x(i) - y(j)));
-      d = std::max(d, nearest);
-    }
-  }
-  return d;
-}
-
 struct EpsRun {
   Eigen::VectorXcd eigenvalues;
   PetscInt iterations = 0;
@@ -264,7 +248,7 @@ int command_eigs(const Args& a, const RowMajorSparse& w_rows, Mat w) {
       iterations += check_run.iterations;
       ++runs;
       const double scale = std::max(1.0, check_run.eigenvalues.cwiseAbs().maxCoeff());
-      difference = set_distance(current.eigenvalues, check_run.eigenvalues);
+      difference = netdyn::eigenvalue_set_distance(current.eigenvalues, check_run.eigenvalues);
       ncv = larger;
       current = std::move(check_run);
       if (difference <= 1e-8 * scale) break;
@@ -295,7 +279,7 @@ int command_eigs(const Args& a, const RowMajorSparse& w_rows, Mat w) {
       o.tolerance = tol;
       const netdyn::SparseSpectrum s =
           netdyn::compute_sparse_spectrum(Eigen::SparseMatrix<double>(w_rows), o);
-      const double d = set_distance(current.eigenvalues, s.eigenvalues);
+      const double d = netdyn::eigenvalue_set_distance(current.eigenvalues, s.eigenvalues);
       std::printf(
           "spectra_difference %.3g\n%s\n", d, d <= 1e-8 ? "spectra_agree yes" : "spectra_agree NO");
     }

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <complex>
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -235,6 +236,26 @@ TEST(CircularLawRadius, ScaledIdentityMatchesClosedForm) {
   const double c = 2.0;
   const Eigen::SparseMatrix<double> w = (c * Eigen::MatrixXd::Identity(n, n)).sparseView();
   EXPECT_NEAR(netdyn::circular_law_radius(w), c * std::sqrt(1.0 - 1.0 / n), 1e-14);
+}
+
+// The verification's distance: largest nearest-neighbour distance in either direction, whatever
+// the order of the sets.
+TEST(EigenvalueSetDistance, IsTheSymmetricNearestNeighbourDistance) {
+  using cd = std::complex<double>;
+  Eigen::VectorXcd a(3);
+  a << cd(1.0, 0.0), cd(2.0, 1.0), cd(2.0, -1.0);
+  Eigen::VectorXcd b(3);
+  b << cd(2.0, -1.0), cd(1.1, 0.0), cd(2.0, 1.0);
+  EXPECT_NEAR(netdyn::eigenvalue_set_distance(a, b), 0.1, 1e-15);
+  EXPECT_NEAR(netdyn::eigenvalue_set_distance(b, a), 0.1, 1e-15);
+  // One extra far point in c counts even though every point of a has a near partner: 5 is
+  // sqrt(3^2 + 1^2) from its nearest, 2 +- i.
+  Eigen::VectorXcd c(4);
+  c << b, cd(5.0, 0.0);
+  EXPECT_NEAR(netdyn::eigenvalue_set_distance(a, c), std::sqrt(10.0), 1e-15);
+  EXPECT_EQ(netdyn::eigenvalue_set_distance(Eigen::VectorXcd(), Eigen::VectorXcd()), 0.0);
+  EXPECT_EQ(netdyn::eigenvalue_set_distance(a, Eigen::VectorXcd()),
+            std::numeric_limits<double>::infinity());
 }
 
 }  // namespace

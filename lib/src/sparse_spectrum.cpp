@@ -167,23 +167,6 @@ RunResult arnoldi_run(const Eigen::SparseMatrix<double>& w,
   return finish_run(solver, options, rule, nev, subspace, n, seed);
 }
 
-// Symmetric (Hausdorff) distance between two small sets of eigenvalues: robust to reordering
-// of near-ties in real part.
-double set_distance(const Eigen::VectorXcd& a, const Eigen::VectorXcd& b) {
-  double d = 0.0;
-  for (int pass = 0; pass < 2; ++pass) {
-    const Eigen::VectorXcd& x = pass == 0 ? a : b;
-    const Eigen::VectorXcd& y = pass == 0 ? b : a;
-    for (Eigen::Index i = 0; i < x.size(); ++i) {
-      double nearest = std::numeric_limits<double>::infinity();
-      for (Eigen::Index j = 0; j < y.size(); ++j)
-        nearest = std::min(nearest, std::abs(x(i) - y(j)));
-      d = std::max(d, nearest);
-    }
-  }
-  return d;
-}
-
 void validate(const Eigen::SparseMatrix<double>& w, const SparseSpectrumOptions& o) {
   const char* fn = "compute_sparse_spectrum";
   if (w.rows() != w.cols() || w.rows() == 0) {
@@ -292,7 +275,7 @@ SparseSpectrum compute_sparse_spectrum(const Eigen::SparseMatrix<double>& w,
       out.operations += check.operations;
       ++out.runs;
       const double scale = std::max(1.0, check.eigenvalues.cwiseAbs().maxCoeff());
-      const double difference = set_distance(current.eigenvalues, check.eigenvalues);
+      const double difference = eigenvalue_set_distance(current.eigenvalues, check.eigenvalues);
       subspace = larger;
       current = std::move(check);
       if (difference <= options.verify_tolerance * scale) {
@@ -334,6 +317,21 @@ double circular_law_radius(const Eigen::SparseMatrix<double>& w) {
   }
   const double mean = sum / (n * n);
   return std::sqrt(std::max(0.0, n * (sum_squares / (n * n) - mean * mean)));
+}
+
+double eigenvalue_set_distance(const Eigen::VectorXcd& a, const Eigen::VectorXcd& b) {
+  double d = 0.0;
+  for (int pass = 0; pass < 2; ++pass) {
+    const Eigen::VectorXcd& x = pass == 0 ? a : b;
+    const Eigen::VectorXcd& y = pass == 0 ? b : a;
+    for (Eigen::Index i = 0; i < x.size(); ++i) {
+      double nearest = std::numeric_limits<double>::infinity();
+      for (Eigen::Index j = 0; j < y.size(); ++j)
+        nearest = std::min(nearest, std::abs(x(i) - y(j)));
+      d = std::max(d, nearest);
+    }
+  }
+  return d;
 }
 
 }  // namespace netdyn

@@ -90,4 +90,10 @@ struct SparseSpectrum {
 /// \throws std::invalid_argument W empty or non-square
 [[nodiscard]] double circular_law_radius(const Eigen::SparseMatrix<double>& w);
 
+/// Symmetric (Hausdorff) distance between two small sets of eigenvalues: the largest distance
+/// from a member of either set to the nearest member of the other. Robust to reordering of
+/// near-ties in real part; used to compare a run with its verification run (here and in the
+/// SLEPc backend). O(|a| |b|); 0 for two empty sets, +inf if only one is empty.
+[[nodiscard]] double eigenvalue_set_distance(const Eigen::VectorXcd& a, const Eigen::VectorXcd& b);
+
 }  // namespace netdyn
