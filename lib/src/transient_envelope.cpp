@@ -66,7 +66,11 @@ class QuasiTriangularAlgebra {
 
   // e^{s T} by Taylor scaling and squaring. `norm2` bounds ||T||_2; the truncation error of
   // degree m is at most theta^(m+1)/(m+1)! e^theta for theta = ||X||_2 <= 1/2 after scaling.
-  Eigen::MatrixXd exp(const Eigen::MatrixXd& t, double s, double norm2) const {
+  // The polynomial is evaluated by Paterson & Stockmeyer (1973): with X^2..X^q stored,
+  // p(X) = sum_j B_j (X^q)^j is a Horner recurrence in X^q whose coefficients B_j are linear
+  // combinations of the stored powers, about 2 sqrt(m) products instead of m.
+  // `out` = e^{s T} (its storage is reused when it has the right size).
+  void exp(const Eigen::MatrixXd& t, double s, double norm2, Eigen::MatrixXd& out) const {
     const double theta0 = std::abs(s) * norm2;
     int squarings = 0;
     if (theta0 > 0.5) squarings = static_cast<int>(std::ceil(std::log2(theta0 / 0.5)));
@@ -78,20 +82,45 @@ class QuasiTriangularAlgebra {
       ++m;
       term *= theta / m;
     }
-    const Eigen::MatrixXd x = scale * t;
-    const Eigen::MatrixXd eye = Eigen::MatrixXd::Identity(n_, n_);
-    // Horner: P = I + X/m (I + X/(m-1) (... )).
-    Eigen::MatrixXd p = eye + x / static_cast<double>(m);
+    std::vector<double> c(m + 1, 1.0);  // Taylor coefficients 1/k!
+    for (int k = 1; k <= m; ++k) c[k] = c[k - 1] / k;
+    // Products: (q - 1) powers, then one per Horner step except a first step whose top block
+    // is a multiple of I.
+    const auto products = [m](int q) { return (q - 1) + m / q - (m % q == 0 ? 1 : 0); };
+    int q = 1;
+    for (int cand = 2; cand <= m; ++cand) {
+      if (products(cand) < products(q)) q = cand;
+    }
+    std::vector<Eigen::MatrixXd> power(q + 1);
+    power[1] = scale * t;  // power[i] = X^i; power[0] unused (I)
+    for (int i = 2; i <= q; ++i) {
+      power[i].resize(n_, n_);
+      multiply(power[1], power[i - 1], power[i]);
+    }
+    // out += B_j = sum_{i < q, jq + i <= m} c[jq + i] X^i.
+    const auto add_block = [&](int j) {
+      out.diagonal().array() += c[j * q];
+      for (int i = 1; i < q && j * q + i <= m; ++i) out += c[j * q + i] * power[i];
+    };
+    const int top = m / q;
+    int j = top;
+    out.setZero(n_, n_);
+    if (m % q == 0) {
+      // B_top = c[m] I: the first Horner step is c[m] X^q + B_{top-1}.
+      out = c[m] * power[q];
+      --j;
+    }
+    add_block(j);
     Eigen::MatrixXd tmp(n_, n_);
-    for (int k = m - 1; k >= 1; --k) {
-      multiply(x, p, tmp);
-      p = eye + tmp / static_cast<double>(k);
+    for (--j; j >= 0; --j) {
+      multiply(out, power[q], tmp);
+      out.swap(tmp);
+      add_block(j);
     }
     for (int k = 0; k < squarings; ++k) {
-      multiply(p, p, tmp);
-      p.swap(tmp);
+      multiply(out, out, tmp);
+      out.swap(tmp);
     }
-    return p;
   }
 
  private:
@@ -148,14 +177,19 @@ class NormEvaluator {
   Eigen::VectorXd tmp_;
 };
 
-double estimate_norm2(const Eigen::MatrixXd& t) {
-  detail::TopEigenLanczos<double> lanczos(t.rows(), std::min<Index>(t.rows(), 30));
-  Eigen::VectorXd tmp(t.rows());
+// An upper bound on ||A||_2 = ||(W - I)/tau||_2 (= ||T||_2 for its Schur factor T).
+double estimate_norm2(const Eigen::Ref<const Eigen::MatrixXd>& w, double tau) {
+  const Index n = w.rows();
+  detail::TopEigenLanczos<double> lanczos(n, std::min<Index>(n, 30));
+  Eigen::VectorXd tmp(n);
   const auto apply = [&](const auto& x, Eigen::VectorXd& y) {
-    tmp.noalias() = t * x;
-    y.noalias() = t.transpose() * tmp;
+    tmp.noalias() = w * x;
+    tmp -= x;
+    y.noalias() = w.transpose() * tmp;
+    y -= tmp;
+    y /= tau * tau;
   };
-  const auto r = lanczos.run(apply, Eigen::VectorXd::LinSpaced(t.rows(), 1.0, 2.0), 1e-4);
+  const auto r = lanczos.run(apply, Eigen::VectorXd::LinSpaced(n, 1.0, 2.0), 1e-4);
   // Lanczos approaches from below; the factor covers the 1e-4 residual test generously.
   return 1.1 * std::sqrt(std::max(r.value, 0.0));
 }
@@ -185,10 +219,11 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
   validate(kFn, w, options);
   const Index n = w.rows();
   const double tau = options.tau;
-  const Eigen::MatrixXd a = (w - Eigen::MatrixXd::Identity(n, n)) / tau;
   TransientEnvelope out;
+  Eigen::MatrixXd a = (w - Eigen::MatrixXd::Identity(n, n)) / tau;
   out.numerical_abscissa = numerical_abscissa(w, tau);
-  const lapack::RealSchurFactor schur = lapack::gees(a, false);
+  const double norm2 = estimate_norm2(w, tau);
+  const lapack::RealSchurFactor schur = lapack::gees_in_place(std::move(a), false);
   const Eigen::MatrixXd& t = schur.t;
   if (options.t_max == 0.0) {
     Index worst = 0;
@@ -203,7 +238,6 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
   }
   const QuasiTriangularAlgebra algebra(t);
   NormEvaluator evaluator(t, algebra);
-  const double norm2 = estimate_norm2(t);
   // Grid norms: Ritz residual 1e-9 gives the value to ~1e-9 even with clustered top singular
   // values (and ~1e-18 otherwise); the refinement below asks for more.
   const double tol = 1e-9;
@@ -214,7 +248,8 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
   double t_end = options.t_max;
   if (t_end == 0.0) {
     double h = norm2 > 0.0 ? 0.125 / norm2 : 1.0;
-    Eigen::MatrixXd e = algebra.exp(t, h, norm2);
+    Eigen::MatrixXd e;
+    algebra.exp(t, h, norm2, e);
     Eigen::MatrixXd tmp(n, n);
     for (int k = 0;; ++k) {
       const EnvelopePoint p = evaluator.evaluate(h, e, tol);
@@ -237,7 +272,8 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
   // previous, best, best's predecessor, product target) are indices, so nothing is copied.
   const Index points = options.points;
   const double dt = t_end / static_cast<double>(points - 1);
-  const Eigen::MatrixXd step = algebra.exp(t, dt, norm2);
+  Eigen::MatrixXd step;
+  algebra.exp(t, dt, norm2, step);
   out.times = Eigen::VectorXd::LinSpaced(points, 0.0, t_end);
   out.norms.resize(points);
   std::array<Eigen::MatrixXd, 5> buffers;
@@ -252,7 +288,11 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
     if (k > 0) {
       int next = 0;
       while (next == cur || next == prev || next == best_buffer || next == best_prev_buffer) ++next;
-      algebra.multiply(step, buffers[cur], buffers[next]);
+      if (k == 1) {
+        buffers[next] = step;  // step * I
+      } else {
+        algebra.multiply(step, buffers[cur], buffers[next]);
+      }
       prev = cur;
       cur = next;
     }
@@ -298,13 +338,14 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
   if (doubling_best) {
     const double ts = doubling_best->t;
     const double left = 0.5 * ts;
-    e_lo = algebra.exp(t, left, norm2);
+    algebra.exp(t, left, norm2, e_lo);
     lo = evaluator.evaluate(left, e_lo, tol);
     hi = *doubling_best;
     if (hi.slope > 0.0) {
       lo = *doubling_best;
-      e_lo = algebra.exp(t, ts, norm2);
-      Eigen::MatrixXd e_hi = algebra.exp(t, 2.0 * ts, norm2);
+      algebra.exp(t, ts, norm2, e_lo);
+      Eigen::MatrixXd e_hi;
+      algebra.exp(t, 2.0 * ts, norm2, e_hi);
       hi = evaluator.evaluate(2.0 * ts, e_hi, tol);
     }
   } else if (grid[best].slope >= 0.0) {
@@ -339,12 +380,13 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
   int side = 0;
   double previous = std::numeric_limits<double>::quiet_NaN();
   Eigen::MatrixXd e_t(n, n);
+  Eigen::MatrixXd step_t;
   for (int it = 0; it < 60; ++it) {
     const double tc = (b_t - a_t) < 4.0 * options.time_tolerance
                           ? 0.5 * (a_t + b_t)
                           : b_t - b_g * (b_t - a_t) / (b_g - a_g);
     const bool from_b = e_b.size() > 0 && (b_t - tc) < (tc - a_t);
-    const Eigen::MatrixXd step_t = algebra.exp(t, from_b ? tc - b_t : tc - a_t, norm2);
+    algebra.exp(t, from_b ? tc - b_t : tc - a_t, norm2, step_t);
     algebra.multiply(step_t, from_b ? e_b : e_a, e_t);
     const EnvelopePoint p = evaluator.evaluate(tc, e_t, 1e-14);
     ++out.refinement_evaluations;

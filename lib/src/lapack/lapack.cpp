@@ -309,9 +309,13 @@ EigenDecomposition geev(const Eigen::Ref<const Eigen::MatrixXd>& a, bool vectors
 }
 
 RealSchurFactor gees(const Eigen::Ref<const Eigen::MatrixXd>& a, bool vectors) {
+  return gees_in_place(Eigen::MatrixXd(a), vectors);
+}
+
+RealSchurFactor gees_in_place(Eigen::MatrixXd&& a, bool vectors) {
   const int n = to_int(a.rows(), "dgees");
   RealSchurFactor out;
-  out.t = a;
+  out.t = std::move(a);
   if (n == 0) return out;
   std::vector<double> wr(n), wi(n);
   if (vectors) out.u.resize(n, n);

@@ -24,6 +24,9 @@ struct RealSchurFactor {
   Eigen::VectorXcd values;
 };
 [[nodiscard]] RealSchurFactor gees(const Eigen::Ref<const Eigen::MatrixXd>& a, bool vectors);
+/// As gees, but `a`'s storage becomes `t` (no n x n copy; first touches of fresh buffers are a
+/// visible cost at n ~ 500).
+[[nodiscard]] RealSchurFactor gees_in_place(Eigen::MatrixXd&& a, bool vectors);
 
 /// Complex Schur form a = u t u^* (t upper triangular): zgees, unsorted.
 struct ComplexSchurFactor {
