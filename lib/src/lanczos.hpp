@@ -9,6 +9,8 @@
 #include <cmath>
 #include <complex>
 
+#include "lapack/lapack.hpp"
+
 namespace netdyn::detail {
 
 template <typename Scalar>
@@ -21,6 +23,7 @@ class TopEigenLanczos {
       : steps_cap_(std::max<Eigen::Index>(1, std::min(n, max_steps))),
         basis_(n, steps_cap_ + 1),
         w_(n),
+        h_(steps_cap_ + 1),
         alpha_(steps_cap_),
         beta_(steps_cap_) {}
 
@@ -39,24 +42,25 @@ class TopEigenLanczos {
     const double start_norm = start.norm();
     basis_.col(0) = start / start_norm;
     Eigen::Index k = 0;
-    Eigen::VectorXd s;
     for (;; ++k) {
       apply(basis_.col(k), w_);
       ++r.steps;
       alpha_(k) = std::real(basis_.col(k).dot(w_));
       // Full reorthogonalisation (twice is enough: Kahan-Parlett) replaces the three-term
-      // recurrence's subtraction and keeps the basis orthonormal to working precision.
+      // recurrence's subtraction and keeps the basis orthonormal to working precision. BLAS
+      // gemv pairs: OpenBLAS's kernels use the CPU's vector width, Eigen's are SSE2 here.
+      const auto v = basis_.leftCols(k + 1);
+      auto h = h_.head(k + 1);
       for (int pass = 0; pass < 2; ++pass) {
-        const Vector h = basis_.leftCols(k + 1).adjoint() * w_;
-        w_.noalias() -= basis_.leftCols(k + 1) * h;
+        lapack::gemv('C', Scalar(1), v, w_, Scalar(0), h);
+        lapack::gemv('N', Scalar(-1), v, h, Scalar(1), w_);
       }
       beta_(k) = w_.norm();
       tridiagonal_.computeFromTridiagonal(
           alpha_.head(k + 1), beta_.head(k), Eigen::ComputeEigenvectors);
       const Eigen::Index top = k;  // eigenvalues ascending
       r.value = tridiagonal_.eigenvalues()(top);
-      s = tridiagonal_.eigenvectors().col(top);
-      const double residual = beta_(k) * std::abs(s(k));
+      const double residual = beta_(k) * std::abs(tridiagonal_.eigenvectors()(k, top));
       const double scale = std::max(std::abs(r.value), 1e-300);
       if (residual <= tol * scale || beta_(k) <= 1e-14 * scale || k + 1 >= n) {
         r.converged = true;
@@ -65,7 +69,8 @@ class TopEigenLanczos {
       if (k + 1 >= steps_cap_) break;
       basis_.col(k + 1) = w_ / beta_(k);
     }
-    vector_.noalias() = basis_.leftCols(k + 1) * s.template cast<Scalar>();
+    vector_.noalias() =
+        basis_.leftCols(k + 1) * tridiagonal_.eigenvectors().col(k).template cast<Scalar>();
     vector_.normalize();
     return r;
   }
@@ -76,6 +81,7 @@ class TopEigenLanczos {
   Eigen::Index steps_cap_;
   Matrix basis_;
   Vector w_;
+  Vector h_;
   Vector vector_;
   Eigen::VectorXd alpha_;
   Eigen::VectorXd beta_;

@@ -73,7 +73,12 @@ Pseudospectrum compute_pseudospectrum(const Eigen::Ref<const Eigen::MatrixXd>& a
   detail::require_connectivity(kFn, "A", a);
   validate_grid(kFn, options);
   const Eigen::MatrixXcd ac = a.cast<cd>();
-  const lapack::ComplexSchurFactor schur = lapack::gees(ac, false);
+  // zgees on one thread: the grid below runs its own OpenMP threads, and a woken OpenBLAS
+  // worker would spin on one of their cores for ~0.1 s.
+  const lapack::ComplexSchurFactor schur = [&] {
+    const lapack::SingleThreadedBlas single;
+    return lapack::gees(ac, false);
+  }();
   Pseudospectrum out;
   out.eigenvalues = schur.t.diagonal();
   const std::array<double, 4> box = options.box ? *options.box : automatic_box(out.eigenvalues);

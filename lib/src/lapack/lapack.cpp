@@ -16,6 +16,9 @@ using dcomplex = std::complex<double>;
 
 // NOLINTBEGIN(readability-identifier-naming): Fortran symbol names
 extern "C" {
+// OpenBLAS's thread control; weak so that another BLAS still links (then the calls are skipped).
+__attribute__((weak)) void openblas_set_num_threads(int);
+__attribute__((weak)) int openblas_get_num_threads(void);
 void dgeev_(const char* jobvl,
             const char* jobvr,
             const int* n,
@@ -879,7 +882,7 @@ void gemm(char transa,
 
 }  // namespace netdyn::lapack
 
-// ---- dgemv (issue 5: the matrix-vector product of the ODE right-hand sides) ----
+// ---- dgemv / zgemv (the ODE right-hand sides; Lanczos's Gram-Schmidt) ----
 // NOLINTBEGIN(readability-identifier-naming): Fortran symbol names
 extern "C" void dgemv_(const char* trans,
                        const int* m,
@@ -893,9 +896,50 @@ extern "C" void dgemv_(const char* trans,
                        double* y,
                        const int* incy,
                        std::size_t);
+extern "C" void zgemv_(const char* trans,
+                       const int* m,
+                       const int* n,
+                       const dcomplex* alpha,
+                       const dcomplex* a,
+                       const int* lda,
+                       const dcomplex* x,
+                       const int* incx,
+                       const dcomplex* beta,
+                       dcomplex* y,
+                       const int* incy,
+                       std::size_t);
 // NOLINTEND(readability-identifier-naming)
 
 namespace netdyn::lapack {
+namespace {
+
+template <typename Scalar, typename Blas>
+void gemv_with(Blas blas,
+               const char* name,
+               char trans,
+               Scalar alpha,
+               const Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>>& a,
+               const Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, 1>>& x,
+               Scalar beta,
+               Eigen::Ref<Eigen::Matrix<Scalar, Eigen::Dynamic, 1>> y) {
+  const int m = to_int(a.rows(), name);
+  const int n = to_int(a.cols(), name);
+  if (m == 0 || n == 0) {
+    // BLAS semantics: beta = 0 means y is not read.
+    if (beta == Scalar(0)) {
+      y.setZero();
+    } else {
+      y *= beta;
+    }
+    return;
+  }
+  const int lda = std::max(1, to_int(a.outerStride(), name));
+  const int incx = to_int(x.innerStride(), name);
+  const int incy = to_int(y.innerStride(), name);
+  blas(&trans, &m, &n, &alpha, a.data(), &lda, x.data(), &incx, &beta, y.data(), &incy, 1);
+}
+
+}  // namespace
 
 void gemv(char trans,
           double alpha,
@@ -903,16 +947,16 @@ void gemv(char trans,
           const Eigen::Ref<const Eigen::VectorXd>& x,
           double beta,
           Eigen::Ref<Eigen::VectorXd> y) {
-  const int m = to_int(a.rows(), "dgemv");
-  const int n = to_int(a.cols(), "dgemv");
-  if (m == 0 || n == 0) {
-    y *= beta;
-    return;
-  }
-  const int lda = std::max(1, to_int(a.outerStride(), "dgemv"));
-  const int incx = to_int(x.innerStride(), "dgemv");
-  const int incy = to_int(y.innerStride(), "dgemv");
-  dgemv_(&trans, &m, &n, &alpha, a.data(), &lda, x.data(), &incx, &beta, y.data(), &incy, 1);
+  gemv_with(dgemv_, "dgemv", trans, alpha, a, x, beta, y);
+}
+
+void gemv(char trans,
+          dcomplex alpha,
+          const Eigen::Ref<const Eigen::MatrixXcd>& a,
+          const Eigen::Ref<const Eigen::VectorXcd>& x,
+          dcomplex beta,
+          Eigen::Ref<Eigen::VectorXcd> y) {
+  gemv_with(zgemv_, "zgemv", trans, alpha, a, x, beta, y);
 }
 
 }  // namespace netdyn::lapack
@@ -1069,6 +1113,17 @@ void trsv_upper(char trans,
   const int lda = std::max(1, to_int(a.outerStride(), "ztrsv"));
   const int incx = 1;
   ztrsv_(&uplo, &trans, &diag, &n, a.data(), &lda, x.data(), &incx, 1, 1, 1);
+}
+
+SingleThreadedBlas::SingleThreadedBlas() {
+  if (openblas_get_num_threads != nullptr && openblas_set_num_threads != nullptr) {
+    saved_ = openblas_get_num_threads();
+    openblas_set_num_threads(1);
+  }
+}
+
+SingleThreadedBlas::~SingleThreadedBlas() {
+  if (saved_ > 0 && openblas_set_num_threads != nullptr) openblas_set_num_threads(saved_);
 }
 
 }  // namespace netdyn::lapack

@@ -95,14 +95,20 @@ void gemm(char transa,
           std::complex<double> beta,
           Eigen::Ref<Eigen::MatrixXcd> c);
 
-/// y = alpha op(a) x + beta y through BLAS (multithreaded OpenBLAS): dgemv. x and y must not
-/// alias.
+/// y = alpha op(a) x + beta y through BLAS (multithreaded OpenBLAS): dgemv / zgemv, trans 'N',
+/// 'T' or 'C'. x and y must not alias.
 void gemv(char trans,
           double alpha,
           const Eigen::Ref<const Eigen::MatrixXd>& a,
           const Eigen::Ref<const Eigen::VectorXd>& x,
           double beta,
           Eigen::Ref<Eigen::VectorXd> y);
+void gemv(char trans,
+          std::complex<double> alpha,
+          const Eigen::Ref<const Eigen::MatrixXcd>& a,
+          const Eigen::Ref<const Eigen::VectorXcd>& x,
+          std::complex<double> beta,
+          Eigen::Ref<Eigen::VectorXcd> y);
 
 /// b = alpha op(a) b for upper triangular a (only the upper triangle is read): dtrmm with
 /// side 'L', uplo 'U', diag 'N' (multithreaded OpenBLAS, n^3 flops against gemm's 2 n^3).
@@ -138,5 +144,21 @@ void trmv_upper(char trans,
 void trsv_upper(char trans,
                 const Eigen::Ref<const Eigen::MatrixXcd>& a,
                 Eigen::Ref<Eigen::VectorXcd> x);
+
+/// While alive, BLAS/LAPACK calls run on the calling thread only (OpenBLAS:
+/// openblas_set_num_threads(1); the previous count is restored on destruction; no effect with a
+/// BLAS that lacks the call). For a call that is followed by the caller's own OpenMP threads:
+/// an OpenBLAS worker woken by a multithreaded call spins (sched_yield) for about 2^28 cycles,
+/// ~0.1 s, after it, taking a core from them. The setting is process-wide.
+class SingleThreadedBlas {
+ public:
+  SingleThreadedBlas();
+  ~SingleThreadedBlas();
+  SingleThreadedBlas(const SingleThreadedBlas&) = delete;
+  SingleThreadedBlas& operator=(const SingleThreadedBlas&) = delete;
+
+ private:
+  int saved_ = 0;
+};
 
 }  // namespace netdyn::lapack
