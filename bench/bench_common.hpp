@@ -19,15 +19,20 @@ inline Eigen::MatrixXd input(const std::string& name) {
   return read_matrix(std::string(dir ? dir : "bench/data") + "/" + name + ".npy");
 }
 
-/// Median wall time of `repeat` runs, in seconds (as peer_scipy.py's timeit).
+/// Median wall time of `repeat` runs, in seconds (as peer_scipy.py's timeit). Every run's time,
+/// in order, goes to stderr: the first pays one-off costs (first touches of fresh heap pages,
+/// OpenBLAS's worker spinning for ~0.1 s after process start) that a job of seconds amortises.
 inline double time_median(const std::function<void()>& job, int repeat = 3) {
   std::vector<double> times;
+  std::fprintf(stderr, "runs (s):");
   for (int r = 0; r < repeat; ++r) {
     const auto start = std::chrono::steady_clock::now();
     job();
     times.push_back(
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    std::fprintf(stderr, " %.4f", times.back());
   }
+  std::fprintf(stderr, "\n");
   std::sort(times.begin(), times.end());
   return times[times.size() / 2];
 }

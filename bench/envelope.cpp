@@ -12,7 +12,7 @@ int main(int argc, char** argv) {
     options.points = 50;
     netdyn::TransientEnvelope env;
     const double s =
-        netdyn::bench::time_median([&] { env = netdyn::transient_envelope(w, options); }, 1);
+        netdyn::bench::time_median([&] { env = netdyn::transient_envelope(w, options); }, 3);
     netdyn::bench::report("envelope", n, s);
     std::fprintf(stderr,
                  "envelope %ld grid max %.12g, refined max %.12g at t = %.10g\n",

@@ -12,7 +12,7 @@ int main(int argc, char** argv) {
     options.box = std::array<double, 4>{-2.5, 0.5, -1.5, 1.5};
     netdyn::Pseudospectrum ps;
     const double s =
-        netdyn::bench::time_median([&] { ps = netdyn::compute_pseudospectrum(a, options); }, 1);
+        netdyn::bench::time_median([&] { ps = netdyn::compute_pseudospectrum(a, options); }, 3);
     netdyn::bench::report("pseudo", n, s);
     std::fprintf(stderr,
                  "pseudo %ld: %.1f Lanczos steps per point, min sigma %.6g\n",
