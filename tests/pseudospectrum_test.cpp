@@ -79,12 +79,24 @@ TEST(ComputePseudospectrum, MatchesDenseSvdAtSamplePoints) {
   for (const auto& [tolerance, bound] : {std::pair{1e-5, 5e-6}, std::pair{1e-7, 1e-9}}) {
     options.tolerance = tolerance;
     const netdyn::Pseudospectrum ps = netdyn::compute_pseudospectrum(a, options);
+    // The box is symmetric about the real axis: rows 0 and 1 are copies of rows 4 and 3 (A is
+    // real), and the dense SVD at their own y checks the copies.
+    EXPECT_EQ(ps.mirrored_rows, 2);
     for (Eigen::Index i = 0; i < 5; ++i) {
       for (Eigen::Index j = 0; j < 7; ++j) {
         const double exact = dense_sigma_min(a, cd(ps.x(j), ps.y(i)));
         EXPECT_NEAR(ps.sigma_min(i, j), exact, bound * exact) << i << "," << j;
       }
     }
+  }
+  // An asymmetric box: every row computed.
+  options.tolerance = 1e-7;
+  options.box = std::array<double, 4>{-2.5, 0.5, -1.5, 1.2};
+  const netdyn::Pseudospectrum asymmetric = netdyn::compute_pseudospectrum(a, options);
+  EXPECT_EQ(asymmetric.mirrored_rows, 0);
+  for (Eigen::Index i = 0; i < 5; ++i) {
+    const double exact = dense_sigma_min(a, cd(asymmetric.x(3), asymmetric.y(i)));
+    EXPECT_NEAR(asymmetric.sigma_min(i, 3), exact, 1e-9 * exact) << i;
   }
   // Automatic box contains the spectrum.
   const netdyn::Pseudospectrum automatic = netdyn::compute_pseudospectrum(a);

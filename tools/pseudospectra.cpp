@@ -68,6 +68,7 @@ void run_pseudospectra(const PseudospectraArgs& args) {
     j["sigma_min_min"] = number(ps.sigma_min.minCoeff());
     j["lanczos_steps"] = ps.iterations;
     j["unconverged_points"] = ps.unconverged;
+    j["mirrored_rows"] = ps.mirrored_rows;
     nlohmann::json a = nlohmann::json::array();
     for (const auto& [e, x] : abscissae) a.push_back({number(e), number(x)});
     j["pseudospectral_abscissa"] = a;
@@ -81,8 +82,12 @@ void run_pseudospectra(const PseudospectraArgs& args) {
       << options.nx << " x " << options.ny << " points, box [" << ps.x(0) << ", "
       << ps.x(ps.x.size() - 1) << "] x [" << ps.y(0) << ", " << ps.y(ps.y.size() - 1) << "])\n";
   out << "  smallest sigma_min on the grid  " << ps.sigma_min.minCoeff() << "\n";
-  out << "  Lanczos steps per point         "
-      << static_cast<double>(ps.iterations) / static_cast<double>(ps.sigma_min.size()) << "\n";
+  const auto computed = static_cast<double>((ps.y.size() - ps.mirrored_rows) * ps.x.size());
+  out << "  Lanczos steps per point         " << static_cast<double>(ps.iterations) / computed;
+  if (ps.mirrored_rows > 0) {
+    out << "  (" << ps.mirrored_rows << " rows mirrored about the real axis, not computed)";
+  }
+  out << "\n";
   for (const auto& [e, x] : abscissae) {
     out << "  eps-pseudospectral abscissa     " << x << "  (eps = " << e
         << "; stable W needs < 1)\n";

@@ -60,6 +60,26 @@ std::array<double, 4> automatic_box(const Eigen::VectorXcd& lambda) {
   return {xmin - pad, xmax + pad, ymin - pad, ymax + pad};
 }
 
+// Row i can be copied from row ny - 1 - i when y_i = -y_{ny-1-i} < 0, to rounding (LinSpaced
+// over a box symmetric about the real axis is symmetric only to a few ulps of the height): for
+// real A, conj(zI - A) = conj(z) I - A has the same singular values, and sigma_min is
+// 1-Lipschitz in z, so the copy is off by at most |y_i + y_j| <= 64 eps (ymax - ymin).
+// -1: compute the row.
+std::vector<Index> mirror_rows(const Eigen::VectorXd& y) {
+  const Index ny = y.size();
+  std::vector<Index> mirror(static_cast<std::size_t>(ny), -1);
+  if (ny < 2) return mirror;
+  constexpr double kEps = std::numeric_limits<double>::epsilon();
+  const double slack = 64.0 * kEps * (y(ny - 1) - y(0));
+  for (Index i = 0; i < ny; ++i) {
+    const Index j = ny - 1 - i;
+    if (j != i && y(i) < 0.0 && y(j) > 0.0 && std::abs(y(i) + y(j)) <= slack) {
+      mirror[static_cast<std::size_t>(i)] = j;
+    }
+  }
+  return mirror;
+}
+
 Eigen::VectorXd axis(double lo, double hi, Index count) {
   if (count == 1) return Eigen::VectorXd::Constant(1, 0.5 * (lo + hi));
   return Eigen::VectorXd::LinSpaced(count, lo, hi);
@@ -89,18 +109,35 @@ Pseudospectrum compute_pseudospectrum(const Eigen::Ref<const Eigen::MatrixXd>& a
   Index unconverged = 0;
   const Index ny = options.ny;
   const Index nx = options.nx;
+  // A is real: rows mirrored about the real axis are copied, not computed (EigTool does the
+  // same for real matrices; a box symmetric about the real axis, the automatic box included,
+  // halves the work).
+  const std::vector<Index> mirror = mirror_rows(out.y);
+  std::vector<Index> rows;
+  for (Index i = 0; i < ny; ++i) {
+    if (mirror[static_cast<std::size_t>(i)] < 0) rows.push_back(i);
+  }
+  const auto computed = static_cast<Index>(rows.size());
   // Each thread owns a shifted copy of T and its Lanczos workspace; points are independent.
 #pragma omp parallel reduction(+ : iterations, unconverged)
   {
     detail::ResolventNorm resolvent(schur.t, options.max_iterations);
 #pragma omp for schedule(dynamic, 1)
-    for (Index i = 0; i < ny; ++i) {
+    for (Index r = 0; r < computed; ++r) {
+      const Index i = rows[static_cast<std::size_t>(r)];
       for (Index j = 0; j < nx; ++j) {
         const auto v = resolvent.sigma_min(cd(out.x(j), out.y(i)), options.tolerance);
         out.sigma_min(i, j) = v.sigma_min;
         iterations += v.steps;
         if (!v.converged) ++unconverged;
       }
+    }
+  }
+  for (Index i = 0; i < ny; ++i) {
+    const Index source = mirror[static_cast<std::size_t>(i)];
+    if (source >= 0) {
+      out.sigma_min.row(i) = out.sigma_min.row(source);
+      ++out.mirrored_rows;
     }
   }
   out.iterations = iterations;

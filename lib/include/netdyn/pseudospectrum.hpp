@@ -35,15 +35,20 @@ struct Pseudospectrum {
   Eigen::VectorXd y;             ///< Im z of the grid rows (ny, increasing)
   Eigen::MatrixXd sigma_min;     ///< ny x nx: sigma_min((x_j + i y_i) I - A), 0 on eigenvalues
   Eigen::VectorXcd eigenvalues;  ///< of A, Schur diagonal order
-  Eigen::Index iterations = 0;   ///< Lanczos steps over all points
+  Eigen::Index iterations = 0;   ///< Lanczos steps over all computed points
   Eigen::Index unconverged = 0;  ///< points that hit max_iterations (value still a bound)
+  /// Rows copied from their mirror image about the real axis (A real: sigma_min(conj(z) I - A)
+  /// = sigma_min(zI - A)) instead of computed.
+  Eigen::Index mirrored_rows = 0;
 };
 
 /// sigma_min(zI - A) on a grid.
 /// \throws std::invalid_argument A empty, non-square, not finite; nx or ny < 1; box not finite
 ///         or reversed; tolerance or max_iterations out of range
 /// \throws NumericalError zgees failed
-/// Cost: one zgees (O(n^3)) plus O(k n^2) per point, k ~ 5-30, divided over the threads.
+/// Cost: one zgees (O(n^3)) plus O(k n^2) per point, k ~ 5-30, divided over the threads; rows
+/// with a mirror image about the real axis in the grid (y_i = -y_j) are copied, so a symmetric
+/// box costs half.
 [[nodiscard]] Pseudospectrum compute_pseudospectrum(const Eigen::Ref<const Eigen::MatrixXd>& a,
                                                     const PseudospectrumOptions& options = {});
 
