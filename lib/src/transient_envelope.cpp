@@ -10,6 +10,7 @@
 #include "checks.hpp"
 #include "lanczos.hpp"
 #include "lapack/lapack.hpp"
+#include "matrix_exponential.hpp"
 #include "netdyn/nonnormality.hpp"
 #include "resolvent.hpp"
 
@@ -64,60 +65,16 @@ class QuasiTriangularAlgebra {
     for (const Index i : sub_) y(i) += e(i + 1, i) * x(i + 1);
   }
 
-  // e^{s T} by Taylor scaling and squaring. `norm2` bounds ||T||_2; the truncation error of
-  // degree m is at most theta^(m+1)/(m+1)! e^theta for theta = ||X||_2 <= 1/2 after scaling.
-  // The polynomial is evaluated by Paterson & Stockmeyer (1973): with X^2..X^q stored,
-  // p(X) = sum_j B_j (X^q)^j is a Horner recurrence in X^q whose coefficients B_j are linear
-  // combinations of the stored powers, about 2 sqrt(m) products instead of m.
-  // `out` = e^{s T} (its storage is reused when it has the right size).
-  void exp(const Eigen::MatrixXd& t, double s, double norm2, Eigen::MatrixXd& out) const {
-    const double theta0 = std::abs(s) * norm2;
-    int squarings = 0;
-    if (theta0 > 0.5) squarings = static_cast<int>(std::ceil(std::log2(theta0 / 0.5)));
-    const double scale = s / std::ldexp(1.0, squarings);
-    const double theta = theta0 / std::ldexp(1.0, squarings);
-    int m = 1;
-    double term = theta;  // theta^m / m! at the loop head
-    while (m < 30 && term * theta / (m + 1) * std::exp(theta) > 1e-17) {
-      ++m;
-      term *= theta / m;
-    }
-    std::vector<double> c(m + 1, 1.0);  // Taylor coefficients 1/k!
-    for (int k = 1; k <= m; ++k) c[k] = c[k - 1] / k;
-    // Products: (q - 1) powers, then one per Horner step except a first step whose top block
-    // is a multiple of I.
-    const auto products = [m](int q) { return (q - 1) + m / q - (m % q == 0 ? 1 : 0); };
-    int q = 1;
-    for (int cand = 2; cand <= m; ++cand) {
-      if (products(cand) < products(q)) q = cand;
-    }
-    std::vector<Eigen::MatrixXd> power(q + 1);
-    power[1] = scale * t;  // power[i] = X^i; power[0] unused (I)
-    for (int i = 2; i <= q; ++i) {
-      power[i].resize(n_, n_);
-      multiply(power[1], power[i - 1], power[i]);
-    }
-    // out += B_j = sum_{i < q, jq + i <= m} c[jq + i] X^i.
-    const auto add_block = [&](int j) {
-      out.diagonal().array() += c[j * q];
-      for (int i = 1; i < q && j * q + i <= m; ++i) out += c[j * q + i] * power[i];
-    };
-    const int top = m / q;
-    int j = top;
-    out.setZero(n_, n_);
-    if (m % q == 0) {
-      // B_top = c[m] I: the first Horner step is c[m] X^q + B_{top-1}.
-      out = c[m] * power[q];
-      --j;
-    }
-    add_block(j);
+  // out = e^{s T}: the degree-18 Taylor scheme of matrix_exponential.hpp (5 products, then the
+  // squarings) with this pattern's cheap products.
+  void exp(const Eigen::MatrixXd& t, double s, Eigen::MatrixXd& out) const {
+    detail::ScaledExponential scaled = detail::scaled_exponential_with(
+        s * t, [this](const Eigen::MatrixXd& x, const Eigen::MatrixXd& p, Eigen::MatrixXd& r) {
+          multiply(x, p, r);
+        });
+    out.swap(scaled.e);
     Eigen::MatrixXd tmp(n_, n_);
-    for (--j; j >= 0; --j) {
-      multiply(out, power[q], tmp);
-      out.swap(tmp);
-      add_block(j);
-    }
-    for (int k = 0; k < squarings; ++k) {
+    for (int k = 0; k < scaled.squarings; ++k) {
       multiply(out, out, tmp);
       out.swap(tmp);
     }
@@ -222,7 +179,6 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
   TransientEnvelope out;
   Eigen::MatrixXd a = (w - Eigen::MatrixXd::Identity(n, n)) / tau;
   out.numerical_abscissa = numerical_abscissa(w, tau);
-  const double norm2 = estimate_norm2(w, tau);
   const lapack::RealSchurFactor schur = lapack::gees_in_place(std::move(a), false);
   const Eigen::MatrixXd& t = schur.t;
   if (options.t_max == 0.0) {
@@ -247,9 +203,10 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
   std::vector<EnvelopePoint> samples;
   double t_end = options.t_max;
   if (t_end == 0.0) {
+    const double norm2 = estimate_norm2(w, tau);
     double h = norm2 > 0.0 ? 0.125 / norm2 : 1.0;
     Eigen::MatrixXd e;
-    algebra.exp(t, h, norm2, e);
+    algebra.exp(t, h, e);
     Eigen::MatrixXd tmp(n, n);
     for (int k = 0;; ++k) {
       const EnvelopePoint p = evaluator.evaluate(h, e, tol);
@@ -273,7 +230,7 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
   const Index points = options.points;
   const double dt = t_end / static_cast<double>(points - 1);
   Eigen::MatrixXd step;
-  algebra.exp(t, dt, norm2, step);
+  algebra.exp(t, dt, step);
   out.times = Eigen::VectorXd::LinSpaced(points, 0.0, t_end);
   out.norms.resize(points);
   std::array<Eigen::MatrixXd, 5> buffers;
@@ -338,14 +295,14 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
   if (doubling_best) {
     const double ts = doubling_best->t;
     const double left = 0.5 * ts;
-    algebra.exp(t, left, norm2, e_lo);
+    algebra.exp(t, left, e_lo);
     lo = evaluator.evaluate(left, e_lo, tol);
     hi = *doubling_best;
     if (hi.slope > 0.0) {
       lo = *doubling_best;
-      algebra.exp(t, ts, norm2, e_lo);
+      algebra.exp(t, ts, e_lo);
       Eigen::MatrixXd e_hi;
-      algebra.exp(t, 2.0 * ts, norm2, e_hi);
+      algebra.exp(t, 2.0 * ts, e_hi);
       hi = evaluator.evaluate(2.0 * ts, e_hi, tol);
     }
   } else if (grid[best].slope >= 0.0) {
@@ -386,7 +343,7 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
                           ? 0.5 * (a_t + b_t)
                           : b_t - b_g * (b_t - a_t) / (b_g - a_g);
     const bool from_b = e_b.size() > 0 && (b_t - tc) < (tc - a_t);
-    algebra.exp(t, from_b ? tc - b_t : tc - a_t, norm2, step_t);
+    algebra.exp(t, from_b ? tc - b_t : tc - a_t, step_t);
     algebra.multiply(step_t, from_b ? e_b : e_a, e_t);
     const EnvelopePoint p = evaluator.evaluate(tc, e_t, 1e-14);
     ++out.refinement_evaluations;
