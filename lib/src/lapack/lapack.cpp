@@ -818,6 +818,44 @@ Eigen::MatrixXd gesv(const Eigen::Ref<const Eigen::MatrixXd>& a,
   return x;
 }
 
+namespace {
+
+template <typename Scalar, typename Blas>
+void gemm_with(Blas blas,
+               const char* name,
+               char transa,
+               char transb,
+               Scalar alpha,
+               const Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>>& a,
+               const Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>>& b,
+               Scalar beta,
+               Eigen::Ref<Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>> c) {
+  const int m = to_int(c.rows(), name);
+  const int n = to_int(c.cols(), name);
+  const int k = to_int(transa == 'N' ? a.cols() : a.rows(), name);
+  if (m == 0 || n == 0) return;
+  const int lda = std::max(1, to_int(a.outerStride(), name));
+  const int ldb = std::max(1, to_int(b.outerStride(), name));
+  const int ldc = std::max(1, to_int(c.outerStride(), name));
+  blas(&transa,
+       &transb,
+       &m,
+       &n,
+       &k,
+       &alpha,
+       a.data(),
+       &lda,
+       b.data(),
+       &ldb,
+       &beta,
+       c.data(),
+       &ldc,
+       1,
+       1);
+}
+
+}  // namespace
+
 void gemm(char transa,
           char transb,
           double alpha,
@@ -825,28 +863,7 @@ void gemm(char transa,
           const Eigen::Ref<const Eigen::MatrixXd>& b,
           double beta,
           Eigen::Ref<Eigen::MatrixXd> c) {
-  const int m = to_int(c.rows(), "dgemm");
-  const int n = to_int(c.cols(), "dgemm");
-  const int k = to_int(transa == 'N' ? a.cols() : a.rows(), "dgemm");
-  if (m == 0 || n == 0) return;
-  const int lda = std::max(1, to_int(a.outerStride(), "dgemm"));
-  const int ldb = std::max(1, to_int(b.outerStride(), "dgemm"));
-  const int ldc = std::max(1, to_int(c.outerStride(), "dgemm"));
-  dgemm_(&transa,
-         &transb,
-         &m,
-         &n,
-         &k,
-         &alpha,
-         a.data(),
-         &lda,
-         b.data(),
-         &ldb,
-         &beta,
-         c.data(),
-         &ldc,
-         1,
-         1);
+  gemm_with(dgemm_, "dgemm", transa, transb, alpha, a, b, beta, c);
 }
 
 void gemm(char transa,
@@ -856,28 +873,7 @@ void gemm(char transa,
           const Eigen::Ref<const Eigen::MatrixXcd>& b,
           dcomplex beta,
           Eigen::Ref<Eigen::MatrixXcd> c) {
-  const int m = to_int(c.rows(), "zgemm");
-  const int n = to_int(c.cols(), "zgemm");
-  const int k = to_int(transa == 'N' ? a.cols() : a.rows(), "zgemm");
-  if (m == 0 || n == 0) return;
-  const int lda = std::max(1, to_int(a.outerStride(), "zgemm"));
-  const int ldb = std::max(1, to_int(b.outerStride(), "zgemm"));
-  const int ldc = std::max(1, to_int(c.outerStride(), "zgemm"));
-  zgemm_(&transa,
-         &transb,
-         &m,
-         &n,
-         &k,
-         &alpha,
-         a.data(),
-         &lda,
-         b.data(),
-         &ldb,
-         &beta,
-         c.data(),
-         &ldc,
-         1,
-         1);
+  gemm_with(zgemm_, "zgemm", transa, transb, alpha, a, b, beta, c);
 }
 
 }  // namespace netdyn::lapack
@@ -982,19 +978,35 @@ extern "C" void dtrmm_(const char* side,
 
 namespace netdyn::lapack {
 
+namespace {
+
+// b = alpha op(a) b (side 'L') or alpha b op(a) (side 'R'), a upper triangular, diag 'N'.
+template <typename Scalar, typename Blas>
+void trmm_upper_with(
+    Blas blas,
+    const char* name,
+    char side,
+    char transa,
+    Scalar alpha,
+    const Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>>& a,
+    Eigen::Ref<Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>> b) {
+  const int m = to_int(b.rows(), name);
+  const int n = to_int(b.cols(), name);
+  if (m == 0 || n == 0) return;
+  const char uplo = 'U';
+  const char diag = 'N';
+  const int lda = std::max(1, to_int(a.outerStride(), name));
+  const int ldb = std::max(1, to_int(b.outerStride(), name));
+  blas(&side, &uplo, &transa, &diag, &m, &n, &alpha, a.data(), &lda, b.data(), &ldb, 1, 1, 1, 1);
+}
+
+}  // namespace
+
 void trmm_upper_left(char transa,
                      double alpha,
                      const Eigen::Ref<const Eigen::MatrixXd>& a,
                      Eigen::Ref<Eigen::MatrixXd> b) {
-  const int m = to_int(b.rows(), "dtrmm");
-  const int n = to_int(b.cols(), "dtrmm");
-  if (m == 0 || n == 0) return;
-  const char side = 'L';
-  const char uplo = 'U';
-  const char diag = 'N';
-  const int lda = std::max(1, to_int(a.outerStride(), "dtrmm"));
-  const int ldb = std::max(1, to_int(b.outerStride(), "dtrmm"));
-  dtrmm_(&side, &uplo, &transa, &diag, &m, &n, &alpha, a.data(), &lda, b.data(), &ldb, 1, 1, 1, 1);
+  trmm_upper_with(dtrmm_, "dtrmm", 'L', transa, alpha, a, b);
 }
 
 }  // namespace netdyn::lapack
@@ -1036,15 +1048,7 @@ void trmm_upper_right(char transa,
                       std::complex<double> alpha,
                       const Eigen::Ref<const Eigen::MatrixXcd>& a,
                       Eigen::Ref<Eigen::MatrixXcd> b) {
-  const int m = to_int(b.rows(), "ztrmm");
-  const int n = to_int(b.cols(), "ztrmm");
-  if (m == 0 || n == 0) return;
-  const char side = 'R';
-  const char uplo = 'U';
-  const char diag = 'N';
-  const int lda = std::max(1, to_int(a.outerStride(), "ztrmm"));
-  const int ldb = std::max(1, to_int(b.outerStride(), "ztrmm"));
-  ztrmm_(&side, &uplo, &transa, &diag, &m, &n, &alpha, a.data(), &lda, b.data(), &ldb, 1, 1, 1, 1);
+  trmm_upper_with(ztrmm_, "ztrmm", 'R', transa, alpha, a, b);
 }
 
 void herk_upper(double alpha,
@@ -1091,28 +1095,37 @@ extern "C" void ztrsv_(const char* uplo,
 
 namespace netdyn::lapack {
 
-void trmv_upper(char trans,
-                const Eigen::Ref<const Eigen::MatrixXd>& a,
-                Eigen::Ref<Eigen::VectorXd> x) {
-  const int n = to_int(x.size(), "dtrmv");
+namespace {
+
+// dtrmv/ztrsv-shaped level-2 calls with uplo 'U', diag 'N' on a contiguous vector.
+template <typename Scalar, typename Blas>
+void upper_triangular_vector_with(
+    Blas blas,
+    const char* name,
+    char trans,
+    const Eigen::Ref<const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>>& a,
+    Eigen::Ref<Eigen::Matrix<Scalar, Eigen::Dynamic, 1>> x) {
+  const int n = to_int(x.size(), name);
   if (n == 0) return;
   const char uplo = 'U';
   const char diag = 'N';
-  const int lda = std::max(1, to_int(a.outerStride(), "dtrmv"));
+  const int lda = std::max(1, to_int(a.outerStride(), name));
   const int incx = 1;
-  dtrmv_(&uplo, &trans, &diag, &n, a.data(), &lda, x.data(), &incx, 1, 1, 1);
+  blas(&uplo, &trans, &diag, &n, a.data(), &lda, x.data(), &incx, 1, 1, 1);
+}
+
+}  // namespace
+
+void trmv_upper(char trans,
+                const Eigen::Ref<const Eigen::MatrixXd>& a,
+                Eigen::Ref<Eigen::VectorXd> x) {
+  upper_triangular_vector_with(dtrmv_, "dtrmv", trans, a, x);
 }
 
 void trsv_upper(char trans,
                 const Eigen::Ref<const Eigen::MatrixXcd>& a,
                 Eigen::Ref<Eigen::VectorXcd> x) {
-  const int n = to_int(x.size(), "ztrsv");
-  if (n == 0) return;
-  const char uplo = 'U';
-  const char diag = 'N';
-  const int lda = std::max(1, to_int(a.outerStride(), "ztrsv"));
-  const int incx = 1;
-  ztrsv_(&uplo, &trans, &diag, &n, a.data(), &lda, x.data(), &incx, 1, 1, 1);
+  upper_triangular_vector_with(ztrsv_, "ztrsv", trans, a, x);
 }
 
 SingleThreadedBlas::SingleThreadedBlas() {
