@@ -102,6 +102,10 @@ TEST(ComputePseudospectrum, MatchesDenseSvdAtSamplePoints) {
   const netdyn::Pseudospectrum automatic = netdyn::compute_pseudospectrum(a);
   EXPECT_LT(automatic.x(0), automatic.eigenvalues.real().minCoeff());
   EXPECT_GT(automatic.y(39), automatic.eigenvalues.imag().maxCoeff());
+  // ... and is exactly symmetric about the real axis (zgees gives the conjugate pairs only to
+  // rounding), so half of its rows are mirrored.
+  EXPECT_EQ(automatic.y(0), -automatic.y(39));
+  EXPECT_EQ(automatic.mirrored_rows, 20);
 }
 
 // science.md 7.2: Jordan-like w = 10 (closed form -1 + sqrt(eps (eps + w))) and MM09.

@@ -50,11 +50,14 @@ void validate_grid(const char* fn, const PseudospectrumOptions& o) {
   }
 }
 
+// The spectrum of a real A is symmetric about the real axis; zgees returns the conjugate pairs
+// only to rounding (~eps ||A||), so the box takes the largest |Im| on both sides: exactly
+// symmetric, and its rows are mirrored (below).
 std::array<double, 4> automatic_box(const Eigen::VectorXcd& lambda) {
   const double xmin = lambda.real().minCoeff();
   const double xmax = lambda.real().maxCoeff();
-  const double ymin = lambda.imag().minCoeff();
-  const double ymax = lambda.imag().maxCoeff();
+  const double ymax = lambda.imag().cwiseAbs().maxCoeff();
+  const double ymin = -ymax;
   const double radius = lambda.cwiseAbs().maxCoeff();
   const double pad = std::max(0.25 * std::max(xmax - xmin, ymax - ymin) + 0.1 * radius, 0.5);
   return {xmin - pad, xmax + pad, ymin - pad, ymax + pad};
