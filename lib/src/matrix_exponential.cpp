@@ -22,14 +22,7 @@ ScaledExponential scaled_exponential(const Eigen::Ref<const Eigen::MatrixXd>& a)
 }
 
 Eigen::MatrixXd matrix_exponential(const Eigen::Ref<const Eigen::MatrixXd>& a) {
-  ScaledExponential scaled = scaled_exponential(a);
-  Eigen::MatrixXd e = std::move(scaled.e);
-  Eigen::MatrixXd next(e.rows(), e.cols());
-  for (int i = 0; i < scaled.squarings; ++i) {
-    product(e, e, next);
-    e.swap(next);
-  }
-  return e;
+  return matrix_exponential_with(a, product);
 }
 
 Eigen::VectorXd matrix_exponential_times(const Eigen::Ref<const Eigen::MatrixXd>& a,

@@ -10,6 +10,7 @@
 #include <Eigen/Core>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace netdyn::detail {
 
@@ -31,6 +32,11 @@ ScaledExponential scaled_exponential_with(const Eigen::Ref<const Eigen::MatrixXd
 
 /// e^a: scaled_exponential squared s times (s more products).
 [[nodiscard]] Eigen::MatrixXd matrix_exponential(const Eigen::Ref<const Eigen::MatrixXd>& a);
+
+/// As matrix_exponential, with every product (the squarings too) done by `product(x, y, out)`.
+template <typename Product>
+[[nodiscard]] Eigen::MatrixXd matrix_exponential_with(const Eigen::Ref<const Eigen::MatrixXd>& a,
+                                                      Product&& product);
 
 /// e^a x without all of e^a: from E = e^{a / 2^s}, applying E to x 2^s times costs 2 k^2 flops
 /// each, a squaring 2 k^3 and halves the applications left; E is squared while that is cheaper
@@ -101,6 +107,19 @@ ScaledExponential scaled_exponential_with(const Eigen::Ref<const Eigen::MatrixXd
   product(q(kQ62) + q91, q91, out.e);
   out.e += q(kQ61);
   return out;
+}
+
+template <typename Product>
+Eigen::MatrixXd matrix_exponential_with(const Eigen::Ref<const Eigen::MatrixXd>& a,
+                                        Product&& product) {
+  ScaledExponential scaled = scaled_exponential_with(a, product);
+  Eigen::MatrixXd e = std::move(scaled.e);
+  Eigen::MatrixXd next(e.rows(), e.cols());
+  for (int i = 0; i < scaled.squarings; ++i) {
+    product(e, e, next);
+    e.swap(next);
+  }
+  return e;
 }
 
 }  // namespace netdyn::detail

@@ -68,16 +68,10 @@ class QuasiTriangularAlgebra {
   // out = e^{s T}: the degree-18 Taylor scheme of matrix_exponential.hpp (5 products, then the
   // squarings) with this pattern's cheap products.
   void exp(const Eigen::MatrixXd& t, double s, Eigen::MatrixXd& out) const {
-    detail::ScaledExponential scaled = detail::scaled_exponential_with(
+    out = detail::matrix_exponential_with(
         s * t, [this](const Eigen::MatrixXd& x, const Eigen::MatrixXd& p, Eigen::MatrixXd& r) {
           multiply(x, p, r);
         });
-    out.swap(scaled.e);
-    Eigen::MatrixXd tmp(n_, n_);
-    for (int k = 0; k < scaled.squarings; ++k) {
-      multiply(out, out, tmp);
-      out.swap(tmp);
-    }
   }
 
  private:
