@@ -66,17 +66,31 @@ TEST(MatrixExponential, DampedRotation) {
 }
 
 TEST(MatrixExponential, JordanBlock) {
-  // e^{[[-1, g], [0, -1]]} = e^{-1} [[1, g], [0, 1]]: a strongly nonnormal case (g = 100, 7
-  // squarings). Relative error bound as below, ~ ||A||_1 eps (measured 3e-14 for the corner).
+  // e^{[[-1, g], [0, -1]]} = e^{-1} [[1, g], [0, 1]]: a strongly nonnormal case (g = 100).
+  // ||A||_1 = 101 would ask for 7 squarings; alpha_2 = max(||A^2||^(1/2), ||A^3||^(1/3)) =
+  // sqrt(201) = 14.2 asks for 4. Relative error bound ~ ||A||_1 eps (measured 3e-14 for the
+  // corner with 7 squarings).
   const double g = 100.0;
   Eigen::Matrix2d m;
   m << -1.0, g, 0.0, -1.0;
+  EXPECT_EQ(scaled_exponential(m).squarings, 4);
   const Eigen::Matrix2d e = matrix_exponential(m);
   const double tol = 10.0 * (g + 1.0) * kEps;
   EXPECT_NEAR(e(0, 0), std::exp(-1.0), tol * std::exp(-1.0));
   EXPECT_NEAR(e(1, 1), std::exp(-1.0), tol * std::exp(-1.0));
   EXPECT_NEAR(e(0, 1), g * std::exp(-1.0), tol * g * std::exp(-1.0));
   EXPECT_EQ(e(1, 0), 0.0);
+}
+
+TEST(MatrixExponential, NilpotentNeedsNoScaling) {
+  // A = g N with N^2 = 0: alpha_2 = 0, so no squaring however large g, and the polynomial is
+  // exactly I + A.
+  Eigen::Matrix3d m = Eigen::Matrix3d::Zero();
+  m(0, 2) = 1e6;
+  const ScaledExponential s = scaled_exponential(m);
+  EXPECT_EQ(s.squarings, 0);
+  EXPECT_EQ(s.e(0, 2), 1e6);
+  EXPECT_EQ((s.e - Eigen::Matrix3d::Identity() - m).cwiseAbs().maxCoeff(), 0.0);
 }
 
 TEST(MatrixExponential, AgreesWithEigenPadeOnRandomMatrices) {

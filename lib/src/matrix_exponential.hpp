@@ -2,20 +2,23 @@
 // Private: the exponential of a small dense matrix (the (m+2) x (m+2) projections of the Krylov
 // exponential integrator) by scaling and squaring with the degree-18 Taylor polynomial evaluated
 // in 5 matrix products (Bader, Blanes & Casas, Mathematics 7 (2019) 1174), the products by BLAS
-// dgemm. Degree 18 has backward error <= unit roundoff for ||A||_1 <= theta_18 = 1.0909 (Al-Mohy &
-// Higham, SIAM J. Matrix Anal. Appl. 31 (2009) 970-989), and, unlike Higham's Pade 13, needs no
+// dgemm. Degree 18 has backward error <= unit roundoff for alpha_2(A) <= theta_18 = 1.0909, where
+// alpha_2(A) = max(||A^2||_1^(1/2), ||A^3||_1^(1/3)) <= ||A||_1 (Al-Mohy & Higham, SIAM J. Matrix
+// Anal. Appl. 31 (2009) 970-989), and, unlike Higham's Pade 13, needs no
 // linear solve: OpenBLAS's small LU solves are slow (89 x 89 with 89 right-hand sides ~170 us, as
 // much as six products), while its products run AVX2/AVX-512 kernels chosen at run time (89 x 89:
 // 26 us against 79 us for Eigen's SSE2 product in this build, which has no -march).
 #include <Eigen/Core>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <utility>
 
 namespace netdyn::detail {
 
-/// e^{a / 2^s} and s, the smallest s >= 0 with ||a||_1 / 2^s <= theta_18. All entries NaN (and
-/// s = 0) when a is not finite. Cost: 5 products of k x k matrices, 10 k^3 flops.
+/// e^{a / 2^s} and s, the smallest s >= 0 with alpha_2(a) / 2^s <= theta_18 (for normal a the same
+/// s as ||a||_1 gives; for nonnormal a often fewer). All entries NaN (and s = 0) when a is not
+/// finite. Cost: 5 products of k x k matrices, 10 k^3 flops.
 struct ScaledExponential {
   Eigen::MatrixXd e;
   int squarings = 0;
@@ -89,23 +92,55 @@ ScaledExponential scaled_exponential_with(const Eigen::Ref<const Eigen::MatrixXd
     out.e = Eigen::MatrixXd::Constant(k, k, std::numeric_limits<double>::quiet_NaN());
     return out;
   }
-  if (norm > kTheta18) out.squarings = static_cast<int>(std::ceil(std::log2(norm / kTheta18)));
-  const Eigen::MatrixXd b1 = std::ldexp(1.0, -out.squarings) * a;
+  // Scaling: first s0 from ||a||_1 (so that the powers below cannot overflow), then as many
+  // halvings undone as the bound of Al-Mohy & Higham (2009, Thm 4.2) allows: the backward error
+  // series starts at x^19 and 19 >= p (p - 1) for p = 2, so ||a||_1 may be replaced by
+  // alpha_2 = max(||a^2||_1^(1/2), ||a^3||_1^(1/3)) <= ||a||_1, from powers computed anyway. For
+  // nonnormal a (Schur factors, Jordan-like blocks) alpha_2 is far below ||a||_1: fewer
+  // squarings, and less of the rounding they amplify ("overscaling").
+  int s0 = 0;
+  if (norm > kTheta18) s0 = static_cast<int>(std::ceil(std::log2(norm / kTheta18)));
+  const Eigen::MatrixXd b1 = std::ldexp(1.0, -s0) * a;
   Eigen::MatrixXd b2(k, k), b3(k, k), b6(k, k);
   product(b1, b1, b2);
   product(b1, b2, b3);
-  product(b3, b3, b6);
-  const auto q = [&](Row r) {
-    Eigen::MatrixXd m = kQ[r][1] * b1 + kQ[r][2] * b2 + kQ[r][3] * b3 + kQ[r][4] * b6;
-    m.diagonal().array() += kQ[r][0];
-    return m;
+  const auto one_norm = [](const Eigen::MatrixXd& m) {
+    return m.cwiseAbs().colwise().sum().maxCoeff();
   };
-  Eigen::MatrixXd q91(k, k);
-  product(q(kQ31), q(kQ64), q91);
-  q91 += q(kQ63);
-  out.e.resize(k, k);
-  product(q(kQ62) + q91, q91, out.e);
-  out.e += q(kQ61);
+  const double alpha2 = k == 0 ? 0.0 : std::max(std::sqrt(one_norm(b2)), std::cbrt(one_norm(b3)));
+  int undone = s0;  // alpha2 = 0: a nilpotent of index <= 2, no scaling needed at all
+  if (alpha2 > 0.0) {
+    undone = std::min(s0, static_cast<int>(std::floor(std::log2(kTheta18 / alpha2))));
+  }
+  out.squarings = s0 - undone;
+  product(b3, b3, b6);
+  // The powers stay at scale 2^-s0; undoing the halvings multiplies B^p by 2^(p undone), folded
+  // into the coefficients (exact: powers of two). m (=|+=) q_r: one pass over the four powers,
+  // no temporaries.
+  const double up[5] = {1.0,
+                        std::ldexp(1.0, undone),
+                        std::ldexp(1.0, 2 * undone),
+                        std::ldexp(1.0, 3 * undone),
+                        std::ldexp(1.0, 6 * undone)};
+  const auto c = [&](Row r, int p) { return kQ[r][p] * up[p]; };
+  const auto set_q = [&](Row r, Eigen::MatrixXd& m) {
+    m.noalias() = c(r, 1) * b1 + c(r, 2) * b2 + c(r, 3) * b3 + c(r, 4) * b6;
+    m.diagonal().array() += kQ[r][0];
+  };
+  const auto add_q = [&](Row r, Eigen::MatrixXd& m) {
+    m.noalias() += c(r, 1) * b1 + c(r, 2) * b2 + c(r, 3) * b3 + c(r, 4) * b6;
+    m.diagonal().array() += kQ[r][0];
+  };
+  Eigen::MatrixXd x(k, k), y(k, k), q91(k, k);
+  set_q(kQ31, x);
+  set_q(kQ64, y);
+  product(x, y, q91);
+  add_q(kQ63, q91);
+  set_q(kQ62, x);
+  x += q91;
+  product(x, q91, y);
+  add_q(kQ61, y);
+  out.e = std::move(y);
   return out;
 }
 
