@@ -1,8 +1,8 @@
 #include "netdyn/transient_envelope.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
+#include <exception>
 #include <limits>
 #include <sstream>
 #include <vector>
@@ -11,8 +11,13 @@
 #include "lanczos.hpp"
 #include "lapack/lapack.hpp"
 #include "matrix_exponential.hpp"
+#include "matrix_ring.hpp"
 #include "netdyn/nonnormality.hpp"
 #include "resolvent.hpp"
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 
 namespace netdyn {
 namespace {
@@ -94,14 +99,46 @@ class NormEvaluator {
         algebra_(algebra),
         lanczos_(t.rows(), std::min<Index>(t.rows(), 80)),
         v_(Eigen::VectorXd::Ones(t.rows())),
-        tmp_(t.rows()) {
+        tmp_(t.rows()),
+        tmp2_(t.rows()) {
     v_.normalize();
   }
 
+  // ||e||_2.
   EnvelopePoint evaluate(double time, const Eigen::MatrixXd& e, double tol) {
+    return evaluate_with(
+        time,
+        [&](const auto& x, Eigen::VectorXd& y) { algebra_.apply(e, x, y); },
+        [&](const auto& x, Eigen::VectorXd& y) { algebra_.apply_transpose(e, x, y); },
+        tol);
+  }
+
+  // ||left right||_2 without forming the product: each operator application costs four
+  // triangular matrix-vector products instead of two.
+  EnvelopePoint evaluate(double time,
+                         const Eigen::MatrixXd& left,
+                         const Eigen::MatrixXd& right,
+                         double tol) {
+    return evaluate_with(
+        time,
+        [&](const auto& x, Eigen::VectorXd& y) {
+          algebra_.apply(right, x, tmp2_);
+          algebra_.apply(left, tmp2_, y);
+        },
+        [&](const auto& x, Eigen::VectorXd& y) {
+          algebra_.apply_transpose(left, x, tmp2_);
+          algebra_.apply_transpose(right, tmp2_, y);
+        },
+        tol);
+  }
+
+ private:
+  // apply_e(x, y): y = E x; apply_et(x, y): y = E^T x (y must not alias x; both may use tmp2_).
+  template <typename ApplyE, typename ApplyEt>
+  EnvelopePoint evaluate_with(double time, ApplyE&& apply_e, ApplyEt&& apply_et, double tol) {
     const auto apply = [&](const auto& x, Eigen::VectorXd& y) {
-      algebra_.apply(e, x, tmp_);
-      algebra_.apply_transpose(e, tmp_, y);
+      apply_e(x, tmp_);
+      apply_et(tmp_, y);
     };
     // Warm start from the previous top right singular vector, plus a fixed generic component
     // so that a start orthogonal to the new top vector cannot stall the iteration.
@@ -112,7 +149,7 @@ class NormEvaluator {
     p.t = time;
     p.norm = std::sqrt(std::max(r.value, 0.0));
     Eigen::VectorXd u(v_.size());
-    algebra_.apply(e, v_, u);
+    apply_e(v_, u);
     const double un = u.norm();
     if (un > 0.0) u /= un;
     algebra_.apply(t_, u, tmp_);
@@ -120,12 +157,12 @@ class NormEvaluator {
     return p;
   }
 
- private:
   const Eigen::MatrixXd& t_;
   const QuasiTriangularAlgebra& algebra_;
   detail::TopEigenLanczos<double> lanczos_;
   Eigen::VectorXd v_;
   Eigen::VectorXd tmp_;
+  Eigen::VectorXd tmp2_;
 };
 
 // An upper bound on ||A||_2 = ||(W - I)/tau||_2 (= ||T||_2 for its Schur factor T).
@@ -143,6 +180,172 @@ double estimate_norm2(const Eigen::Ref<const Eigen::MatrixXd>& w, double tau) {
   const auto r = lanczos.run(apply, Eigen::VectorXd::LinSpaced(n, 1.0, 2.0), 1e-4);
   // Lanczos approaches from below; the factor covers the 1e-4 residual test generously.
   return 1.1 * std::sqrt(std::max(r.value, 0.0));
+}
+
+// Threads for the uniform grid (and for the Schur form beside the numerical abscissa): below
+// n ~ 100 a product takes tens of microseconds and forking costs more than it saves.
+int grid_threads(Index n, Index points) {
+#ifdef _OPENMP
+  if (n < 100) return 1;
+  return static_cast<int>(std::max<Index>(1, std::min<Index>(omp_get_max_threads(), points / 8)));
+#else
+  (void)n;
+  (void)points;
+  return 1;
+#endif
+}
+
+// Grid point k of times(k) = k dt from the formed matrix e = e^{2m dt T}, m = k / 2 (I for
+// m = 0): for even k ||e||, for odd k ||step e|| without forming the product (its Lanczos steps
+// cost four triangular matrix-vector products instead of two, over the ~20 steps of a point
+// about a third of the product saved).
+EnvelopePoint evaluate_point(NormEvaluator& evaluator,
+                             const Eigen::VectorXd& times,
+                             Index k,
+                             const Eigen::MatrixXd& e,
+                             const Eigen::MatrixXd& step,
+                             double tol) {
+  if (k % 2 == 0) return evaluator.evaluate(times(k), e, tol);
+  if (k == 1) return evaluator.evaluate(times(k), step, tol);
+  return evaluator.evaluate(times(k), step, e, tol);
+}
+
+// Grid points from the matrices E_{2m} = e^{2m dt T} = step2^m. reads(m): how many grid points
+// read E_{2m} (2, or 1 for the last of an odd count).
+struct GridPlan {
+  const Eigen::MatrixXd& t;
+  const QuasiTriangularAlgebra& algebra;
+  const Eigen::VectorXd& times;
+  double tol;
+  [[nodiscard]] Index points() const { return times.size(); }
+  [[nodiscard]] Index formed() const { return (points() + 1) / 2; }
+  [[nodiscard]] int reads(Index m) const { return 2 * m + 1 < points() ? 2 : 1; }
+  void make_steps(Eigen::MatrixXd& step, Eigen::MatrixXd& step2) const {
+    algebra.exp(t, times(1) - times(0), step);
+    step2.resize(t.rows(), t.cols());
+    algebra.multiply(step, step, step2);
+  }
+};
+
+void evaluate_grid_serial(const GridPlan& plan, std::vector<EnvelopePoint>& grid) {
+  const Index n = plan.t.rows();
+  Eigen::MatrixXd step;
+  Eigen::MatrixXd step2;
+  plan.make_steps(step, step2);
+  NormEvaluator evaluator(plan.t, plan.algebra);
+  Eigen::MatrixXd e = Eigen::MatrixXd::Identity(n, n);
+  Eigen::MatrixXd next(n, n);
+  for (Index m = 0; m < plan.formed(); ++m) {
+    if (m > 0) {
+      plan.algebra.multiply(step2, e, next);
+      e.swap(next);
+    }
+    for (Index k = 2 * m; k < std::min(plan.points(), 2 * m + 2); ++k) {
+      grid[static_cast<std::size_t>(k)] =
+          evaluate_point(evaluator, plan.times, k, e, step, plan.tol);
+    }
+  }
+}
+
+// The envelope on the uniform grid `times` (times(k) = k dt). With several threads, one thread
+// forms the matrices E_{2m} (a sequential chain of products) and the others evaluate the grid
+// points as the matrices appear, point k on reader k mod readers (so the Lanczos warm starts,
+// and the results to the last bit, depend on the thread count only). At n = 500 the two sides
+// take about as long (24 single-threaded products ~42 ms against the norms ~50 ms), and two
+// threads each with single-threaded BLAS beat one chain split over both cores (dtrmm on these
+// corners gains ~1.6x from a second core, the memory-bound matrix-vector products ~1.2x).
+std::vector<EnvelopePoint> evaluate_grid(const GridPlan& plan) {
+  const Index n = plan.t.rows();
+  std::vector<EnvelopePoint> grid(static_cast<std::size_t>(plan.points()));
+  const int threads = grid_threads(n, plan.points());
+  if (threads == 1) {
+    evaluate_grid_serial(plan, grid);
+    return grid;
+  }
+#ifdef _OPENMP
+  const lapack::SingleThreadedBlas single;
+  // Three slots: the producer may form E_{2m+2} and E_{2m+4} while E_{2m} is being read.
+  detail::MatrixRing ring(n, n, 3);
+  Eigen::MatrixXd step;
+  Eigen::MatrixXd step2;
+  std::exception_ptr error;
+#pragma omp parallel num_threads(threads)
+  {
+    const int team = omp_get_num_threads();
+    const int id = omp_get_thread_num();
+    try {
+      if (team == 1) {
+        evaluate_grid_serial(plan, grid);
+      } else if (id == 0) {
+        plan.make_steps(step, step2);
+        const Eigen::MatrixXd* previous = nullptr;
+        for (Index m = 0; m < plan.formed(); ++m) {
+          Eigen::MatrixXd& e = ring.slot_for(m);
+          if (m == 0) {
+            e.setIdentity();
+          } else {
+            plan.algebra.multiply(step2, *previous, e);
+          }
+          ring.publish(m, plan.reads(m));
+          previous = &e;
+        }
+      } else {
+        const int readers = team - 1;
+        NormEvaluator evaluator(plan.t, plan.algebra);
+        for (Index k = id - 1; k < plan.points(); k += readers) {
+          const Eigen::MatrixXd& e = ring.wait_for(k / 2);
+          grid[static_cast<std::size_t>(k)] =
+              evaluate_point(evaluator, plan.times, k, e, step, plan.tol);
+          ring.done(k / 2);
+        }
+      }
+    } catch (const detail::MatrixRing::Aborted&) {
+      // another thread failed; its exception is reported
+    } catch (...) {
+#pragma omp critical(netdyn_envelope_error)
+      if (!error) error = std::current_exception();
+      ring.abort();
+    }
+  }
+  if (error) std::rethrow_exception(error);
+#endif
+  return grid;
+}
+
+// The Schur factor of A = (W - I)/tau and the numerical abscissa (dsyevr), side by side on two
+// threads: dhseqr, most of dgees, runs on one core whatever OpenBLAS's thread count.
+lapack::RealSchurFactor schur_and_abscissa(const Eigen::Ref<const Eigen::MatrixXd>& w,
+                                           double tau,
+                                           Index points,
+                                           double& abscissa) {
+  const Index n = w.rows();
+  Eigen::MatrixXd a = (w - Eigen::MatrixXd::Identity(n, n)) / tau;
+  if (grid_threads(n, points) == 1) {
+    abscissa = numerical_abscissa(w, tau);
+    return lapack::gees_in_place(std::move(a), false);
+  }
+  const lapack::SingleThreadedBlas single;
+  lapack::RealSchurFactor schur;
+  std::exception_ptr errors[2];
+#pragma omp parallel sections num_threads(2)
+  {
+#pragma omp section
+    try {
+      schur = lapack::gees_in_place(std::move(a), false);
+    } catch (...) {
+      errors[0] = std::current_exception();
+    }
+#pragma omp section
+    try {
+      abscissa = numerical_abscissa(w, tau);
+    } catch (...) {
+      errors[1] = std::current_exception();
+    }
+  }
+  for (const std::exception_ptr& e : errors) {
+    if (e) std::rethrow_exception(e);
+  }
+  return schur;
 }
 
 void validate(const char* fn,
@@ -171,9 +374,8 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
   const Index n = w.rows();
   const double tau = options.tau;
   TransientEnvelope out;
-  Eigen::MatrixXd a = (w - Eigen::MatrixXd::Identity(n, n)) / tau;
-  out.numerical_abscissa = numerical_abscissa(w, tau);
-  const lapack::RealSchurFactor schur = lapack::gees_in_place(std::move(a), false);
+  const lapack::RealSchurFactor schur =
+      schur_and_abscissa(w, tau, options.points, out.numerical_abscissa);
   const Eigen::MatrixXd& t = schur.t;
   if (options.t_max == 0.0) {
     Index worst = 0;
@@ -218,46 +420,16 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
     t_end = h;
   }
 
-  // Uniform grid: one short-step exponential, then one product per point. The refinement needs
-  // the matrices at the best point and its predecessor: five buffers whose roles (current,
-  // previous, best, best's predecessor, product target) are indices, so nothing is copied.
+  // Uniform grid (evaluate_grid: one short-step exponential, then one product per two points).
   const Index points = options.points;
-  const double dt = t_end / static_cast<double>(points - 1);
-  Eigen::MatrixXd step;
-  algebra.exp(t, dt, step);
   out.times = Eigen::VectorXd::LinSpaced(points, 0.0, t_end);
+  std::vector<EnvelopePoint> grid = evaluate_grid(GridPlan{t, algebra, out.times, tol});
   out.norms.resize(points);
-  std::array<Eigen::MatrixXd, 5> buffers;
-  buffers[0] = Eigen::MatrixXd::Identity(n, n);
-  int cur = 0;
-  int prev = 0;
-  int best_buffer = 0;
-  int best_prev_buffer = 0;
-  std::vector<EnvelopePoint> grid(points);
   Index best = 0;
   for (Index k = 0; k < points; ++k) {
-    if (k > 0) {
-      int next = 0;
-      while (next == cur || next == prev || next == best_buffer || next == best_prev_buffer) ++next;
-      if (k == 1) {
-        buffers[next] = step;  // step * I
-      } else {
-        algebra.multiply(step, buffers[cur], buffers[next]);
-      }
-      prev = cur;
-      cur = next;
-    }
-    grid[k] = evaluator.evaluate(out.times(k), buffers[cur], tol);
-    grid[k].t = out.times(k);
-    out.norms(k) = grid[k].norm;
-    if (grid[k].norm > grid[best].norm) {
-      best = k;
-      best_buffer = cur;
-      best_prev_buffer = prev;
-    }
+    out.norms(k) = grid[static_cast<std::size_t>(k)].norm;
+    if (out.norms(k) > out.norms(best)) best = k;
   }
-  const Eigen::MatrixXd& best_e = buffers[best_buffer];
-  const Eigen::MatrixXd& best_prev_e = buffers[best_prev_buffer];
   detail::ensure_finite_result(kFn, "envelope", out.norms);
 
   out.max_gain = grid[best].norm;
@@ -303,11 +475,9 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
     if (best == points - 1) return out;  // still rising at t_max: the maximum is the endpoint
     lo = grid[best];
     hi = grid[best + 1];
-    e_lo = best_e;
   } else {
     lo = grid[best - 1];  // best > 0 because slope(0) = omega > 0
     hi = grid[best];
-    e_lo = best_prev_e;
   }
   EnvelopePoint top = lo.norm >= hi.norm ? lo : hi;
   EnvelopePoint root = std::abs(lo.slope) <= std::abs(hi.slope) ? lo : hi;
@@ -325,9 +495,10 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
   double a_g = lo.slope;
   double b_t = hi.t;
   double b_g = hi.slope;
+  // The grid keeps no matrices (evaluate_grid): the one at lo is formed afresh.
+  if (e_lo.size() == 0) algebra.exp(t, lo.t, e_lo);
   Eigen::MatrixXd e_a = std::move(e_lo);
   Eigen::MatrixXd e_b;
-  if (!doubling_best && grid[best].slope < 0.0) e_b = best_e;  // hi is the best grid point
   int side = 0;
   double previous = std::numeric_limits<double>::quiet_NaN();
   Eigen::MatrixXd e_t(n, n);
