@@ -25,7 +25,9 @@ class TopEigenLanczos {
         w_(n),
         h_(steps_cap_ + 1),
         alpha_(steps_cap_),
-        beta_(steps_cap_) {}
+        beta_(steps_cap_),
+        ritz_(steps_cap_),
+        top_(steps_cap_) {}
 
   struct Result {
     double value = 0.0;      ///< Ritz value (largest eigenvalue estimate)
@@ -56,11 +58,8 @@ class TopEigenLanczos {
         lapack::gemv('N', Scalar(-1), v, h, Scalar(1), w_);
       }
       beta_(k) = w_.norm();
-      tridiagonal_.computeFromTridiagonal(
-          alpha_.head(k + 1), beta_.head(k), Eigen::ComputeEigenvectors);
-      const Eigen::Index top = k;  // eigenvalues ascending
-      r.value = tridiagonal_.eigenvalues()(top);
-      const double residual = beta_(k) * std::abs(tridiagonal_.eigenvectors()(k, top));
+      r.value = top_ritz_pair(k + 1);
+      const double residual = beta_(k) * std::abs(ritz_(k));
       const double scale = std::max(std::abs(r.value), 1e-300);
       if (residual <= tol * scale || beta_(k) <= 1e-14 * scale || k + 1 >= n) {
         r.converged = true;
@@ -69,8 +68,7 @@ class TopEigenLanczos {
       if (k + 1 >= steps_cap_) break;
       basis_.col(k + 1) = w_ / beta_(k);
     }
-    vector_.noalias() =
-        basis_.leftCols(k + 1) * tridiagonal_.eigenvectors().col(k).template cast<Scalar>();
+    vector_.noalias() = basis_.leftCols(k + 1) * ritz_.head(k + 1).template cast<Scalar>();
     vector_.normalize();
     return r;
   }
@@ -78,6 +76,22 @@ class TopEigenLanczos {
   [[nodiscard]] const Vector& vector() const { return vector_; }
 
  private:
+  // Largest eigenvalue of the k x k Lanczos tridiagonal; its unit eigenvector into ritz_. Eigen's
+  // tridiagonal QR computes every eigenvector, O(k^3); LAPACK's dstevr the one, O(k), but with
+  // more fixed cost: measured 14 against 6.6 us at k = 18, 3.7 against 3.6 us at k = 10, 1.0
+  // against 3.2 us at k = 5 (the pseudospectra's inverse Lanczos mostly stops below 10).
+  double top_ritz_pair(Eigen::Index k) {
+    if (k >= 10) {
+      const double value = top_.compute(alpha_.head(k), beta_.head(k - 1));
+      ritz_.head(k) = top_.vector();
+      return value;
+    }
+    tridiagonal_.computeFromTridiagonal(
+        alpha_.head(k), beta_.head(k - 1), Eigen::ComputeEigenvectors);
+    ritz_.head(k) = tridiagonal_.eigenvectors().col(k - 1);  // eigenvalues ascending
+    return tridiagonal_.eigenvalues()(k - 1);
+  }
+
   Eigen::Index steps_cap_;
   Matrix basis_;
   Vector w_;
@@ -85,7 +99,9 @@ class TopEigenLanczos {
   Vector vector_;
   Eigen::VectorXd alpha_;
   Eigen::VectorXd beta_;
+  Eigen::VectorXd ritz_;
   Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> tridiagonal_;
+  lapack::TridiagonalTopEigen top_;
 };
 
 }  // namespace netdyn::detail

@@ -140,6 +140,28 @@ void zgesdd_(const char* jobz,
              int* iwork,
              int* info,
              std::size_t);
+void dstevr_(const char* jobz,
+             const char* range,
+             const int* n,
+             double* d,
+             double* e,
+             const double* vl,
+             const double* vu,
+             const int* il,
+             const int* iu,
+             const double* abstol,
+             int* m,
+             double* w,
+             double* z,
+             const int* ldz,
+             int* isuppz,
+             double* work,
+             const int* lwork,
+             int* iwork,
+             const int* liwork,
+             int* info,
+             std::size_t,
+             std::size_t);
 void dsyevr_(const char* jobz,
              const char* range,
              const char* uplo,
@@ -706,6 +728,58 @@ Eigen::VectorXd singular_values(const Eigen::Ref<const Eigen::MatrixXcd>& a) {
   return s;
 }
 
+TridiagonalTopEigen::TridiagonalTopEigen(Eigen::Index max_size)
+    : d_(max_size),
+      e_(max_size),
+      vector_(max_size),
+      work_(20 * std::max<Eigen::Index>(1, max_size)),
+      iwork_(10 * std::max<Eigen::Index>(1, max_size)) {}
+
+double TridiagonalTopEigen::compute(const Eigen::Ref<const Eigen::VectorXd>& d,
+                                    const Eigen::Ref<const Eigen::VectorXd>& e) {
+  const int n = to_int(d.size(), "dstevr");
+  if (n == 0 || d.size() > d_.size() || e.size() + 1 < d.size()) {
+    throw std::logic_error("dstevr: tridiagonal of size " + std::to_string(d.size()) +
+                           " with workspace for " + std::to_string(d_.size()));
+  }
+  d_.head(n) = d;
+  e_.head(n - 1) = e.head(n - 1);
+  const double bound = 0.0;
+  const int index = n;
+  const double abstol = 0.0;
+  const int lwork = static_cast<int>(work_.size());
+  const int liwork = static_cast<int>(iwork_.size());
+  int m = 0;
+  double value = 0.0;
+  int isuppz[2] = {0, 0};
+  int info = 0;
+  dstevr_("V",
+          "I",
+          &n,
+          d_.data(),
+          e_.data(),
+          &bound,
+          &bound,
+          &index,
+          &index,
+          &abstol,
+          &m,
+          &value,
+          vector_.data(),
+          &n,
+          isuppz,
+          work_.data(),
+          &lwork,
+          iwork_.data(),
+          &liwork,
+          &info,
+          1,
+          1);
+  check_info("dstevr", info, n);
+  size_ = n;
+  return value;
+}
+
 SymmetricEigen syevr(const Eigen::Ref<const Eigen::MatrixXd>& a,
                      bool vectors,
                      Eigen::Index first,
@@ -904,6 +978,17 @@ extern "C" void zgemv_(const char* trans,
                        dcomplex* y,
                        const int* incy,
                        std::size_t);
+extern "C" void dsymv_(const char* uplo,
+                       const int* n,
+                       const double* alpha,
+                       const double* a,
+                       const int* lda,
+                       const double* x,
+                       const int* incx,
+                       const double* beta,
+                       double* y,
+                       const int* incy,
+                       std::size_t);
 // NOLINTEND(readability-identifier-naming)
 
 namespace netdyn::lapack {
@@ -953,6 +1038,19 @@ void gemv(char trans,
           dcomplex beta,
           Eigen::Ref<Eigen::VectorXcd> y) {
   gemv_with(zgemv_, "zgemv", trans, alpha, a, x, beta, y);
+}
+
+void symv_upper(const Eigen::Ref<const Eigen::MatrixXd>& a,
+                const Eigen::Ref<const Eigen::VectorXd>& x,
+                Eigen::Ref<Eigen::VectorXd> y) {
+  const int n = to_int(a.rows(), "dsymv");
+  if (n == 0) return;
+  const int lda = std::max(1, to_int(a.outerStride(), "dsymv"));
+  const int incx = to_int(x.innerStride(), "dsymv");
+  const int incy = to_int(y.innerStride(), "dsymv");
+  const double one = 1.0;
+  const double zero = 0.0;
+  dsymv_("U", &n, &one, a.data(), &lda, x.data(), &incx, &zero, y.data(), &incy, 1);
 }
 
 }  // namespace netdyn::lapack

@@ -75,6 +75,27 @@ struct SymmetricEigen {
                                    Eigen::Index first = 0,
                                    Eigen::Index last = -1);
 
+/// Largest eigenvalue and its unit eigenvector of the symmetric tridiagonal matrix with diagonal
+/// d and off-diagonal e: dstevr for the one index (bisection and inverse iteration, O(k) work,
+/// where a full tridiagonal QR with vectors is O(k^3)). The workspace is owned, for loops that
+/// call it once per Lanczos step.
+class TridiagonalTopEigen {
+ public:
+  explicit TridiagonalTopEigen(Eigen::Index max_size);
+  /// Returns the eigenvalue; vector() holds the eigenvector (d.size() entries).
+  double compute(const Eigen::Ref<const Eigen::VectorXd>& d,
+                 const Eigen::Ref<const Eigen::VectorXd>& e);
+  [[nodiscard]] Eigen::Ref<const Eigen::VectorXd> vector() const { return vector_.head(size_); }
+
+ private:
+  Eigen::Index size_ = 0;
+  Eigen::VectorXd d_;
+  Eigen::VectorXd e_;
+  Eigen::VectorXd vector_;
+  Eigen::VectorXd work_;
+  Eigen::VectorXi iwork_;
+};
+
 /// Solve a x = b by LU with partial pivoting: dgesv. Throws NumericalError if a is singular.
 [[nodiscard]] Eigen::MatrixXd gesv(const Eigen::Ref<const Eigen::MatrixXd>& a,
                                    const Eigen::Ref<const Eigen::MatrixXd>& b);
@@ -109,6 +130,12 @@ void gemv(char trans,
           const Eigen::Ref<const Eigen::VectorXcd>& x,
           std::complex<double> beta,
           Eigen::Ref<Eigen::VectorXcd> y);
+
+/// y = a x for symmetric a (only the upper triangle is read): dsymv with uplo 'U'. One pass over
+/// the triangle, as a triangular matrix-vector product. x and y must not alias.
+void symv_upper(const Eigen::Ref<const Eigen::MatrixXd>& a,
+                const Eigen::Ref<const Eigen::VectorXd>& x,
+                Eigen::Ref<Eigen::VectorXd> y);
 
 /// b = alpha op(a) b for upper triangular a (only the upper triangle is read): dtrmm with
 /// side 'L', uplo 'U', diag 'N' (multithreaded OpenBLAS, n^3 flops against gemm's 2 n^3).
