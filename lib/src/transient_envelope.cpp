@@ -37,15 +37,14 @@ class QuasiTriangularAlgebra {
     }
   }
 
-  // out = x * p (out must not alias x or p).
-  void multiply(const Eigen::MatrixXd& x, const Eigen::MatrixXd& p, Eigen::MatrixXd& out) const {
+  // out = x * p (out must not alias x or p). threads > 1: the column blocks are shared among
+  // that many OpenMP threads, largest first (for use with single-threaded BLAS).
+  void multiply(const Eigen::MatrixXd& x,
+                const Eigen::MatrixXd& p,
+                Eigen::MatrixXd& out,
+                int threads = 1) const {
     out = p;
-    constexpr Index kBlock = 96;
-    for (Index c0 = 0; c0 < n_; c0 += kBlock) {
-      const Index c1 = std::min(n_, c0 + kBlock);
-      const Index r = std::min(n_, c1 + 1);
-      lapack::trmm_upper_left('N', 1.0, x.topLeftCorner(r, r), out.block(0, c0, r, c1 - c0));
-    }
+    corner_products('N', x, out, threads);
     // Column by column (contiguous); p(i, j) = 0 for i > j + 1, and sub_ is ascending.
     for (Index j = 0; j < n_; ++j) {
       for (const Index i : sub_) {
@@ -53,6 +52,15 @@ class QuasiTriangularAlgebra {
         out(i + 1, j) += x(i + 1, i) * p(i, j);
       }
     }
+  }
+
+  // Upper triangle of g = s^T s (symmetric; the strict lower part is left unspecified). With
+  // s = U + L (L: the subdiagonal entries), U^T s by the corner products (row i of column j only
+  // needs rows k <= i <= j of s), then L^T s adds s(i+1, i) times row i + 1 to row i.
+  void gram(const Eigen::MatrixXd& s, Eigen::MatrixXd& g, int threads = 1) const {
+    g = s;
+    corner_products('T', s, g, threads);
+    for (const Index i : sub_) g.row(i).tail(n_ - i) += s(i + 1, i) * s.row(i + 1).tail(n_ - i);
   }
 
   // y = E x and y = E^T x for E with this block pattern: a triangular product (BLAS dtrmv, half
@@ -72,14 +80,32 @@ class QuasiTriangularAlgebra {
 
   // out = e^{s T}: the degree-18 Taylor scheme of matrix_exponential.hpp (5 products, then the
   // squarings) with this pattern's cheap products.
-  void exp(const Eigen::MatrixXd& t, double s, Eigen::MatrixXd& out) const {
+  void exp(const Eigen::MatrixXd& t, double s, Eigen::MatrixXd& out, int threads = 1) const {
     out = detail::matrix_exponential_with(
-        s * t, [this](const Eigen::MatrixXd& x, const Eigen::MatrixXd& p, Eigen::MatrixXd& r) {
-          multiply(x, p, r);
+        s * t,
+        [this, threads](const Eigen::MatrixXd& x, const Eigen::MatrixXd& p, Eigen::MatrixXd& r) {
+          multiply(x, p, r, threads);
         });
   }
 
  private:
+  // out(0:r, block) = op(upper(x))(0:r, 0:r) out(0:r, block) for each column block, r the block's
+  // end + 1: for out holding a matrix of this pattern, its rows below r are zero in the block.
+  void corner_products(char trans,
+                       const Eigen::MatrixXd& x,
+                       Eigen::MatrixXd& out,
+                       int threads) const {
+    constexpr Index kBlock = 96;
+    const Index blocks = (n_ + kBlock - 1) / kBlock;
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 1) if (threads > 1)
+    for (Index b = blocks - 1; b >= 0; --b) {
+      const Index c0 = b * kBlock;
+      const Index c1 = std::min(n_, c0 + kBlock);
+      const Index r = std::min(n_, c1 + 1);
+      lapack::trmm_upper_left(trans, 1.0, x.topLeftCorner(r, r), out.block(0, c0, r, c1 - c0));
+    }
+  }
+
   Index n_;
   std::vector<Index> sub_;
 };
@@ -109,41 +135,44 @@ class NormEvaluator {
     return evaluate_with(
         time,
         [&](const auto& x, Eigen::VectorXd& y) { algebra_.apply(e, x, y); },
-        [&](const auto& x, Eigen::VectorXd& y) { algebra_.apply_transpose(e, x, y); },
+        [&](const auto& x, Eigen::VectorXd& y) {
+          algebra_.apply(e, x, tmp_);
+          algebra_.apply_transpose(e, tmp_, y);
+        },
         tol);
   }
 
-  // ||left right||_2 without forming the product: each operator application costs four
-  // triangular matrix-vector products instead of two.
+  // ||step e||_2 without forming the product, from gram = step^T step (upper triangle): each
+  // application of e^T gram e is three passes over a triangle, where step e unformed takes four
+  // and forming it a matrix product.
   EnvelopePoint evaluate(double time,
-                         const Eigen::MatrixXd& left,
-                         const Eigen::MatrixXd& right,
+                         const Eigen::MatrixXd& step,
+                         const Eigen::MatrixXd& gram,
+                         const Eigen::MatrixXd& e,
                          double tol) {
     return evaluate_with(
         time,
         [&](const auto& x, Eigen::VectorXd& y) {
-          algebra_.apply(right, x, tmp2_);
-          algebra_.apply(left, tmp2_, y);
+          algebra_.apply(e, x, tmp_);
+          algebra_.apply(step, tmp_, y);
         },
         [&](const auto& x, Eigen::VectorXd& y) {
-          algebra_.apply_transpose(left, x, tmp2_);
-          algebra_.apply_transpose(right, tmp2_, y);
+          algebra_.apply(e, x, tmp_);
+          lapack::symv_upper(gram, tmp_, tmp2_);
+          algebra_.apply_transpose(e, tmp2_, y);
         },
         tol);
   }
 
  private:
-  // apply_e(x, y): y = E x; apply_et(x, y): y = E^T x (y must not alias x; both may use tmp2_).
-  template <typename ApplyE, typename ApplyEt>
-  EnvelopePoint evaluate_with(double time, ApplyE&& apply_e, ApplyEt&& apply_et, double tol) {
-    const auto apply = [&](const auto& x, Eigen::VectorXd& y) {
-      apply_e(x, tmp_);
-      apply_et(tmp_, y);
-    };
+  // apply_e(x, y): y = E x; apply_gram(x, y): y = E^T E x (y must not alias x; both may use
+  // tmp_ and tmp2_).
+  template <typename ApplyE, typename ApplyGram>
+  EnvelopePoint evaluate_with(double time, ApplyE&& apply_e, ApplyGram&& apply_gram, double tol) {
     // Warm start from the previous top right singular vector, plus a fixed generic component
     // so that a start orthogonal to the new top vector cannot stall the iteration.
     Eigen::VectorXd start = v_ + 1e-3 * Eigen::VectorXd::LinSpaced(v_.size(), 1.0, 2.0);
-    const auto r = lanczos_.run(apply, start, tol);
+    const auto r = lanczos_.run(apply_gram, start, tol);
     v_ = lanczos_.vector();
     EnvelopePoint p;
     p.t = time;
@@ -195,19 +224,27 @@ int grid_threads(Index n, Index points) {
 #endif
 }
 
-// Grid point k of times(k) = k dt from the formed matrix e = e^{2m dt T}, m = k / 2 (I for
-// m = 0): for even k ||e||, for odd k ||step e|| without forming the product (its Lanczos steps
-// cost four triangular matrix-vector products instead of two, over the ~20 steps of a point
-// about a third of the product saved).
+// The matrices every grid point may use besides E_{2m}: step = e^{dt T}, step2 = step^2 and
+// gram = step^T step (upper triangle).
+struct GridSteps {
+  Eigen::MatrixXd step;
+  Eigen::MatrixXd step2;
+  Eigen::MatrixXd gram;
+};
+
+// Grid point k of times(k) = k dt from the formed matrix e = E_{2m} = e^{2m dt T}, m = k / 2 (I
+// for m = 0): for even k ||e||, for odd k ||step e|| without forming the product (three passes
+// over a triangle per Lanczos step instead of two; over the ~20 steps of a point about a third
+// of the product it saves).
 EnvelopePoint evaluate_point(NormEvaluator& evaluator,
                              const Eigen::VectorXd& times,
                              Index k,
                              const Eigen::MatrixXd& e,
-                             const Eigen::MatrixXd& step,
+                             const GridSteps& steps,
                              double tol) {
   if (k % 2 == 0) return evaluator.evaluate(times(k), e, tol);
-  if (k == 1) return evaluator.evaluate(times(k), step, tol);
-  return evaluator.evaluate(times(k), step, e, tol);
+  if (k == 1) return evaluator.evaluate(times(k), steps.step, tol);
+  return evaluator.evaluate(times(k), steps.step, steps.gram, e, tol);
 }
 
 // Grid points from the matrices E_{2m} = e^{2m dt T} = step2^m. reads(m): how many grid points
@@ -220,82 +257,97 @@ struct GridPlan {
   [[nodiscard]] Index points() const { return times.size(); }
   [[nodiscard]] Index formed() const { return (points() + 1) / 2; }
   [[nodiscard]] int reads(Index m) const { return 2 * m + 1 < points() ? 2 : 1; }
-  void make_steps(Eigen::MatrixXd& step, Eigen::MatrixXd& step2) const {
-    algebra.exp(t, times(1) - times(0), step);
-    step2.resize(t.rows(), t.cols());
-    algebra.multiply(step, step, step2);
+  [[nodiscard]] GridSteps make_steps(int threads = 1) const {
+    GridSteps s;
+    algebra.exp(t, times(1) - times(0), s.step, threads);
+    s.step2.resize(t.rows(), t.cols());
+    algebra.multiply(s.step, s.step, s.step2, threads);
+    if (points() > 3) algebra.gram(s.step, s.gram, threads);
+    return s;
   }
 };
 
-void evaluate_grid_serial(const GridPlan& plan, std::vector<EnvelopePoint>& grid) {
+void evaluate_grid_serial(const GridPlan& plan,
+                          const GridSteps& steps,
+                          std::vector<EnvelopePoint>& grid) {
   const Index n = plan.t.rows();
-  Eigen::MatrixXd step;
-  Eigen::MatrixXd step2;
-  plan.make_steps(step, step2);
   NormEvaluator evaluator(plan.t, plan.algebra);
   Eigen::MatrixXd e = Eigen::MatrixXd::Identity(n, n);
   Eigen::MatrixXd next(n, n);
   for (Index m = 0; m < plan.formed(); ++m) {
     if (m > 0) {
-      plan.algebra.multiply(step2, e, next);
+      plan.algebra.multiply(steps.step2, e, next);
       e.swap(next);
     }
     for (Index k = 2 * m; k < std::min(plan.points(), 2 * m + 2); ++k) {
       grid[static_cast<std::size_t>(k)] =
-          evaluate_point(evaluator, plan.times, k, e, step, plan.tol);
+          evaluate_point(evaluator, plan.times, k, e, steps, plan.tol);
     }
   }
 }
 
-// The envelope on the uniform grid `times` (times(k) = k dt). With several threads, one thread
-// forms the matrices E_{2m} (a sequential chain of products) and the others evaluate the grid
-// points as the matrices appear, point k on reader k mod readers (so the Lanczos warm starts,
-// and the results to the last bit, depend on the thread count only). At n = 500 the two sides
-// take about as long (24 single-threaded products ~42 ms against the norms ~50 ms), and two
-// threads each with single-threaded BLAS beat one chain split over both cores (dtrmm on these
-// corners gains ~1.6x from a second core, the memory-bound matrix-vector products ~1.2x).
+// The envelope on the uniform grid `times` (times(k) = k dt). With several threads: the step
+// matrices first, each product's column blocks shared by the threads; then one thread (the
+// producer) forms the matrices E_{2m}, a sequential chain of products, while the others (the
+// readers) evaluate the grid points as the matrices appear, in a fixed assignment (so the
+// Lanczos warm starts, and the results to the last bit, depend on the thread count only). Two
+// threads each with single-threaded BLAS beat one chain split over both cores: dtrmm on these
+// corners gains ~1.6x from a second core, the memory-bound matrix-vector products ~1.2x.
 std::vector<EnvelopePoint> evaluate_grid(const GridPlan& plan) {
   const Index n = plan.t.rows();
   std::vector<EnvelopePoint> grid(static_cast<std::size_t>(plan.points()));
   const int threads = grid_threads(n, plan.points());
   if (threads == 1) {
-    evaluate_grid_serial(plan, grid);
+    evaluate_grid_serial(plan, plan.make_steps(), grid);
     return grid;
   }
 #ifdef _OPENMP
   const lapack::SingleThreadedBlas single;
   // Three slots: the producer may form E_{2m+2} and E_{2m+4} while E_{2m} is being read.
   detail::MatrixRing ring(n, n, 3);
-  Eigen::MatrixXd step;
-  Eigen::MatrixXd step2;
+  // The step exponentials first, their products' column blocks shared by the threads: otherwise
+  // the readers would wait for them (~25 ms at n = 500).
+  const GridSteps steps = plan.make_steps(threads);
   std::exception_ptr error;
+  // The producer also evaluates every eighth point (a matrix it has just formed), which about
+  // evens the two sides at n = 500 (24 single-threaded products ~45 ms; the readers' norms
+  // ~50 ms, odd points at 1.5 times the even ones). A fixed assignment keeps the warm starts,
+  // and so the results, independent of timing.
+  const auto producer_evaluates = [](Index k) { return k % 8 == 0; };
 #pragma omp parallel num_threads(threads)
   {
     const int team = omp_get_num_threads();
     const int id = omp_get_thread_num();
     try {
       if (team == 1) {
-        evaluate_grid_serial(plan, grid);
+        evaluate_grid_serial(plan, steps, grid);
       } else if (id == 0) {
-        plan.make_steps(step, step2);
+        NormEvaluator evaluator(plan.t, plan.algebra);
         const Eigen::MatrixXd* previous = nullptr;
         for (Index m = 0; m < plan.formed(); ++m) {
           Eigen::MatrixXd& e = ring.slot_for(m);
           if (m == 0) {
             e.setIdentity();
           } else {
-            plan.algebra.multiply(step2, *previous, e);
+            plan.algebra.multiply(steps.step2, *previous, e);
           }
           ring.publish(m, plan.reads(m));
           previous = &e;
+          if (producer_evaluates(2 * m)) {
+            grid[static_cast<std::size_t>(2 * m)] =
+                evaluate_point(evaluator, plan.times, 2 * m, e, steps, plan.tol);
+            ring.done(m);
+          }
         }
       } else {
         const int readers = team - 1;
         NormEvaluator evaluator(plan.t, plan.algebra);
-        for (Index k = id - 1; k < plan.points(); k += readers) {
+        Index mine = 0;  // index among the points readers evaluate
+        for (Index k = 0; k < plan.points(); ++k) {
+          if (producer_evaluates(k) || mine++ % readers != id - 1) continue;
           const Eigen::MatrixXd& e = ring.wait_for(k / 2);
           grid[static_cast<std::size_t>(k)] =
-              evaluate_point(evaluator, plan.times, k, e, step, plan.tol);
+              evaluate_point(evaluator, plan.times, k, e, steps, plan.tol);
           ring.done(k / 2);
         }
       }
