@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 namespace netdyn::detail {
@@ -19,8 +20,18 @@ class MatrixRing {
     Aborted() : std::runtime_error("MatrixRing: aborted by another thread") {}
   };
 
-  MatrixRing(Eigen::Index rows, Eigen::Index cols, int slots)
-      : slots_(static_cast<std::size_t>(slots), Slot{Eigen::MatrixXd(rows, cols), -1, 0, false}) {}
+  /// `slots` matrices of rows x cols, reusing the storage of `buffers` where given (a fresh
+  /// buffer costs the first touch of its pages).
+  MatrixRing(Eigen::Index rows,
+             Eigen::Index cols,
+             std::vector<Eigen::MatrixXd> buffers,
+             int slots) {
+    buffers.resize(static_cast<std::size_t>(slots));
+    for (Eigen::MatrixXd& b : buffers) {
+      b.resize(rows, cols);
+      slots_.push_back(Slot{std::move(b), -1, 0, false});
+    }
+  }
 
   /// Producer: the storage for M_m, once every read of M_{m - slots} is done. Fill it, then call
   /// publish(m, reads).
