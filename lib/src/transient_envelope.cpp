@@ -231,51 +231,78 @@ int grid_threads(Index n, Index points) {
 #endif
 }
 
-// The matrices every grid point may use besides E_{2m}: step = e^{dt T}, step2 = step^2 and
-// gram = step^T step (upper triangle).
+// The grid's formed matrices are E_m = e^{S m dt T}, one product apart (stride S); the points
+// between them are evaluated as ||e^{r dt T} E_m||, r = 1..S-1, without forming the product:
+// from gram_r = e^{r dt T}^T e^{r dt T}, each Lanczos step on E_m^T gram_r E_m is three passes
+// over a triangle instead of two, while forming the product would cost a matrix product (over
+// the ~20 steps of a point, about three times as much). S = 3 balances the two threads at
+// n = 500: the producer forms 16 matrices and evaluates them, the reader the other 33 points.
+constexpr Index kStride = 3;
+
+// step[r] = e^{r dt T} for r = 1..S (step[0] unused), gram[r] = upper triangle of
+// step[r]^T step[r] for r = 1..S-1.
 struct GridSteps {
-  Eigen::MatrixXd step;
-  Eigen::MatrixXd step2;
-  Eigen::MatrixXd gram;
-  std::vector<Eigen::MatrixXd> spare;  // the exponential's buffers, for the grid's matrices
+  std::vector<Eigen::MatrixXd> step;
+  std::vector<Eigen::MatrixXd> gram;
+  std::vector<Eigen::MatrixXd> spare;  // the exponential's unused buffers, for the grid's matrices
 };
 
-// Grid point k of times(k) = k dt from the formed matrix e = E_{2m} = e^{2m dt T}, m = k / 2 (I
-// for m = 0): for even k ||e||, for odd k ||step e|| without forming the product (three passes
-// over a triangle per Lanczos step instead of two; over the ~20 steps of a point about a third
-// of the product it saves).
+// Grid point k from e = E_m, m = k / S (I for m = 0).
 EnvelopePoint evaluate_point(NormEvaluator& evaluator,
                              const Eigen::VectorXd& times,
                              Index k,
                              const Eigen::MatrixXd& e,
                              const GridSteps& steps,
                              double tol) {
-  if (k % 2 == 0) return evaluator.evaluate(times(k), e, tol);
-  if (k == 1) return evaluator.evaluate(times(k), steps.step, tol);
-  return evaluator.evaluate(times(k), steps.step, steps.gram, e, tol);
+  const auto r = static_cast<std::size_t>(k % kStride);
+  if (r == 0) return evaluator.evaluate(times(k), e, tol);
+  if (k < kStride) return evaluator.evaluate(times(k), steps.step[r], tol);
+  return evaluator.evaluate(times(k), steps.step[r], steps.gram[r], e, tol);
 }
 
-// Grid points from the matrices E_{2m} = e^{2m dt T} = step2^m. reads(m): how many grid points
-// read E_{2m} (2, or 1 for the last of an odd count).
 struct GridPlan {
   const Eigen::MatrixXd& t;
   const QuasiTriangularAlgebra& algebra;
   const Eigen::VectorXd& times;
   double tol;
   [[nodiscard]] Index points() const { return times.size(); }
-  [[nodiscard]] Index formed() const { return (points() + 1) / 2; }
-  [[nodiscard]] int reads(Index m) const { return 2 * m + 1 < points() ? 2 : 1; }
+  [[nodiscard]] Index formed() const { return (points() + kStride - 1) / kStride; }
+  // Grid points that read E_m.
+  [[nodiscard]] int reads(Index m) const {
+    return static_cast<int>(std::min(kStride, points() - kStride * m));
+  }
   // The buffers move on from the exponential's workspace: every fresh n x n buffer costs its
-  // first touch, here ~1 ms per 2 MB (measured: 3000 page faults and ~13 ms per call fewer).
+  // first touch, here ~1 ms per 2 MB.
   [[nodiscard]] GridSteps make_steps(int threads = 1) const {
     detail::ExponentialWorkspace ws;
+    std::vector<Eigen::MatrixXd> pool;
     GridSteps s;
-    algebra.exp(t, times(1) - times(0), s.step, ws, threads);
-    s.step2 = std::move(ws.b1);
-    algebra.multiply(s.step, s.step, s.step2, threads);
-    s.gram = std::move(ws.b2);
-    if (points() > 3) algebra.gram(s.step, s.gram, threads);
-    for (Eigen::MatrixXd* m : {&ws.b3, &ws.b6, &ws.x, &ws.q91}) s.spare.push_back(std::move(*m));
+    s.step.resize(kStride + 1);
+    s.gram.resize(kStride);
+    algebra.exp(t, times(1) - times(0), s.step[1], ws, threads);
+    for (Eigen::MatrixXd* m : {&ws.b1, &ws.b2, &ws.b3, &ws.b6, &ws.x, &ws.q91}) {
+      pool.push_back(std::move(*m));
+    }
+    const auto take = [&] {
+      Eigen::MatrixXd m;
+      if (!pool.empty()) {
+        m = std::move(pool.back());
+        pool.pop_back();
+      }
+      return m;
+    };
+    for (Index r = 2; r <= kStride; ++r) {
+      const auto ru = static_cast<std::size_t>(r);
+      s.step[ru] = take();
+      algebra.multiply(s.step[1], s.step[ru - 1], s.step[ru], threads);
+    }
+    if (points() > kStride) {
+      for (std::size_t r = 1; r < static_cast<std::size_t>(kStride); ++r) {
+        s.gram[r] = take();
+        algebra.gram(s.step[r], s.gram[r], threads);
+      }
+    }
+    s.spare = std::move(pool);
     return s;
   }
 };
@@ -283,16 +310,19 @@ struct GridPlan {
 void evaluate_grid_serial(const GridPlan& plan,
                           GridSteps& steps,
                           std::vector<EnvelopePoint>& grid) {
+  const Index n = plan.t.rows();
   NormEvaluator evaluator(plan.t, plan.algebra);
+  steps.spare.resize(2);
   Eigen::MatrixXd& e = steps.spare[0];
   Eigen::MatrixXd& next = steps.spare[1];
-  e.setIdentity();
+  e.setIdentity(n, n);
+  next.resize(n, n);
   for (Index m = 0; m < plan.formed(); ++m) {
     if (m > 0) {
-      plan.algebra.multiply(steps.step2, e, next);
+      plan.algebra.multiply(steps.step[kStride], e, next);
       e.swap(next);
     }
-    for (Index k = 2 * m; k < std::min(plan.points(), 2 * m + 2); ++k) {
+    for (Index k = kStride * m; k < std::min(plan.points(), kStride * (m + 1)); ++k) {
       grid[static_cast<std::size_t>(k)] =
           evaluate_point(evaluator, plan.times, k, e, steps, plan.tol);
     }
@@ -301,11 +331,12 @@ void evaluate_grid_serial(const GridPlan& plan,
 
 // The envelope on the uniform grid `times` (times(k) = k dt). With several threads: the step
 // matrices first, each product's column blocks shared by the threads; then one thread (the
-// producer) forms the matrices E_{2m}, a sequential chain of products, while the others (the
-// readers) evaluate the grid points as the matrices appear, in a fixed assignment (so the
-// Lanczos warm starts, and the results to the last bit, depend on the thread count only). Two
-// threads each with single-threaded BLAS beat one chain split over both cores: dtrmm on these
-// corners gains ~1.6x from a second core, the memory-bound matrix-vector products ~1.2x.
+// producer) forms the matrices E_m, a sequential chain of products, and evaluates the points
+// k = S m on them, while the others (the readers) evaluate the points in between as the
+// matrices appear, in a fixed assignment (so the Lanczos warm starts, and the results to the
+// last bit, depend on the thread count only). Two threads each with single-threaded BLAS beat
+// one chain split over both cores: dtrmm on these corners gains ~1.6x from a second core, the
+// memory-bound matrix-vector products ~1.2x.
 std::vector<EnvelopePoint> evaluate_grid(const GridPlan& plan) {
   const Index n = plan.t.rows();
   std::vector<EnvelopePoint> grid(static_cast<std::size_t>(plan.points()));
@@ -318,16 +349,11 @@ std::vector<EnvelopePoint> evaluate_grid(const GridPlan& plan) {
 #ifdef _OPENMP
   const lapack::SingleThreadedBlas single;
   // The step exponentials first, their products' column blocks shared by the threads: otherwise
-  // the readers would wait for them (~25 ms at n = 500).
+  // the readers would wait for them (~20 ms at n = 500).
   GridSteps steps = plan.make_steps(threads);
-  // Three slots: the producer may form E_{2m+2} and E_{2m+4} while E_{2m} is being read.
+  // Three slots: the producer may form E_{m+1} and E_{m+2} while E_m is being read.
   detail::MatrixRing ring(n, n, std::move(steps.spare), 3);
   std::exception_ptr error;
-  // The producer also evaluates every eighth point (a matrix it has just formed), which about
-  // evens the two sides at n = 500 (24 single-threaded products ~45 ms; the readers' norms
-  // ~50 ms, odd points at 1.5 times the even ones). A fixed assignment keeps the warm starts,
-  // and so the results, independent of timing.
-  const auto producer_evaluates = [](Index k) { return k % 8 == 0; };
 #pragma omp parallel num_threads(threads)
   {
     const int team = omp_get_num_threads();
@@ -343,26 +369,24 @@ std::vector<EnvelopePoint> evaluate_grid(const GridPlan& plan) {
           if (m == 0) {
             e.setIdentity();
           } else {
-            plan.algebra.multiply(steps.step2, *previous, e);
+            plan.algebra.multiply(steps.step[kStride], *previous, e);
           }
           ring.publish(m, plan.reads(m));
           previous = &e;
-          if (producer_evaluates(2 * m)) {
-            grid[static_cast<std::size_t>(2 * m)] =
-                evaluate_point(evaluator, plan.times, 2 * m, e, steps, plan.tol);
-            ring.done(m);
-          }
+          grid[static_cast<std::size_t>(kStride * m)] =
+              evaluate_point(evaluator, plan.times, kStride * m, e, steps, plan.tol);
+          ring.done(m);
         }
       } else {
         const int readers = team - 1;
         NormEvaluator evaluator(plan.t, plan.algebra);
         Index mine = 0;  // index among the points readers evaluate
         for (Index k = 0; k < plan.points(); ++k) {
-          if (producer_evaluates(k) || mine++ % readers != id - 1) continue;
-          const Eigen::MatrixXd& e = ring.wait_for(k / 2);
+          if (k % kStride == 0 || mine++ % readers != id - 1) continue;
+          const Eigen::MatrixXd& e = ring.wait_for(k / kStride);
           grid[static_cast<std::size_t>(k)] =
               evaluate_point(evaluator, plan.times, k, e, steps, plan.tol);
-          ring.done(k / 2);
+          ring.done(k / kStride);
         }
       }
     } catch (const detail::MatrixRing::Aborted&) {
@@ -487,7 +511,8 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
     t_end = h;
   }
 
-  // Uniform grid (evaluate_grid: one short-step exponential, then one product per two points).
+  // Uniform grid (evaluate_grid: one short-step exponential, then one product per kStride
+  // points).
   const Index points = options.points;
   out.times = Eigen::VectorXd::LinSpaced(points, 0.0, t_end);
   std::vector<EnvelopePoint> grid = evaluate_grid(GridPlan{t, algebra, out.times, tol});
