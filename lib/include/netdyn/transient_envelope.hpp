@@ -7,12 +7,13 @@
 ///
 /// Method: one real Schur decomposition `A = U T U^T` (the 2-norm is unitarily invariant, so the
 /// envelope is `||e^{tT}||_2`); one exponential of a short step `e^{h T}` by Taylor scaling and
-/// squaring; then `e^{(t+2h)T} = e^{2hT} e^{tT}` by quasi-triangular products (BLAS dtrmm), the
-/// points in between as `e^{hT} e^{tT}` unformed; the norm at each time by Lanczos on `E^T E`
-/// warm-started from the previous top singular vector. Never a fresh matrix exponential per time
-/// point. With two or more OpenMP threads (and n >= 100) the Schur form runs beside the numerical
-/// abscissa, and one thread forms the products while the others compute the norms; results then
-/// depend (to the Lanczos tolerance, ~1e-9 relative) on the thread count, not on timing.
+/// squaring; then `e^{(t+3h)T} = e^{3hT} e^{tT}` by quasi-triangular products (BLAS dtrmm), the
+/// two points in between as `e^{rhT} e^{tT}` unformed; the norm at each time by Lanczos on
+/// `E^T E` warm-started from the previous top singular vector. Never a fresh matrix exponential
+/// per time point. With two or more OpenMP threads (n >= 100, points >= 16) the Schur form runs
+/// beside the numerical abscissa, and one thread forms the products while the others compute the
+/// norms; results then depend (within the Lanczos tolerance, ~1e-9 relative) on the thread count,
+/// not on timing.
 
 #include <Eigen/Core>
 
@@ -46,7 +47,7 @@ struct TransientEnvelope {
 ///         (the envelope grows without bound; the message names the eigenvalue); options out of
 ///         range
 /// \throws NumericalError Schur failed; non-finite envelope (overflow for very large t_max)
-/// Cost: one dgees, one symmetric eigenvalue, and about (points/2 + 20 + log2(t_max/h))
+/// Cost: one dgees, one symmetric eigenvalue, and about (points/3 + 20 + log2(t_max/h))
 /// quasi-triangular products of ~n^3/3 flops, plus ~20 Lanczos steps per point.
 [[nodiscard]] TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
                                                    const TransientEnvelopeOptions& options = {});
