@@ -4,6 +4,7 @@
 #include <cmath>
 #include <exception>
 #include <limits>
+#include <optional>
 #include <sstream>
 #include <vector>
 
@@ -491,10 +492,15 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
   std::vector<EnvelopePoint> samples;
   double t_end = options.t_max;
   if (t_end == 0.0) {
+    // With the grid's threads, these products share their column blocks among them too, on
+    // single-threaded BLAS: a woken OpenBLAS worker would spin on the grid's cores (~0.1 s).
+    const int threads = grid_threads(n, options.points);
+    std::optional<lapack::SingleThreadedBlas> single;
+    if (threads > 1) single.emplace();
     const double norm2 = estimate_norm2(w, tau);
     double h = norm2 > 0.0 ? 0.125 / norm2 : 1.0;
     Eigen::MatrixXd e;
-    algebra.exp(t, h, e, ws);
+    algebra.exp(t, h, e, ws, threads);
     Eigen::MatrixXd tmp(n, n);
     for (int k = 0;; ++k) {
       const EnvelopePoint p = evaluator.evaluate(h, e, tol);
@@ -505,7 +511,7 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
                              ": envelope did not decay below 0.1 by t = " + std::to_string(h) +
                              " (spectral abscissa too close to 0?), n = " + std::to_string(n));
       }
-      algebra.multiply(e, e, tmp);
+      algebra.multiply(e, e, tmp, threads);
       e.swap(tmp);
       h *= 2.0;
     }
