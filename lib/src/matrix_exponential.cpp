@@ -18,11 +18,17 @@ void product(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b, Eigen::MatrixXd
 }  // namespace
 
 ScaledExponential scaled_exponential(const Eigen::Ref<const Eigen::MatrixXd>& a) {
-  return scaled_exponential_with(a, product);
+  ExponentialWorkspace ws;
+  ScaledExponential out;
+  out.squarings = scaled_exponential_into(a, 1.0, product, ws, out.e);
+  return out;
 }
 
 Eigen::MatrixXd matrix_exponential(const Eigen::Ref<const Eigen::MatrixXd>& a) {
-  return matrix_exponential_with(a, product);
+  ExponentialWorkspace ws;
+  Eigen::MatrixXd e;
+  matrix_exponential_into(a, 1.0, product, ws, e);
+  return e;
 }
 
 Eigen::VectorXd matrix_exponential_times(const Eigen::Ref<const Eigen::MatrixXd>& a,

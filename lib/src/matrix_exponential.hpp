@@ -23,6 +23,7 @@ struct ScaledExponential {
   Eigen::MatrixXd e;
   int squarings = 0;
 };
+
 /// The k x k buffers of the polynomial. Kept across calls they spare the first touch of fresh
 /// memory, which costs here about as much as a product (~1 ms per 2 MB buffer at k = 500).
 struct ExponentialWorkspace {
@@ -30,7 +31,10 @@ struct ExponentialWorkspace {
 };
 
 /// e^{c a / 2^s} into `out` (resized), returns s: scaled_exponential of c a without forming it,
-/// with the buffers of `ws` and every product done by `product(x, y, out)`.
+/// with the buffers of `ws` and every product done by `product(x, y, out)` (out = x y; out is
+/// sized k x k and aliases neither). A structured product serves matrices whose products are
+/// cheaper than a general one (transient_envelope: quasi-triangular Schur factors, where every
+/// polynomial in the matrix keeps the pattern).
 template <typename Product>
 int scaled_exponential_into(const Eigen::Ref<const Eigen::MatrixXd>& a,
                             double c,
@@ -46,23 +50,10 @@ void matrix_exponential_into(const Eigen::Ref<const Eigen::MatrixXd>& a,
                              ExponentialWorkspace& ws,
                              Eigen::MatrixXd& out);
 
-/// As scaled_exponential, with every product done by `product(x, y, out)` (out = x y; out is
-/// sized k x k and aliases neither): for structured matrices whose products are cheaper than a
-/// general one (transient_envelope: quasi-triangular Schur factors, where every polynomial in
-/// the matrix keeps the pattern).
-template <typename Product>
-ScaledExponential scaled_exponential_with(const Eigen::Ref<const Eigen::MatrixXd>& a,
-                                          Product&& product);
-
 [[nodiscard]] ScaledExponential scaled_exponential(const Eigen::Ref<const Eigen::MatrixXd>& a);
 
 /// e^a: scaled_exponential squared s times (s more products).
 [[nodiscard]] Eigen::MatrixXd matrix_exponential(const Eigen::Ref<const Eigen::MatrixXd>& a);
-
-/// As matrix_exponential, with every product (the squarings too) done by `product(x, y, out)`.
-template <typename Product>
-[[nodiscard]] Eigen::MatrixXd matrix_exponential_with(const Eigen::Ref<const Eigen::MatrixXd>& a,
-                                                      Product&& product);
 
 /// e^a x without all of e^a: from E = e^{a / 2^s}, applying E to x 2^s times costs 2 k^2 flops
 /// each, a squaring 2 k^3 and halves the applications left; E is squared while that is cheaper
@@ -182,24 +173,6 @@ void matrix_exponential_into(const Eigen::Ref<const Eigen::MatrixXd>& a,
     product(out, out, ws.x);
     out.swap(ws.x);
   }
-}
-
-template <typename Product>
-ScaledExponential scaled_exponential_with(const Eigen::Ref<const Eigen::MatrixXd>& a,
-                                          Product&& product) {
-  ExponentialWorkspace ws;
-  ScaledExponential out;
-  out.squarings = scaled_exponential_into(a, 1.0, product, ws, out.e);
-  return out;
-}
-
-template <typename Product>
-Eigen::MatrixXd matrix_exponential_with(const Eigen::Ref<const Eigen::MatrixXd>& a,
-                                        Product&& product) {
-  ExponentialWorkspace ws;
-  Eigen::MatrixXd e;
-  matrix_exponential_into(a, 1.0, product, ws, e);
-  return e;
 }
 
 }  // namespace netdyn::detail
