@@ -219,8 +219,9 @@ double estimate_norm2(const Eigen::Ref<const Eigen::MatrixXd>& w, double tau) {
   return 1.1 * std::sqrt(std::max(r.value, 0.0));
 }
 
-// Threads for the uniform grid (and for the Schur form beside the numerical abscissa): below
-// n ~ 100 a product takes tens of microseconds and forking costs more than it saves.
+// Threads for one envelope (decided once per call: the Schur form beside the numerical
+// abscissa, the doubling products, the grid): below n ~ 100 a product takes tens of
+// microseconds and forking costs more than it saves.
 int grid_threads(Index n, Index points) {
 #ifdef _OPENMP
   if (n < 100) return 1;
@@ -267,6 +268,7 @@ struct GridPlan {
   const QuasiTriangularAlgebra& algebra;
   const Eigen::VectorXd& times;
   double tol;
+  int threads;  // grid_threads
   [[nodiscard]] Index points() const { return times.size(); }
   [[nodiscard]] Index formed() const { return (points() + kStride - 1) / kStride; }
   // Grid points that read E_m.
@@ -342,7 +344,7 @@ void evaluate_grid_serial(const GridPlan& plan,
 std::vector<EnvelopePoint> evaluate_grid(const GridPlan& plan) {
   const Index n = plan.t.rows();
   std::vector<EnvelopePoint> grid(static_cast<std::size_t>(plan.points()));
-  const int threads = grid_threads(n, plan.points());
+  const int threads = plan.threads;
   if (threads == 1) {
     GridSteps steps = plan.make_steps();
     evaluate_grid_serial(plan, steps, grid);
@@ -408,11 +410,11 @@ std::vector<EnvelopePoint> evaluate_grid(const GridPlan& plan) {
 // threads: dhseqr, most of dgees, runs on one core whatever OpenBLAS's thread count.
 lapack::RealSchurFactor schur_and_abscissa(const Eigen::Ref<const Eigen::MatrixXd>& w,
                                            double tau,
-                                           Index points,
+                                           int threads,
                                            double& abscissa) {
   const Index n = w.rows();
   Eigen::MatrixXd a = (w - Eigen::MatrixXd::Identity(n, n)) / tau;
-  if (grid_threads(n, points) == 1) {
+  if (threads == 1) {
     abscissa = numerical_abscissa(w, tau);
     return lapack::gees_in_place(std::move(a), false);
   }
@@ -466,8 +468,8 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
   const Index n = w.rows();
   const double tau = options.tau;
   TransientEnvelope out;
-  const lapack::RealSchurFactor schur =
-      schur_and_abscissa(w, tau, options.points, out.numerical_abscissa);
+  const int threads = grid_threads(n, options.points);
+  const lapack::RealSchurFactor schur = schur_and_abscissa(w, tau, threads, out.numerical_abscissa);
   const Eigen::MatrixXd& t = schur.t;
   if (options.t_max == 0.0) {
     Index worst = 0;
@@ -494,7 +496,6 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
   if (t_end == 0.0) {
     // With the grid's threads, these products share their column blocks among them too, on
     // single-threaded BLAS: a woken OpenBLAS worker would spin on the grid's cores (~0.1 s).
-    const int threads = grid_threads(n, options.points);
     std::optional<lapack::SingleThreadedBlas> single;
     if (threads > 1) single.emplace();
     const double norm2 = estimate_norm2(w, tau);
@@ -522,7 +523,7 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
   // points).
   const Index points = options.points;
   out.times = Eigen::VectorXd::LinSpaced(points, 0.0, t_end);
-  std::vector<EnvelopePoint> grid = evaluate_grid(GridPlan{t, algebra, out.times, tol});
+  std::vector<EnvelopePoint> grid = evaluate_grid(GridPlan{t, algebra, out.times, tol, threads});
   out.norms.resize(points);
   Index best = 0;
   for (Index k = 0; k < points; ++k) {
