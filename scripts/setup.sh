@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# scripts/setup.sh [BUILD_DIR] [extra cmake args...]   |   scripts/setup.sh --install-only
+# scripts/setup.sh [--tests] [BUILD_DIR] [extra cmake args...]   |   scripts/setup.sh --install-only
 # Installs every Debian package netdyn needs (apt-get, as root; otherwise prints the exact command),
 # then configures and builds into BUILD_DIR (default: build). Safe to run again: it installs only
-# what is missing and rebuilds incrementally.
+# what is missing and rebuilds incrementally. --tests also installs what only the test suite uses
+# (Chromium, for the browser test of the demo page).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +19,12 @@ PACKAGES=(
   clang-format
   python3-dev python3-numpy python3-scipy python3-pytest pybind11-dev
 )
+# Only the test suite's: headless Chromium opens the demo page (tests/support/screenshot_demo.sh).
+TEST_PACKAGES=(chromium)
+if [ "${1:-}" = "--tests" ]; then
+  PACKAGES+=("${TEST_PACKAGES[@]}")
+  shift
+fi
 PACKAGES+=(${NETDYN_EXTRA_PACKAGES:-})
 
 missing=()

@@ -9,6 +9,7 @@
 #include "common/validators.hpp"
 #include "netdyn/io.hpp"
 #include "netdyn/nonnormality.hpp"
+#include "netdyn/output_directory.hpp"
 #include "netdyn/spectrum.hpp"
 #include "netdyn/steady_state.hpp"
 #include "netdyn/transient_envelope.hpp"
@@ -59,20 +60,20 @@ void run_amplify(const AmplifyArgs& args) {
   }
   const double omega = numerical_abscissa(w, args.tau);
   if (!args.out_dir.empty() && env) {
-    ensure_output_dir(args.out_dir);
+    OutputDirectory out(args.out_dir);
     Eigen::MatrixXd table(env->times.size(), 2);
     table << env->times, env->norms;
-    write_matrix(args.out_dir + "/envelope.npy", table);
-    const std::string plot = render(envelope_figure(env->times,
-                                                    env->norms,
-                                                    env->max_gain,
-                                                    env->max_time,
-                                                    (spectral_abscissa(lambda) - 1.0) / args.tau,
-                                                    "Transient envelope of " + args.input),
-                                    args.out_dir,
-                                    "envelope",
-                                    parse_plot_format(args.format));
-    std::cerr << "wrote " << args.out_dir << "/envelope.npy and " << plot << "\n";
+    write_matrix(out.stage("envelope.npy"), table);
+    render(envelope_figure(env->times,
+                           env->norms,
+                           env->max_gain,
+                           env->max_time,
+                           (spectral_abscissa(lambda) - 1.0) / args.tau,
+                           "Transient envelope of " + args.input),
+           out.staging(),
+           "envelope",
+           parse_plot_format(args.format));
+    report_written(out.commit());
   }
   if (args.json) {
     nlohmann::json j;

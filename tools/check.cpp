@@ -2,12 +2,14 @@
 #include <cmath>
 #include <iomanip>
 #include <iostream>
+#include <limits>
 #include <sstream>
 
 #include "common/cli.hpp"
 #include "common/figures.hpp"
 #include "common/report_json.hpp"
 #include "netdyn/io.hpp"
+#include "netdyn/output_directory.hpp"
 #include "netdyn/report.hpp"
 
 namespace netdyn::cli {
@@ -28,10 +30,18 @@ std::string show(const std::optional<double>& v, const std::string& unit = "") {
   return s.str();
 }
 
-std::string show_complex(const std::complex<double>& z) {
+// Text report only (JSON keeps every digit): a computed value within its error estimate of zero
+// is zero as far as the computation can tell, so it reads 0, not -4.44089e-15.
+double rounded_to_zero(double v, double error) {
+  return std::abs(v) <= error ? 0.0 : v;
+}
+
+std::string show_complex(const std::complex<double>& z, double error) {
+  const double re = rounded_to_zero(z.real(), error);
+  const double im = rounded_to_zero(z.imag(), error);
   std::ostringstream s;
-  s << std::setprecision(6) << z.real();
-  if (z.imag() != 0.0) s << (z.imag() > 0 ? " + " : " - ") << std::abs(z.imag()) << "i";
+  s << std::setprecision(6) << re;
+  if (im != 0.0) s << (im > 0 ? " + " : " - ") << std::abs(im) << "i";
   return s.str();
 }
 
@@ -48,24 +58,35 @@ std::string show_abscissa(double a) {
 }
 
 void print_report(const std::string& input, const NetworkReport& r) {
+  // Eigenvalue figures: the report's eigenvalue error estimate. Henrici departure: dgees is
+  // backward stable, so the computed strictly upper part of T is that of W + E with
+  // ||E||_F ~ n eps ||W||_F; a departure below that is rounding, not nonnormality.
+  const double eig_error = r.eigenvalue_error_estimate;
+  const double henrici_error =
+      static_cast<double>(r.n) * std::numeric_limits<double>::epsilon() *
+      (r.henrici_relative > 0 ? r.henrici_departure / r.henrici_relative : 0.0);
   std::ostringstream out;
   out << std::setprecision(6);
   out << "netdyn check " << input << "\n";
   out << "  model  tau dr/dt = -r + W r + h,  n = " << r.n << ", tau = " << r.tau << "\n";
   out << "  verdict " << (r.stable ? "STABLE" : "UNSTABLE") << ": spectral abscissa "
-      << show_abscissa(r.spectral_abscissa) << (r.stable ? " < 1" : " >= 1") << ", growth rate "
-      << r.growth_rate << " per unit time\n";
+      << show_abscissa(rounded_to_zero(r.spectral_abscissa, eig_error))
+      << (r.stable ? " < 1" : " >= 1") << ", growth rate " << r.growth_rate << " per unit time\n";
   out << "  eigenvalues of W (rightmost first): ";
   const Eigen::Index shown = std::min<Eigen::Index>(r.eigenvalues.size(), 6);
-  for (Eigen::Index k = 0; k < shown; ++k) out << (k ? ", " : "") << show_complex(r.eigenvalues(k));
+  for (Eigen::Index k = 0; k < shown; ++k)
+    out << (k ? ", " : "") << show_complex(r.eigenvalues(k), eig_error);
   if (shown < r.eigenvalues.size()) out << ", ... (" << r.eigenvalues.size() - shown << " more)";
   out << "\n";
   const int w = 28;
   out << std::left;
-  out << "  " << std::setw(w) << "spectral radius" << r.spectral_radius << "\n";
+  out << "  " << std::setw(w) << "spectral radius" << rounded_to_zero(r.spectral_radius, eig_error)
+      << "\n";
   out << "  " << std::setw(w) << "slowest timescale" << show(r.slowest_timescale) << "\n";
-  out << "  " << std::setw(w) << "Henrici departure" << r.henrici_departure << "  (relative "
-      << r.henrici_relative << "; 0 = normal)\n";
+  const bool henrici_rounding = r.henrici_departure <= henrici_error;
+  out << "  " << std::setw(w) << "Henrici departure"
+      << (henrici_rounding ? 0.0 : r.henrici_departure) << "  (relative "
+      << (henrici_rounding ? 0.0 : r.henrici_relative) << "; 0 = normal)\n";
   out << "  " << std::setw(w) << "eigenvector condition" << r.eigenvector_condition
       << "  (1 = normal)\n";
   out << "  " << std::setw(w) << "numerical abscissa" << r.numerical_abscissa
@@ -107,9 +128,11 @@ void add_check_command(CLI::App& app) {
   sub->add_option("FILE", args->input, "connectivity W (.npy, .csv, .txt, .dat, .mtx)")->required();
   add_tau_option(*sub, args->tau);
   sub->add_flag("--json", args->json, "print one JSON object on stdout");
-  sub->add_option("--out",
-                  args->out_dir,
-                  "also write DIR/eigenvalues.npy (complex128) and DIR/spectrum.<format>");
+  sub->add_option(
+      "--out",
+      args->out_dir,
+      "also write DIR/check_eigenvalues.npy (complex128) and the plot DIR/check_spectrum.<format> "
+      "(DIR is created if missing)");
   add_plot_format_option(*sub, args->format);
   sub->callback([args]() {
     const Eigen::MatrixXd w = read_connectivity(args->input);
@@ -117,13 +140,12 @@ void add_check_command(CLI::App& app) {
     options.tau = args->tau;
     const NetworkReport report = analyse_network(w, options);
     if (!args->out_dir.empty()) {
-      ensure_output_dir(args->out_dir);
-      write_matrix(args->out_dir + "/eigenvalues.npy", Eigen::MatrixXcd(report.eigenvalues));
+      OutputDirectory out(args->out_dir);
+      write_matrix(out.stage("check_eigenvalues.npy"), Eigen::MatrixXcd(report.eigenvalues));
       const Figure figure = spectrum_figure(
           report.eigenvalues, circular_law_radius(w), "Spectrum of W: " + args->input);
-      const std::string plot =
-          render(figure, args->out_dir, "spectrum", parse_plot_format(args->format));
-      std::cerr << "wrote " << args->out_dir << "/eigenvalues.npy and " << plot << "\n";
+      render(figure, out.staging(), "check_spectrum", parse_plot_format(args->format));
+      report_written(out.commit());
     }
     if (args->json) {
       print_json(report_json(report));

@@ -12,6 +12,7 @@
 #include "common/reproduction.hpp"
 #include "netdyn/atomic_file.hpp"
 #include "netdyn/io.hpp"
+#include "netdyn/output_directory.hpp"
 #include "netdyn/report.hpp"
 
 namespace netdyn::cli {
@@ -47,6 +48,21 @@ std::string format_optional(const std::optional<double>& v) {
   return v ? format_number(*v) : std::string("&mdash;");
 }
 
+// Marks a figure that did not load with a visible line naming its file, and records
+// "loaded/total" in <body data-figures-loaded> (read back by the browser test).
+constexpr const char* kFigureCheckScript =
+    "<script>\nwindow.addEventListener('load', function () {\n"
+    "  var imgs = document.images, ok = 0;\n"
+    "  for (var i = 0; i < imgs.length; ++i) {\n"
+    "    if (imgs[i].complete && imgs[i].naturalWidth > 0) { ++ok; continue; }\n"
+    "    var p = document.createElement('p');\n"
+    "    p.className = 'missing';\n"
+    "    p.textContent = 'figure not found: ' + imgs[i].getAttribute('src');\n"
+    "    imgs[i].parentNode.insertBefore(p, imgs[i]);\n"
+    "  }\n"
+    "  document.body.setAttribute('data-figures-loaded', ok + '/' + imgs.length);\n"
+    "});\n</script>\n";
+
 void progress(const std::string& what) {
   if (::isatty(STDERR_FILENO)) std::cerr << "demo: " << what << "..." << std::endl;
 }
@@ -64,17 +80,37 @@ std::string figure_html(const std::string& dir, const FigureRecord& f, PlotForma
   return h.str();
 }
 
-// The check section: one report row per bundled matrix, with its spectrum plot.
-std::string check_section(const DemoArgs& args, PlotFormat format) {
+constexpr const char* kBundled[] = {"mm09_balanced", "hebbian_2x2", "gaussian_n200_rho1.5"};
+
+// The bundled matrices, read before anything is computed: a wrong --data fails at once.
+std::vector<Eigen::MatrixXd> read_bundled(const std::string& data_dir) {
+  std::vector<Eigen::MatrixXd> out;
+  for (const char* name : kBundled) {
+    const std::string path = data_dir + "/" + name + ".npy";
+    if (!std::filesystem::exists(path)) {
+      throw std::invalid_argument(path +
+                                  ": no such file (--data names the folder holding "
+                                  "the bundled matrices, the repository's data/)");
+    }
+    out.push_back(read_connectivity(path));
+  }
+  return out;
+}
+
+// The check section: one report row per bundled matrix, with its spectrum plot in `dir`.
+std::string check_section(const std::vector<Eigen::MatrixXd>& matrices,
+                          const std::string& dir,
+                          PlotFormat format) {
   std::ostringstream h;
   h << "<section id=\"check\"><h2>netdyn check on the bundled data</h2>\n";
   h << "<table><tr><th>matrix</th><th>n</th><th>stable</th><th>spectral abscissa</th>"
        "<th>Henrici departure</th><th>eigenvector condition</th><th>numerical abscissa</th>"
        "<th>steady-state gain</th><th>transient gain</th><th>nonnormal amplification</th></tr>\n";
   std::ostringstream figures;
-  for (const char* name : {"mm09_balanced", "hebbian_2x2", "gaussian_n200_rho1.5"}) {
+  for (std::size_t k = 0; k < matrices.size(); ++k) {
+    const char* name = kBundled[k];
+    const Eigen::MatrixXd& w = matrices[k];
     progress(std::string("check ") + name);
-    const Eigen::MatrixXd w = read_connectivity(args.data_dir + "/" + name + ".npy");
     const NetworkReport r = analyse_network(w);
     h << "<tr><td>" << name << "</td><td>" << r.n << "</td><td>" << (r.stable ? "yes" : "no")
       << "</td><td>" << format_number(r.spectral_abscissa) << "</td><td>"
@@ -82,8 +118,6 @@ std::string check_section(const DemoArgs& args, PlotFormat format) {
       << "</td><td>" << format_number(r.numerical_abscissa) << "</td><td>"
       << format_optional(r.steady_state_gain) << "</td><td>" << format_optional(r.transient_gain)
       << "</td><td>" << format_optional(r.nonnormal_amplification) << "</td></tr>\n";
-    const std::string dir = args.out_dir + "/check";
-    ensure_output_dir(dir);
     const std::string file = render(
         spectrum_figure(r.eigenvalues,
                         r.n >= 10 ? std::optional<double>(circular_law_radius(w)) : std::nullopt,
@@ -116,14 +150,13 @@ void add_demo_command(CLI::App& app) {
       ->capture_default_str();
   sub->callback([args]() {
     const PlotFormat format = parse_plot_format(args->format);
-    ensure_output_dir(args->out_dir);
+    const std::vector<Eigen::MatrixXd> bundled = read_bundled(args->data_dir);
+    OutputDirectory out(args->out_dir);
     std::ostringstream body;
     std::ostringstream toc;
     for (const Reproduction& r : reproductions()) {
       progress("reproduce " + r.name);
-      const std::string dir = args->out_dir + "/" + r.name;
-      ensure_output_dir(dir);
-      const ReproductionResult result = r.run(dir, format);
+      const ReproductionResult result = r.run(out.stage_subfolder(r.name), format);
       toc << "<li><a href=\"#" << r.name << "\">" << html_escape(result.title) << "</a></li>\n";
       body << "<section id=\"" << r.name << "\"><h2>" << html_escape(result.title) << "</h2>\n";
       body << "<p>" << html_escape(result.summary) << "</p>\n<div class=\"figures\">\n";
@@ -138,28 +171,29 @@ void add_demo_command(CLI::App& app) {
       body << "</table>\n<p class=\"cmd\">netdyn reproduce " << r.name << "</p></section>\n";
     }
     toc << "<li><a href=\"#check\">netdyn check on the bundled data</a></li>\n";
-    body << check_section(*args, format);
-    const std::string index = args->out_dir + "/index.html";
-    write_file_atomically(index, [&](std::ostream& out) {
-      out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-             "<title>netdyn demo</title>\n<style>\n"
-             "body{font-family:sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;"
-             "color:#222}\n"
-             "figure{display:inline-block;width:47%;margin:0.5em;vertical-align:top}\n"
-             "img{width:100%;border:1px solid #ccc}\n"
-             "figcaption{font-size:0.9em;color:#444}\n"
-             "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;"
-             "padding:0.3em 0.6em;text-align:right}th{background:#f3f3f3}\n"
-             "td:first-child{text-align:left}.cmd{font-family:monospace;color:#555}\n"
-             "</style></head><body>\n<h1>netdyn demo</h1>\n"
-             "<p>Every figure below was computed by netdyn " NETDYN_VERSION
-             " and drawn by gnuplot; each folder holds the data (.dat), the gnuplot script (.gp) "
-             "and the picture. Model: tau dr/dt = -r + W r + h(t); times in units of tau.</p>\n"
-             "<ul>\n"
-          << toc.str() << "</ul>\n"
-          << body.str() << "</body></html>\n";
+    body << check_section(bundled, out.stage_subfolder("check"), format);
+    write_file_atomically(out.stage("index.html"), [&](std::ostream& html) {
+      html << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+              "<title>netdyn demo</title>\n<style>\n"
+              "body{font-family:sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;"
+              "color:#222}\n"
+              "figure{display:inline-block;width:47%;margin:0.5em;vertical-align:top}\n"
+              "img{width:100%;border:1px solid #ccc}\n"
+              "figcaption{font-size:0.9em;color:#444}\n"
+              "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;"
+              "padding:0.3em 0.6em;text-align:right}th{background:#f3f3f3}\n"
+              "td:first-child{text-align:left}.cmd{font-family:monospace;color:#555}\n"
+              ".missing{color:#b00;font-weight:bold}\n"
+              "</style></head><body>\n<h1>netdyn demo</h1>\n"
+              "<p>Every figure below was computed by netdyn " NETDYN_VERSION
+              " and drawn by gnuplot; each folder holds the data (.dat), the gnuplot script (.gp) "
+              "and the picture. Model: tau dr/dt = -r + W r + h(t); times in units of tau.</p>\n"
+              "<ul>\n"
+           << toc.str() << "</ul>\n"
+           << body.str() << kFigureCheckScript << "</body></html>\n";
     });
-    std::cout << "demo written to " << index << "\n";
+    out.commit();
+    std::cout << "demo written to " << out.final_path("index.html") << "\n";
   });
 }
 

@@ -153,6 +153,7 @@ void add_generate_command(CLI::App& app) {
     const Eigen::MatrixXd w = generate(*a, *sub);
     const std::string& path = a->output;
     const std::string ext = path.size() >= 4 ? path.substr(path.size() - 4) : "";
+    ensure_parent_dir(path);
     if (ext == ".mtx") {
       write_sparse_matrix(path, w.sparseView());
     } else {

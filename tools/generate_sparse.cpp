@@ -58,6 +58,7 @@ void add_generate_sparse_command(CLI::App& app) {
     if (p->count() > 0) options.in_degree = -1;
     options.self_connections = !a->no_self;
     const SparseNetwork net = sparse_ei_network(options);
+    ensure_parent_dir(a->output);
     write_sparse_matrix(a->output, net.w);
     // Predictions hold for unbalanced rows; balancing removes the outlier.
     const SparseEIPrediction pred = predict_sparse_ei_spectrum(options);

@@ -9,6 +9,7 @@
 #include "common/figures.hpp"
 #include "common/validators.hpp"
 #include "netdyn/io.hpp"
+#include "netdyn/output_directory.hpp"
 #include "netdyn/pseudospectrum.hpp"
 
 namespace netdyn::cli {
@@ -38,23 +39,22 @@ void run_pseudospectra(const PseudospectraArgs& args) {
   for (const double e : args.eps) abscissae.emplace_back(e, pseudospectral_abscissa(w, e).abscissa);
   std::vector<std::string> files;
   if (!args.out_dir.empty()) {
-    ensure_output_dir(args.out_dir);
-    const std::string base = args.out_dir + "/pseudospectra_";
-    write_matrix(base + "sigma_min.npy", ps.sigma_min);
-    write_matrix(base + "x.npy", Eigen::MatrixXd(ps.x));
-    write_matrix(base + "y.npy", Eigen::MatrixXd(ps.y));
-    files = {base + "sigma_min.npy", base + "x.npy", base + "y.npy"};
-    files.push_back(render(pseudospectrum_figure(ps.x,
-                                                 ps.y,
-                                                 ps.sigma_min,
-                                                 {-3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0},
-                                                 ps.eigenvalues,
-                                                 1.0,
-                                                 "Pseudospectra of W: " + args.input,
-                                                 ""),
-                           args.out_dir,
-                           "pseudospectra",
-                           parse_plot_format(args.format)));
+    OutputDirectory out(args.out_dir);
+    write_matrix(out.stage("pseudospectra_sigma_min.npy"), ps.sigma_min);
+    write_matrix(out.stage("pseudospectra_x.npy"), Eigen::MatrixXd(ps.x));
+    write_matrix(out.stage("pseudospectra_y.npy"), Eigen::MatrixXd(ps.y));
+    render(pseudospectrum_figure(ps.x,
+                                 ps.y,
+                                 ps.sigma_min,
+                                 {-3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0},
+                                 ps.eigenvalues,
+                                 1.0,
+                                 "Pseudospectra of W: " + args.input,
+                                 ""),
+           out.staging(),
+           "pseudospectra",
+           parse_plot_format(args.format));
+    files = out.commit();
   }
   if (args.json) {
     nlohmann::json j;

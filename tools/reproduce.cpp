@@ -4,6 +4,7 @@
 
 #include "common/cli.hpp"
 #include "common/reproduction.hpp"
+#include "netdyn/output_directory.hpp"
 
 namespace netdyn::cli {
 
@@ -91,9 +92,11 @@ void add_reproduce_command(CLI::App& app) {
       if (r.name == args->name) chosen = &r;
     }
     if (!chosen) throw UsageError("reproduce: unknown NAME '" + args->name + "' (see --list)");
-    const std::string dir = args->out_dir + "/" + chosen->name;
-    ensure_output_dir(dir);
-    const ReproductionResult result = chosen->run(dir, parse_plot_format(args->format));
+    const PlotFormat format = parse_plot_format(args->format);
+    OutputDirectory out(args->out_dir);
+    const ReproductionResult result = chosen->run(out.stage_subfolder(chosen->name), format);
+    out.commit();
+    const std::string dir = out.final_path(chosen->name);
     if (args->json) {
       print_json(result_json(chosen->name, dir, result));
       return;

@@ -7,6 +7,7 @@
 #include "common/cli.hpp"
 #include "common/figures.hpp"
 #include "netdyn/io.hpp"
+#include "netdyn/output_directory.hpp"
 #include "netdyn/schur.hpp"
 
 namespace netdyn::cli {
@@ -94,7 +95,8 @@ void add_schur_command(CLI::App& app) {
     s.w_norm = w.norm();
     std::vector<std::string> files;
     Eigen::MatrixXcd heat_t;
-    if (!args->out_dir.empty()) ensure_output_dir(args->out_dir);
+    std::optional<OutputDirectory> out;
+    if (!args->out_dir.empty()) out.emplace(args->out_dir);
     // Both forms share the bookkeeping: summary figures, the factor files and |T| for the heatmap.
     const auto record = [&](const auto& f, double departure) {
       s.eigenvalues = f.eigenvalues;
@@ -102,10 +104,9 @@ void add_schur_command(CLI::App& app) {
       s.backward_error = f.backward_error;
       s.orthogonality_error = f.orthogonality_error;
       heat_t = f.t.template cast<std::complex<double>>();
-      if (args->out_dir.empty()) return;
-      files = {args->out_dir + "/schur_U.npy", args->out_dir + "/schur_T.npy"};
-      write_matrix(files[0], f.u);
-      write_matrix(files[1], f.t);
+      if (!out) return;
+      write_matrix(out->stage("schur_U.npy"), f.u);
+      write_matrix(out->stage("schur_T.npy"), f.t);
     };
     if (args->real) {
       const RealSchurForm f = real_schur(w, options);
@@ -115,14 +116,14 @@ void add_schur_command(CLI::App& app) {
       const ComplexSchurForm f = complex_schur(w, options);
       record(f, f.feedforward_norm);
     }
-    if (!args->out_dir.empty()) {
+    if (out) {
       // Large networks: log10 |T| so that one strong feedforward weight does not hide the rest.
-      files.push_back(
-          render(schur_heatmap_figure(
-                     heat_t, "|T| of the Schur form of " + args->input, heat_t.rows() > 20),
-                 args->out_dir,
-                 "schur_T",
-                 parse_plot_format(args->format)));
+      render(schur_heatmap_figure(
+                 heat_t, "|T| of the Schur form of " + args->input, heat_t.rows() > 20),
+             out->staging(),
+             "schur_T",
+             parse_plot_format(args->format));
+      files = out->commit();
     }
     if (!args->json) {
       print_summary(*args, s, files);

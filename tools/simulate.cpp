@@ -8,6 +8,7 @@
 #include "common/rate_model_args.hpp"
 #include "netdyn/io.hpp"
 #include "netdyn/ode_check.hpp"
+#include "netdyn/output_directory.hpp"
 #include "netdyn/simulation.hpp"
 
 namespace netdyn::cli {
@@ -48,7 +49,8 @@ void run(const SimulateArgs& args) {
   options.method = parse_ode_method(args.method);
   options.rtol = args.rtol;
   options.atol = args.atol;
-  if (!args.out.empty()) ensure_output_dir(args.out);
+  std::optional<OutputDirectory> out;
+  if (!args.out.empty()) out.emplace(args.out);
 
   Trajectory trajectory;
   OdeCheck check;
@@ -61,16 +63,18 @@ void run(const SimulateArgs& args) {
     }
   } catch (const DivergenceError& e) {
     // Keep what was computed up to the blow-up, then fail (exit 1).
-    if (!args.out.empty()) {
-      write_matrix(args.out + "/trajectory.npy", table(e.partial().times, e.partial().states));
-      std::cerr << "netdyn simulate: wrote the trajectory up to the blow-up to " << args.out
-                << "/trajectory.npy\n";
+    if (out) {
+      write_matrix(out->stage("trajectory.npy"), table(e.partial().times, e.partial().states));
+      out->commit();
+      std::cerr << "netdyn simulate: wrote the trajectory up to the blow-up to "
+                << out->final_path("trajectory.npy") << "\n";
     }
     throw;
   }
-  if (!args.out.empty()) {
-    write_matrix(args.out + "/trajectory.npy", table(trajectory.times, trajectory.states));
-    if (args.check) write_matrix(args.out + "/exact.npy", table(trajectory.times, check.exact));
+  if (out) {
+    write_matrix(out->stage("trajectory.npy"), table(trajectory.times, trajectory.states));
+    if (args.check) write_matrix(out->stage("exact.npy"), table(trajectory.times, check.exact));
+    out->commit();
   }
   const Eigen::VectorXd final_state = trajectory.states.col(trajectory.states.cols() - 1);
   if (args.json) {

@@ -9,6 +9,7 @@
 #include "common/cli.hpp"
 #include "common/figures.hpp"
 #include "netdyn/io.hpp"
+#include "netdyn/output_directory.hpp"
 #include "netdyn/sparse_spectrum.hpp"
 #include "netdyn/spectrum.hpp"
 
@@ -217,17 +218,17 @@ void add_spectrum_command(CLI::App& app) {
     const SpectrumSummary s = run(*a);
     std::string file;
     if (!a->out_dir.empty()) {
-      ensure_output_dir(a->out_dir);
-      file = a->out_dir + "/spectrum_eigenvalues.npy";
-      write_matrix(file, Eigen::MatrixXcd(s.eigenvalues));
-      const std::string plot = render(
+      OutputDirectory out(a->out_dir);
+      file = out.final_path("spectrum_eigenvalues.npy");
+      write_matrix(out.stage("spectrum_eigenvalues.npy"), Eigen::MatrixXcd(s.eigenvalues));
+      render(
           spectrum_figure(s.eigenvalues,
                           s.n >= 10 ? std::optional<double>(s.circular_law_radius) : std::nullopt,
                           "Spectrum of W: " + a->input),
-          a->out_dir,
+          out.staging(),
           "spectrum",
           parse_plot_format(a->format));
-      std::cerr << "wrote " << file << " and " << plot << "\n";
+      report_written(out.commit());
     }
     if (a->json) {
       print_json(summary_json(s));

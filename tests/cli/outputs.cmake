@@ -27,3 +27,48 @@ netdyn_write_failure_test(generate 64 generate gaussian --n 200 --seed 1
 # schur --out: U and T of a 200 x 200 matrix, 640 KB each (complex).
 netdyn_write_failure_test(schur 64 schur ${NETDYN_DATA}/gaussian_n200_rho1.5.npy
                           --out ${NETDYN_WRITE_FAILURE_DIR}/schur)
+
+# Every subcommand that writes files (issue 15), as a user runs it: once from another working
+# directory with relative paths (spaces and a quote in them), once from / with absolute paths;
+# into a missing folder (created), then again over its own files (replaced by renames); every
+# file complete, nothing temporary left. tests/support/expect_outputs.sh.
+set(NETDYN_OUTPUTS_DIR ${CMAKE_CURRENT_BINARY_DIR}/outputs)
+# netdyn_output_test(NAME "FILES" ARGS...): @IN=PATH@ and @OUT@ as expect_outputs.sh says.
+function(netdyn_output_test name files)
+  foreach(mode relative absolute)
+    add_test(NAME cli.out.${name}.${mode}
+             COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/support/expect_outputs.sh ${mode} ${NETDYN_EXE}
+                     ${NETDYN_OUTPUTS_DIR}/${name}.${mode} "${files}" ${ARGN})
+    set_tests_properties(cli.out.${name}.${mode} PROPERTIES LABELS cli)
+  endforeach()
+endfunction()
+set(NETDYN_MM09 ${NETDYN_DATA}/mm09_balanced.npy)
+set(NETDYN_G200 ${NETDYN_DATA}/gaussian_n200_rho1.5.npy)
+netdyn_output_test(check "check_eigenvalues.npy check_spectrum.png check_spectrum.gp check_spectrum.dat"
+                   check @IN=${NETDYN_MM09}@ --out @OUT@)
+netdyn_output_test(check_csv "check_eigenvalues.npy check_spectrum.png"
+                   check @IN=${NETDYN_DATA}/gaussian_n200_rho1.5.csv@ --out @OUT@)
+netdyn_output_test(spectrum "spectrum_eigenvalues.npy spectrum.png spectrum.gp"
+                   spectrum @IN=${NETDYN_G200}@ --out @OUT@)
+netdyn_output_test(spectrum_sparse "spectrum_eigenvalues.npy spectrum.png"
+                   spectrum @IN=${CMAKE_CURRENT_SOURCE_DIR}/data/sparse/toeplitz_200.mtx@ --count 4 --out @OUT@)
+netdyn_output_test(schur "schur_U.npy schur_T.npy schur_T.png schur_T.gp schur_T_grid.dat"
+                   schur @IN=${NETDYN_G200}@ --out @OUT@)
+netdyn_output_test(schur_real "schur_U.npy schur_T.npy schur_T.png"
+                   schur @IN=${NETDYN_MM09}@ --real --out @OUT@)
+netdyn_output_test(amplify "envelope.npy envelope.png" amplify @IN=${NETDYN_MM09}@ --out @OUT@)
+netdyn_output_test(pseudospectra "pseudospectra_sigma_min.npy pseudospectra_x.npy pseudospectra_y.npy pseudospectra.png"
+                   pseudospectra @IN=${NETDYN_MM09}@ --grid 40 30 --out @OUT@)
+netdyn_output_test(simulate "trajectory.npy exact.npy"
+                   simulate @IN=${NETDYN_MM09}@ --tmax 5 --check --out @OUT@)
+netdyn_output_test(generate "W.npy" generate gaussian --n 20 --seed 1 -o @OUT@/W.npy)
+netdyn_output_test(generate_mtx "W.mtx" generate gaussian --n 20 --seed 1 -o @OUT@/W.mtx)
+netdyn_output_test(generate_sparse "W.mtx" generate-sparse --n 200 --k 10 --seed 1 -o @OUT@/W.mtx)
+netdyn_output_test(reproduce "murphy-miller-2009/balanced_vs_hebbian.png murphy-miller-2009/patterns.png"
+                   reproduce murphy-miller-2009 --out @OUT@)
+netdyn_output_test(demo "index.html check/spectrum_mm09_balanced.png" demo --out @OUT@)
+# demo's default --out (netdyn-demo, relative to the working directory).
+add_test(NAME cli.out.demo_default.relative
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/support/expect_outputs.sh relative ${NETDYN_EXE}
+                 ${NETDYN_OUTPUTS_DIR}/demo_default "netdyn-demo/index.html" demo)
+set_tests_properties(cli.out.demo_default.relative PROPERTIES LABELS cli)

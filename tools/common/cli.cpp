@@ -50,13 +50,24 @@ void print_json(const nlohmann::json& j) {
   std::cout << j.dump(2) << '\n';
 }
 
-void ensure_output_dir(const std::string& dir) {
+void ensure_parent_dir(const std::string& file) {
+  const std::filesystem::path dir = std::filesystem::path(file).parent_path();
+  if (dir.empty()) return;
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec || !std::filesystem::is_directory(dir)) {
-    throw std::invalid_argument(dir + ": cannot create output directory" +
-                                (ec ? ": " + ec.message() : std::string()));
+    throw std::invalid_argument(file + ": cannot create the folder " + dir.string() +
+                                (ec ? ": " + ec.message() : std::string(": a file is in the way")));
   }
+}
+
+void report_written(const std::vector<std::string>& files) {
+  std::string line = "wrote ";
+  for (std::size_t k = 0; k < files.size(); ++k) {
+    if (k) line += k + 1 == files.size() ? " and " : ", ";
+    line += files[k];
+  }
+  if (!files.empty()) std::cerr << line << "\n";
 }
 
 }  // namespace netdyn::cli

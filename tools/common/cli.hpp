@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace netdyn::cli {
 
@@ -51,7 +52,12 @@ nlohmann::json number(const std::optional<double>& v);
 /// Print exactly one JSON object on stdout (and a newline).
 void print_json(const nlohmann::json& j);
 
-/// Create `dir` (and parents) if missing; throws std::invalid_argument if impossible.
-void ensure_output_dir(const std::string& dir);
+/// Create the folder that will hold `file` (and its parents) if missing; throws
+/// std::invalid_argument naming it if impossible. For single-file outputs (`generate -o FILE`);
+/// commands with `--out DIR` stage their files in a netdyn::OutputDirectory.
+void ensure_parent_dir(const std::string& file);
+
+/// "wrote A, B and C" on stderr (the files a command wrote, as the user named their folder).
+void report_written(const std::vector<std::string>& files);
 
 }  // namespace netdyn::cli

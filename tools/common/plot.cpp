@@ -3,10 +3,14 @@
 #include <unistd.h>
 
 #include <gnuplot-iostream.h>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iomanip>
+#include <iostream>
 #include <limits>
 #include <sstream>
 #include <stdexcept>
@@ -109,45 +113,101 @@ bool rendered_file_complete(const std::string& path, PlotFormat format) {
   return false;
 }
 
-// Run the script in `dir` with gnuplot, output to a temporary name, then rename it into place.
-std::string run(const std::string& dir, const std::string& name, PlotFormat format) {
-  const std::string target =
-      (std::filesystem::path(dir) / (name + "." + extension(format))).string();
-  std::string pattern = (std::filesystem::path(dir) / ("." + name + ".render.XXXXXX")).string();
-  std::vector<char> buffer(pattern.begin(), pattern.end());
-  buffer.push_back('\0');
-  const int fd = ::mkstemp(buffer.data());
-  if (fd < 0) throw std::invalid_argument(dir + ": cannot create a file for the plot " + name);
+// A POSIX shell single-quoted word ('\'' stands for a quote inside).
+std::string shell_quoted(const std::string& s) {
+  std::string out = "'";
+  for (const char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// gnuplot's own words for a failure: its stderr without blank lines, the last dozen lines at most.
+std::string gnuplot_says(const std::string& err) {
+  std::istringstream in(err);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) {
+    if (line.find_first_not_of(" \t") != std::string::npos) lines.push_back(line);
+  }
+  const std::size_t first = lines.size() > 12 ? lines.size() - 12 : 0;
+  std::string out;
+  for (std::size_t k = first; k < lines.size(); ++k) out += "\n  gnuplot: " + lines[k];
+  return out;
+}
+
+// Run DIR/NAME.gp with gnuplot, output to a temporary name in DIR, then rename it to
+// DIR/NAME.<ext>. Every path handed to gnuplot is absolute, so neither gnuplot's `cd` nor the
+// caller's working directory matters; gnuplot's stderr and exit status are kept to explain a
+// failure in its own words.
+std::string run(const std::string& dir_in, const std::string& name, PlotFormat format) {
+  namespace fs = std::filesystem;
+  const std::string dir = fs::absolute(dir_in).lexically_normal().string();
+  const std::string target = (fs::path(dir) / (name + "." + extension(format))).string();
+  std::string pattern = (fs::path(dir) / ("." + name + ".render.XXXXXX")).string();
+  const int fd = ::mkstemp(pattern.data());
+  if (fd < 0) {
+    throw std::invalid_argument(dir_in + ": cannot create a file for the plot " + name + ": " +
+                                std::strerror(errno));
+  }
   ::close(fd);
-  const std::string temp = buffer.data();
+  const std::string temp = pattern;
+  const std::string err_file = temp + ".stderr";
+  const std::string status_file = temp + ".status";
+  const auto cleanup = [&] {
+    std::remove(err_file.c_str());
+    std::remove(status_file.c_str());
+  };
   {
-    Gnuplot gp("gnuplot");
+    // `cmd 2>ERR || echo $? >STATUS`: the shell, not gnuplot-iostream's pclose, sees the status.
+    Gnuplot gp("gnuplot 2>" + shell_quoted(err_file) + " || echo $? >" + shell_quoted(status_file));
     gp << "cd " << quoted(dir) << "\n";
     gp << "outfile = " << quoted(temp) << "\n";
     gp << "load " << quoted(name + ".gp") << "\n";
     gp << "set output\n";
   }  // the destructor closes the pipe and waits for gnuplot to finish
+  const std::string err = read_text(err_file);
+  const std::string status = read_text(status_file);
+  cleanup();
   std::error_code ec;
-  const auto size = std::filesystem::file_size(temp, ec);
-  if (ec || size == 0) {
+  const auto size = fs::file_size(temp, ec);
+  const std::string shown = name + "." + extension(format) + " in " + dir_in;
+  if (status.rfind("127", 0) == 0) {
     std::remove(temp.c_str());
-    throw std::runtime_error("gnuplot failed to render " + target + " (is gnuplot installed?)");
+    throw std::runtime_error("cannot render " + shown +
+                             ": the gnuplot command was not found (Debian: apt-get install "
+                             "gnuplot-nox)" +
+                             gnuplot_says(err));
+  }
+  if (ec || size == 0 || !status.empty()) {
+    std::remove(temp.c_str());
+    throw std::runtime_error(
+        "gnuplot failed to render " + shown +
+        (status.empty() ? std::string()
+                        : " (exit status " + status.substr(0, status.find('\n')) + ")") +
+        (err.empty() ? std::string(": it wrote no picture and said nothing") : gnuplot_says(err)));
   }
   if (!rendered_file_complete(temp, format)) {
     std::remove(temp.c_str());
-    throw std::runtime_error(target + ": the rendered plot is truncated after " +
+    throw std::runtime_error(shown + ": the rendered plot is truncated after " +
                              std::to_string(size) + " bytes (disk full or file-size limit?)");
   }
-  std::filesystem::permissions(
-      temp,
-      std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
-          std::filesystem::perms::group_read | std::filesystem::perms::others_read,
-      ec);
+  if (!err.empty())
+    std::cerr << "netdyn: while drawing " << shown << ":" << gnuplot_says(err) << "\n";
+  fs::permissions(temp,
+                  fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                      fs::perms::others_read,
+                  ec);
   if (std::rename(temp.c_str(), target.c_str()) != 0) {
+    const std::string why = std::strerror(errno);
     std::remove(temp.c_str());
-    throw std::runtime_error(target + ": cannot rename the rendered plot into place");
+    throw std::runtime_error(target + ": cannot rename the rendered plot into place: " + why);
   }
-  return target;
+  return (fs::path(dir_in) / fs::path(target).filename()).string();
 }
 
 std::string path_in(const std::string& dir, const std::string& file) {
@@ -213,8 +273,10 @@ std::string render(const GridFigure& figure,
       out << '\n';
     }
   });
-  write_file_atomically(path_in(dir, overlay_file),
-                        [&](std::ostream& out) { write_series(out, figure.overlay); });
+  if (!figure.overlay.empty()) {  // no empty data file next to a heatmap without overlay
+    write_file_atomically(path_in(dir, overlay_file),
+                          [&](std::ostream& out) { write_series(out, figure.overlay); });
+  }
   std::ostringstream gp;
   gp << preamble(name, format, figure.title, figure.xlabel, figure.ylabel, figure.equal_aspect);
   gp << "set cblabel " << quoted(figure.cblabel) << "\n";
