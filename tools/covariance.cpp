@@ -95,12 +95,14 @@ void add_covariance_command(CLI::App& app) {
   sub->add_option("FILE", args->input, "connectivity W (.npy, .csv, .txt, .dat, .mtx)")->required();
   add_tau_option(*sub, args->tau);
   sub->add_option("--sigma", args->sigma, "noise amplitude (unit convention)")
-      ->check(finite_at_least(0.0, true));
+      ->check(number_above(0.0));
   sub->add_option("--simulate",
                   args->simulate,
                   "also simulate the SDE for this duration (units of tau) and compare")
-      ->check(finite_at_least(0.0, true));
-  sub->add_option("--seed", args->seed, "random seed for --simulate");
+      ->check(number_above(0.0));
+  sub->add_option("--seed", args->seed, "random seed for --simulate")
+      ->check(seed_number())
+      ->capture_default_str();
   sub->add_flag("--json", args->json, "print one JSON object on stdout");
   sub->callback([args]() { run_covariance(*args); });
 }

@@ -75,7 +75,7 @@ void add_ei2_command(CLI::App& app) {
       "Examples:\n"
       "  netdyn ei2 --w 4.285714285714286 --k 1.1      (wE = w, wI = k w: amplification 4)\n"
       "  netdyn ei2 --we 2 --wi 6 --r0 0.5,0.5 --json");
-  const CLI::Validator non_negative = finite_at_least(0.0);
+  const CLI::Validator non_negative = number_at_least(0.0);
   CLI::Option* w = sub->add_option("--w", args->w, "MM09 weight: wE = w")->check(non_negative);
   CLI::Option* k =
       sub->add_option("--k", args->k, "MM09 inhibition ratio: wI = k w")->check(non_negative);
@@ -89,9 +89,7 @@ void add_ei2_command(CLI::App& app) {
   wi->needs(we);
   w->excludes(we)->excludes(wi);
   k->excludes(we)->excludes(wi);
-  sub->add_option("--tau", args->tau, "time constant tau (> 0); times are reported in its unit")
-      ->check(finite_at_least(0.0, true))
-      ->capture_default_str();
+  add_tau_option(*sub, args->tau);
   sub->add_option("--r0", args->r0, "initial rates RE,RI (a pulse of input at t = 0)")
       ->capture_default_str();
   sub->add_flag("--json", args->json, "print one JSON object on stdout");

@@ -23,10 +23,9 @@ struct FixedPointArgs {
   RateModelArgs rate;
   std::string input = "0";
   std::string r0 = "0";
-  double current = 0.3, a = 0.7, b = 0.8;
+  FitzHughNagumo fitzhugh_nagumo;  // --current, --a, --b (tau from rate.tau)
   bool hopf = false;
   bool json = false;
-  bool tau_given = false;
 };
 
 void run(const FixedPointArgs& args) {
@@ -36,19 +35,13 @@ void run(const FixedPointArgs& args) {
   std::optional<bool> closed_form_valid;
   Eigen::VectorXd closed_form;
   if (args.model == "fitzhugh-nagumo") {
-    if (!args.input_file.empty()) throw UsageError("--model fitzhugh-nagumo takes no FILE");
-    FitzHughNagumo m;
-    m.current = args.current;
-    m.tau = args.tau_given ? std::stod(args.rate.tau) : 12.5;
-    m.a = args.a;
-    m.b = args.b;
+    const FitzHughNagumo m = make_fitzhugh_nagumo(args.fitzhugh_nagumo, args.rate);
     const FitzHughNagumoFixedPoint fp = fitzhugh_nagumo_fixed_point(m);
     x = fp.state;
     jac = fp.jacobian;
     if (args.hopf) hopf_current = fitzhugh_nagumo_hopf(m).current;
   } else {
     if (args.input_file.empty()) throw UsageError("--model rate needs FILE (the connectivity W)");
-    if (args.hopf) throw UsageError("--hopf applies to --model fitzhugh-nagumo");
     const RateNetwork net = make_rate_network(read_connectivity(args.input_file), args.rate);
     const Eigen::Index n = net.size();
     const Eigen::VectorXd x_in = parse_vector(args.input, n, "--input");
@@ -117,17 +110,14 @@ void add_fixedpoint_command(CLI::App& app) {
   sub->add_option("--model", args->model, "fitzhugh-nagumo or rate")
       ->check(CLI::IsMember({"rate", "fitzhugh-nagumo"}))
       ->capture_default_str();
-  add_rate_model_options(*sub, args->rate);
+  add_rate_model_options(*sub, args->rate, true);
   sub->add_option("--input", args->input, "constant input X (rate model)")->capture_default_str();
   sub->add_option("--r0", args->r0, "Newton start point (rate model)")->capture_default_str();
-  sub->add_option("--current", args->current, "FitzHugh-Nagumo input current I")
-      ->capture_default_str();
-  sub->add_option("--a", args->a, "FitzHugh-Nagumo a")->capture_default_str();
-  sub->add_option("--b", args->b, "FitzHugh-Nagumo b")->capture_default_str();
+  add_fitzhugh_nagumo_options(*sub, args->fitzhugh_nagumo);
   sub->add_flag("--hopf", args->hopf, "also find the Hopf current (FitzHugh-Nagumo)");
   sub->add_flag("--json", args->json, "print one JSON object on stdout");
   sub->callback([args, sub]() {
-    args->tau_given = sub->count("--tau") > 0;
+    require_model_options(*sub, args->model, {"--input", "--r0"}, {"--hopf"});
     run(*args);
   });
 }

@@ -64,6 +64,35 @@ void check_options(const CLI::App& sub, const std::string& kind) {
   }
 }
 
+// A dale matrix is defined by its two column populations; left at their zero defaults it is
+// silently the zero matrix. The means carry Dale's law (their signs), so each population that
+// exists needs its mean given (0 is allowed: Rajan & Abbott's zero-mean case, science.md 5.2).
+void check_dale_populations(const CLI::App& sub, const DaleOptions& d, const std::string& dist) {
+  const auto given = [&sub](const char* name) { return sub.get_option(name)->count() > 0; };
+  if (d.excitatory_fraction > 0.0 && !given("--mean-e")) {
+    throw UsageError(
+        "KIND dale needs --mean-e (mean of a connected E weight, >= 0; 0 for zero-mean E columns)");
+  }
+  if (d.excitatory_fraction < 1.0 && !given("--mean-i")) {
+    throw UsageError(
+        "KIND dale needs --mean-i (mean of a connected I weight, <= 0; 0 for zero-mean I columns)");
+  }
+  if (d.mean_e == 0.0 && d.mean_i == 0.0 && d.sd_e == 0.0 && d.sd_i == 0.0) {
+    throw UsageError(
+        "KIND dale: --mean-e, --mean-i, --sd-e and --sd-i are all 0, so every weight "
+        "would be 0; give --sd-e/--sd-i for zero-mean populations");
+  }
+  if (dist == "lognormal") {
+    // A lognormal weight keeps its sign, so a population with spread needs a non-zero mean.
+    if (d.sd_e > 0.0 && d.mean_e == 0.0) {
+      throw UsageError("--distribution lognormal with --sd-e > 0 needs --mean-e > 0");
+    }
+    if (d.sd_i > 0.0 && d.mean_i == 0.0) {
+      throw UsageError("--distribution lognormal with --sd-i > 0 needs --mean-i < 0");
+    }
+  }
+}
+
 Eigen::MatrixXd generate(const GenerateArgs& a, const CLI::App& sub) {
   if (a.kind == "gaussian") {
     GaussianOptions o;
@@ -111,24 +140,26 @@ void add_generate_command(CLI::App& app) {
       ->check(CLI::IsMember({"gaussian", "dale", "ei2", "hebbian2"}));
   sub->add_option("-o,--output", a->output, "output file: .npy, .csv or .mtx (written atomically)")
       ->required();
-  sub->add_option("--seed", a->seed, "random seed (unsigned 64-bit)")->capture_default_str();
-  sub->add_option("--n", a->n, "size n")->check(CLI::Range(Eigen::Index{1}, Eigen::Index{16384}));
-  const CLI::Validator non_negative = finite_at_least(0.0);
+  sub->add_option("--seed", a->seed, "random seed (unsigned 64-bit)")
+      ->check(seed_number())
+      ->capture_default_str();
+  sub->add_option("--n", a->n, "size n")->check(integer_in(1, 16384));
+  const CLI::Validator non_negative = number_at_least(0.0);
   sub->add_option("--rho", a->rho, "gaussian: circular-law radius")
       ->check(non_negative)
       ->capture_default_str();
   a->dale.excitatory_fraction = 0.8;
   sub->add_option("--f", a->dale.excitatory_fraction, "dale: excitatory fraction of columns")
-      ->check(CLI::Range(0.0, 1.0))
+      ->check(number_in(0.0, 1.0))
       ->capture_default_str();
   sub->add_option("--mean-e", a->dale.mean_e, "dale: mean of a connected E weight (>= 0)")
       ->check(non_negative);
   sub->add_option("--sd-e", a->dale.sd_e, "dale: its standard deviation")->check(non_negative);
   sub->add_option("--mean-i", a->dale.mean_i, "dale: mean of a connected I weight (<= 0)")
-      ->check(finite_number());
+      ->check(number_at_most(0.0));
   sub->add_option("--sd-i", a->dale.sd_i, "dale: its standard deviation")->check(non_negative);
   sub->add_option("--p", a->dale.connection_probability, "dale: connection probability (0, 1]")
-      ->check(finite_at_least(0.0, true))
+      ->check(number_in(0.0, 1.0, true))
       ->capture_default_str();
   sub->add_flag("--zero-row-sums",
                 a->dale.zero_row_sums,
@@ -143,6 +174,7 @@ void add_generate_command(CLI::App& app) {
   sub->add_option("--wi", a->wi, "ei2: inhibitory weight magnitude")->check(non_negative);
   sub->callback([a, sub]() {
     check_options(*sub, a->kind);
+    if (a->kind == "dale") check_dale_populations(*sub, a->dale, a->distribution);
     if (sub->get_option("--w")->count() + sub->get_option("--k")->count() == 1 &&
         a->kind == "ei2") {
       throw UsageError("--w and --k go together");

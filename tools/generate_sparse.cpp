@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "common/cli.hpp"
+#include "common/validators.hpp"
 #include "netdyn/io.hpp"
 #include "netdyn/sparse_generators.hpp"
 
@@ -18,6 +19,35 @@ struct GenerateSparseArgs {
   bool no_self = false;
 };
 
+// --k against --n, and the size of the result, before anything is allocated. The nonzeros are
+// capped like a dense matrix's entries (kMaxDenseEntries): an Eigen sparse matrix indexes them
+// with int, and 2^28 triplets already take 4 GB.
+void check_size(const SparseEIOptions& o, bool k_given) {
+  const Eigen::Index max_k = o.self_connections ? o.n : o.n - 1;
+  const std::string k_text =
+      "--k " + std::to_string(o.in_degree) + (k_given ? "" : " (the default)");
+  if (o.in_degree > max_k) {
+    throw UsageError(k_text + " is more than " + (o.self_connections ? "n" : "n - 1") + " = " +
+                     std::to_string(max_k) + (o.self_connections ? "" : " (--no-self)") +
+                     "; give a smaller --k or a larger --n");
+  }
+  const double nonzeros =
+      o.in_degree == -1
+          ? o.connection_probability * static_cast<double>(o.n) * static_cast<double>(o.n)
+          : static_cast<double>(o.in_degree) * static_cast<double>(o.n);
+  if (nonzeros > static_cast<double>(kMaxDenseEntries)) {
+    std::ostringstream msg;
+    msg << "--n " << o.n << " with ";
+    if (o.in_degree == -1) {
+      msg << "--p " << o.connection_probability;
+    } else {
+      msg << k_text;
+    }
+    msg << " gives about " << nonzeros << " nonzeros; the limit is " << kMaxDenseEntries;
+    throw UsageError(msg.str());
+  }
+}
+
 }  // namespace
 
 void add_generate_sparse_command(CLI::App& app) {
@@ -30,33 +60,34 @@ void add_generate_sparse_command(CLI::App& app) {
       "  netdyn generate-sparse --n 100000 --k 100 --balance-rows -o W.mtx\n"
       "  netdyn generate-sparse --n 5000 --p 0.02 --gamma 3 --cv 0.5 --seed 7 -o W.mtx --json");
   SparseEIOptions& o = a->options;
-  sub->add_option("--n", o.n, "neurons (matrix size)")->required()->check(CLI::PositiveNumber);
+  sub->add_option("--n", o.n, "neurons (matrix size)")->required()->check(integer_in(1));
   auto* k = sub->add_option("--k", o.in_degree, "fixed in-degree: inputs per row (default 100)")
-                ->check(CLI::NonNegativeNumber);
+                ->check(integer_in(0));
   auto* p = sub->add_option("--p", o.connection_probability, "connection probability instead of K")
-                ->check(CLI::Range(0.0, 1.0));
+                ->check(number_in(0.0, 1.0));
   k->excludes(p);
   sub->add_option("--f", o.excitatory_fraction, "excitatory fraction (first round(f n) columns)")
-      ->check(CLI::Range(0.0, 1.0))
+      ->check(number_in(0.0, 1.0))
       ->capture_default_str();
   sub->add_option("--we", o.excitatory_weight, "excitatory weight w_E >= 0")
-      ->check(CLI::NonNegativeNumber)
+      ->check(number_at_least(0.0))
       ->capture_default_str();
   sub->add_option("--gamma", o.inhibition_ratio, "inhibition ratio: w_I = -gamma w_E")
-      ->check(CLI::NonNegativeNumber)
+      ->check(number_at_least(0.0))
       ->capture_default_str();
   sub->add_option("--cv", o.weight_cv, "coefficient of variation of log-normal magnitudes")
-      ->check(CLI::NonNegativeNumber)
+      ->check(number_at_least(0.0))
       ->capture_default_str();
   sub->add_flag("--balance-rows", o.balance_rows, "rescale inhibition so each row sums to zero");
   sub->add_flag("--no-self", a->no_self, "no self-connections (W_ii = 0)");
-  sub->add_option("--seed", o.seed, "random seed")->capture_default_str();
+  sub->add_option("--seed", o.seed, "random seed")->check(seed_number())->capture_default_str();
   sub->add_option("-o,--output", a->output, "output file, .mtx (written atomically)")->required();
   sub->add_flag("--json", a->json, "print one JSON object on stdout");
-  sub->callback([a, p]() {
+  sub->callback([a, k, p]() {
     SparseEIOptions options = a->options;
     if (p->count() > 0) options.in_degree = -1;
     options.self_connections = !a->no_self;
+    check_size(options, k->count() > 0);
     const SparseNetwork net = sparse_ei_network(options);
     ensure_parent_dir(a->output);
     write_sparse_matrix(a->output, net.w);

@@ -22,21 +22,14 @@ struct JacobianArgs {
   RateModelArgs rate;
   std::string at;
   std::string input = "0";
-  double current = 0.3, a = 0.7, b = 0.8;
+  FitzHughNagumo fitzhugh_nagumo;  // --current, --a, --b (tau from rate.tau)
   bool json = false;
-  bool tau_given = false;
 };
 
 void run(const JacobianArgs& args) {
   Eigen::MatrixXd jac, fd, ad;
   if (args.model == "fitzhugh-nagumo") {
-    FitzHughNagumo m;
-    m.current = args.current;
-    m.tau = args.tau_given ? std::stod(args.rate.tau) : 12.5;
-    m.a = args.a;
-    m.b = args.b;
-    if (!(m.tau > 0.0))
-      throw std::invalid_argument("--tau = " + std::to_string(m.tau) + "; need > 0");
+    const FitzHughNagumo m = make_fitzhugh_nagumo(args.fitzhugh_nagumo, args.rate);
     const Eigen::VectorXd x = parse_vector(args.at.empty() ? "0,0" : args.at, 2, "--at");
     jac = fitzhugh_nagumo_jacobian(m, Eigen::Vector2d(x(0), x(1)));
     fd = finite_difference_jacobian(
@@ -47,9 +40,9 @@ void run(const JacobianArgs& args) {
     ad = autodiff_jacobian([&m](const auto& y) { return m.field(y); }, x);
   } else {
     if (args.input_file.empty()) throw UsageError("--model rate needs FILE (the connectivity W)");
+    if (args.at.empty()) throw UsageError("--at R is required (the state at which to linearise)");
     const RateNetwork net = make_rate_network(read_connectivity(args.input_file), args.rate);
     const Eigen::Index n = net.size();
-    if (args.at.empty()) throw UsageError("--at R is required (the state at which to linearise)");
     const Eigen::VectorXd x = parse_vector(args.at, n, "--at");
     const Eigen::VectorXd x_in = parse_vector(args.input, n, "--input");
     jac = rate_jacobian(net, x, x_in);
@@ -109,15 +102,13 @@ void add_jacobian_command(CLI::App& app) {
   sub->add_option("--model", args->model, "rate or fitzhugh-nagumo")
       ->check(CLI::IsMember({"rate", "fitzhugh-nagumo"}))
       ->capture_default_str();
-  add_rate_model_options(*sub, args->rate);
+  add_rate_model_options(*sub, args->rate, true);
   sub->add_option("--at", args->at, "state: VALUE, LIST or FILE");
   sub->add_option("--input", args->input, "constant input X (rate model)")->capture_default_str();
-  sub->add_option("--current", args->current, "FitzHugh-Nagumo input current I");
-  sub->add_option("--a", args->a, "FitzHugh-Nagumo a");
-  sub->add_option("--b", args->b, "FitzHugh-Nagumo b");
+  add_fitzhugh_nagumo_options(*sub, args->fitzhugh_nagumo);
   sub->add_flag("--json", args->json, "print one JSON object on stdout");
   sub->callback([args, sub]() {
-    args->tau_given = sub->count("--tau") > 0;
+    require_model_options(*sub, args->model, {"--input"});
     run(*args);
   });
 }

@@ -26,7 +26,22 @@ struct PseudospectraArgs {
   bool json = false;
 };
 
+void check_grid_and_box(const PseudospectraArgs& args) {
+  const Eigen::Index nx = args.grid.at(0), ny = args.grid.at(1);
+  if (nx > kMaxDenseEntries / ny) {
+    throw UsageError("--grid " + std::to_string(nx) + " " + std::to_string(ny) + ": more than " +
+                     std::to_string(kMaxDenseEntries) + " points");
+  }
+  if (!args.box.empty() && (!(args.box[0] <= args.box[1]) || !(args.box[2] <= args.box[3]))) {
+    std::ostringstream msg;
+    msg << "--box " << args.box[0] << " " << args.box[1] << " " << args.box[2] << " " << args.box[3]
+        << ": need X0 <= X1 and Y0 <= Y1";
+    throw UsageError(msg.str());
+  }
+}
+
 void run_pseudospectra(const PseudospectraArgs& args) {
+  check_grid_and_box(args);
   const Eigen::MatrixXd w = read_connectivity(args.input);
   PseudospectrumOptions options;
   options.nx = args.grid.at(0);
@@ -110,17 +125,17 @@ void add_pseudospectra_command(CLI::App& app) {
   sub->add_option("FILE", args->input, "connectivity W (.npy, .csv, .txt, .dat, .mtx)")->required();
   sub->add_option("--grid", args->grid, "grid points NX NY (each >= 1)")
       ->expected(2)
-      ->check(CLI::Range(Eigen::Index{1}, Eigen::Index{100000}));
+      ->check(integer_in(1, 100000));
   sub->add_option("--box", args->box, "X0 X1 Y0 Y1 (default: around the eigenvalues)")
       ->expected(4)
       ->check(finite_number());
   sub->add_option("--eps", args->eps, "epsilons for the pseudospectral abscissa (> 0)")
-      ->check(finite_at_least(0.0, true));
+      ->check(number_above(0.0));
   sub->add_option("--tolerance",
                   args->tolerance,
                   "Lanczos residual tolerance per point, in (0, 1); sigma_min is accurate to about "
                   "half of it, usually its square (default 1e-5)")
-      ->check(CLI::Range(1e-14, 0.5));
+      ->check(number_in(1e-14, 0.5));
   sub->add_option(
       "--out",
       args->out_dir,

@@ -6,6 +6,7 @@
 
 #include "common/cli.hpp"
 #include "common/rate_model_args.hpp"
+#include "common/validators.hpp"
 #include "netdyn/io.hpp"
 #include "netdyn/ode_check.hpp"
 #include "netdyn/output_directory.hpp"
@@ -136,9 +137,10 @@ void add_simulate_command(CLI::App& app) {
                   "(state jump); repeatable");
   sub->add_option("--r0", args->r0, "initial state: VALUE, LIST or FILE")->capture_default_str();
   sub->add_option("--tmax", args->tmax, "end time (> 0), in the unit of tau")
+      ->check(number_above(0.0))
       ->capture_default_str();
   sub->add_option("--samples", args->samples, "output times on [0, tmax] (>= 2)")
-      ->check(CLI::Range(Eigen::Index{2}, Eigen::Index{100000000}))
+      ->check(integer_in(2, 100000000))
       ->capture_default_str();
   sub->add_option("--method",
                   args->method,
@@ -148,10 +150,10 @@ void add_simulate_command(CLI::App& app) {
           {"dopri5", "rk45", "rk78", "rosenbrock4", "rosenbrock", "stiff", "krylov", "expv"}))
       ->capture_default_str();
   sub->add_option("--rtol", args->rtol, "relative tolerance")
-      ->check(CLI::PositiveNumber)
+      ->check(number_above(0.0))
       ->capture_default_str();
   sub->add_option("--atol", args->atol, "absolute tolerance")
-      ->check(CLI::PositiveNumber)
+      ->check(number_above(0.0))
       ->capture_default_str();
   sub->add_flag("--check", args->check, "compare with the exact solution (f linear)");
   sub->add_flag("--json", args->json, "print one JSON object on stdout");

@@ -8,6 +8,7 @@
 
 #include "common/cli.hpp"
 #include "common/figures.hpp"
+#include "common/validators.hpp"
 #include "netdyn/io.hpp"
 #include "netdyn/output_directory.hpp"
 #include "netdyn/sparse_spectrum.hpp"
@@ -62,16 +63,32 @@ void require_square_file(const std::string& path, Eigen::Index rows, Eigen::Inde
   }
 }
 
+bool uses_krylov(const SpectrumArgs& a) {
+  return a.method == "krylov" || (a.method == "auto" && is_mtx(a.input) && a.count > 0);
+}
+
+// Options that only the Krylov path reads are refused on the dense path, and --shift without
+// --target nearest-shift, instead of being silently ignored.
+void check_option_combinations(const SpectrumArgs& a, const CLI::App& sub) {
+  if (!uses_krylov(a)) {
+    for (const char* name : {"--target", "--shift", "--subspace", "--tolerance", "--no-verify"}) {
+      if (sub.get_option(name)->count() > 0) {
+        throw UsageError(std::string(name) +
+                         " needs the Krylov path (a .mtx file with --count K, or --method krylov)");
+      }
+    }
+  }
+  if (uses_krylov(a) && a.count == 0) {
+    throw UsageError("the Krylov path needs --count K (1 <= K <= n - 2)");
+  }
+  if (sub.get_option("--shift")->count() > 0 && a.target != "nearest-shift") {
+    throw UsageError("--shift applies to --target nearest-shift (the target is " + a.target + ")");
+  }
+}
+
 SpectrumSummary run(const SpectrumArgs& a) {
   const bool mtx = is_mtx(a.input);
-  bool krylov = a.method == "krylov" || (a.method == "auto" && mtx && a.count > 0);
-  const bool target_given = a.target != "largest-real";
-  if (!krylov && target_given) {
-    throw UsageError("--target " + a.target +
-                     " needs the Krylov path (a .mtx file with --count K, or --method krylov)");
-  }
-  if (krylov && a.count == 0) throw UsageError("the Krylov path needs --count K (1 <= K <= n - 2)");
-  if (a.count < 0) throw UsageError("--count must be >= 0");
+  const bool krylov = uses_krylov(a);
 
   SpectrumSummary s;
   Eigen::MatrixXd dense;
@@ -82,6 +99,17 @@ SpectrumSummary run(const SpectrumArgs& a) {
     s.nonzeros = w.nonZeros();
     s.circular_law_radius = circular_law_radius(w);
     if (krylov) {
+      if (a.count > s.n - 2) {
+        throw std::invalid_argument(a.input + ": --count " + std::to_string(a.count) +
+                                    " but W is " + std::to_string(s.n) + "x" + std::to_string(s.n) +
+                                    "; the Krylov path needs count <= n - 2 (--method dense for "
+                                    "all eigenvalues)");
+      }
+      if (a.subspace != 0 && (a.subspace < a.count + 2 || a.subspace > s.n)) {
+        throw std::invalid_argument(a.input + ": --subspace " + std::to_string(a.subspace) +
+                                    " with --count " + std::to_string(a.count) + " and n = " +
+                                    std::to_string(s.n) + "; need count + 2 <= subspace <= n");
+      }
       SparseSpectrumOptions options;
       options.count = a.count;
       options.target = parse_sparse_target(a.target);
@@ -194,18 +222,21 @@ void add_spectrum_command(CLI::App& app) {
       "  netdyn spectrum W.mtx --count 6 --target nearest-shift --shift 0.5");
   sub->add_option("FILE", a->input, "connectivity W (.npy, .csv, .txt, .dat, .mtx)")->required();
   sub->add_option("--count", a->count, "eigenvalues wanted (0 = all, dense path only)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(integer_in(0));
   sub->add_option("--method", a->method, "auto: Krylov for .mtx with --count, else dense")
       ->check(CLI::IsMember({"auto", "dense", "krylov"}))
       ->capture_default_str();
   sub->add_option("--target", a->target, "Krylov target")
       ->check(CLI::IsMember({"largest-real", "largest-magnitude", "nearest-shift"}))
       ->capture_default_str();
-  sub->add_option("--shift", a->shift, "real shift sigma for --target nearest-shift");
-  sub->add_option("--subspace", a->subspace, "Krylov subspace size (0 = automatic, >= 100)")
-      ->check(CLI::NonNegativeNumber);
+  sub->add_option("--shift", a->shift, "real shift sigma for --target nearest-shift")
+      ->check(finite_number());
+  sub->add_option("--subspace",
+                  a->subspace,
+                  "Krylov subspace size: 0 = automatic, else count + 2 <= size <= n")
+      ->check(integer_in(0));
   sub->add_option("--tolerance", a->tolerance, "Krylov relative residual tolerance")
-      ->check(CLI::Range(1e-15, 0.1))
+      ->check(number_in(1e-15, 0.1))
       ->capture_default_str();
   sub->add_flag("--no-verify", a->no_verify, "skip the second Arnoldi run (not recommended)");
   sub->add_option(
@@ -214,7 +245,8 @@ void add_spectrum_command(CLI::App& app) {
       "write spectrum_eigenvalues.npy (complex128) and the plot spectrum.<format> into DIR");
   add_plot_format_option(*sub, a->format);
   sub->add_flag("--json", a->json, "print one JSON object on stdout");
-  sub->callback([a]() {
+  sub->callback([a, sub]() {
+    check_option_combinations(*a, *sub);
     const SpectrumSummary s = run(*a);
     std::string file;
     if (!a->out_dir.empty()) {

@@ -7,6 +7,10 @@ netdyn_cli_test(amplify.json_gain 0 "\"steady_state_gain\": 6\\.41623702"
 netdyn_cli_test(amplify.unstable 0 "\"steady_state_gain\": null"
                 amplify ${NETDYN_DATA}/gaussian_n200_rho1.5.npy --json --tmax 1 --points 5)
 netdyn_cli_test(amplify.bad.nan 1 "nan.csv:2:1: entry 'nan' is not finite" amplify ${NETDYN_BAD}/nan.csv)
-netdyn_cli_test(amplify.usage.points 2 "--points" amplify ${NETDYN_DATA}/mm09_balanced.npy --points 1)
 netdyn_cli_test(amplify.usage.tmax 2 "--tmax" amplify ${NETDYN_DATA}/mm09_balanced.npy --tmax nan)
 netdyn_plot_test(amplify_envelope envelope.png 10000 amplify ${NETDYN_DATA}/mm09_balanced.npy --out ${NETDYN_PLOT_DIR}/amplify_envelope)
+# Issue 22: readable bounds (CLI11's ranges printed DBL_MIN/DBL_MAX in full) and no inf.
+netdyn_cli_test(amplify.usage.points 2 "--points: 1 is not in \\[2, 1000000\\]"
+                amplify ${NETDYN_DATA}/mm09_balanced.npy --points 1)
+netdyn_cli_test(amplify.usage.tau_inf 2 "--tau: inf is not a finite number"
+                amplify ${NETDYN_DATA}/mm09_balanced.npy --tau inf)

@@ -55,3 +55,8 @@ set_tests_properties(cli.check.guard.json_stdout PROPERTIES LABELS cli)
 netdyn_cli_test(check.bad.out_unwritable 1
                 "/sys/kernel: cannot write in output directory: "
                 check ${NETDYN_DATA}/mm09_balanced.npy --out /sys/kernel)
+# Issue 22: --tau nan reached the library; -1 printed a 300-digit bound; 2abc was "not in range".
+netdyn_cli_test(check.usage.tau_nan 2 "--tau: nan is not a finite number" check ${NETDYN_DATA}/mm09_balanced.npy --tau nan)
+netdyn_cli_test(check.usage.tau_message 2 "--tau: -1 is not > 0[[:space:]]+Run with"
+                check ${NETDYN_DATA}/mm09_balanced.npy --tau -1)
+netdyn_cli_test(check.usage.tau_garbage 2 "--tau: '2abc' is not a number" check ${NETDYN_DATA}/mm09_balanced.npy --tau 2abc)

@@ -10,3 +10,6 @@ netdyn_cli_test(covariance.usage.sigma 2 "--sigma" covariance ${NETDYN_DATA}/mm0
 netdyn_cli_test(covariance.usage.no_file 2 "FILE is required" covariance)
 netdyn_cli_test(covariance.json_warnings 0 "\"lyapunov_residual\": [0-9.e-]+,.*\"warnings\": \\[\\]"
                 covariance ${NETDYN_DATA}/mm09_balanced.npy --json)
+# Issue 22: --seed -1 wrapped to 2^64 - 1.
+netdyn_cli_test(covariance.usage.seed_negative 2 "--seed: -1 is not in \\[0, 18446744073709551615\\]"
+                covariance ${NETDYN_DATA}/mm09_balanced.npy --simulate 10 --seed -1)

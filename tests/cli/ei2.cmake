@@ -16,3 +16,5 @@ netdyn_cli_test(ei2.usage.negative 2 "--wi" ei2 --we 1 --wi -2)
 netdyn_cli_test(ei2.usage.mixed 2 "excludes" ei2 --w 1 --k 1 --we 1 --wi 1)
 netdyn_cli_test(ei2.usage.r0 2 "--r0" ei2 --we 1 --wi 2 --r0 1,nan)
 netdyn_cli_test(ei2.usage.tau 2 "--tau" ei2 --we 1 --wi 2 --tau 0)
+# Issue 22: ei2 shares the one --tau option (and its message) with the other subcommands.
+netdyn_cli_test(ei2.usage.tau_zero 2 "--tau: 0 is not > 0" ei2 --w 1 --k 1 --tau 0)

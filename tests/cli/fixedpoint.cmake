@@ -5,5 +5,26 @@ netdyn_cli_test(fixedpoint.fhn_json 0 "\"classification\": \"unstable spiral\".*
                 fixedpoint --model fitzhugh-nagumo --current 0.4 --json)
 netdyn_cli_test(fixedpoint.rate_relu 0 "\"closed_form_valid\": true.*\"fixed_point\": \\[\n *0\\.25"
                 fixedpoint --model rate ${CMAKE_CURRENT_LIST_DIR}/../data/threshold_linear_toy.csv --f relu --input 1,0.5 --tau 10,5 --json)
-netdyn_cli_test(fixedpoint.bad.tau 1 "tau = -1" fixedpoint --model fitzhugh-nagumo --tau -1)
+netdyn_cli_test(fixedpoint.usage.tau 2 "--tau: -1 is not > 0" fixedpoint --model fitzhugh-nagumo --tau -1)
 netdyn_cli_test(fixedpoint.usage.model 2 "--model" fixedpoint --model lorenz)
+# Issue 22: --help shows FitzHugh-Nagumo's own tau default (12.5, not the rate model's 1), a tau
+# list is refused for the one-time-constant model, and options of the other model or a FILE are
+# usage errors rather than silently ignored.
+netdyn_cli_test(fixedpoint.help.tau_default 0 "--model fitzhugh-nagumo: the one time constant of w \\(default 12\\.5\\)"
+                fixedpoint --help)
+netdyn_cli_test(fixedpoint.usage.tau_list 2 "--tau 1,2: --model fitzhugh-nagumo has one time constant"
+                fixedpoint --model fitzhugh-nagumo --tau 1,2)
+netdyn_cli_test(fixedpoint.usage.tau_garbage 2 "--tau: '2abc' is not a number"
+                fixedpoint --model fitzhugh-nagumo --tau 2abc)
+netdyn_cli_test(fixedpoint.usage.current_nan 2 "--current: nan is not a finite number"
+                fixedpoint --model fitzhugh-nagumo --current nan)
+netdyn_cli_test(fixedpoint.usage.rate_option_for_fhn 2 "--f does not apply to --model fitzhugh-nagumo"
+                fixedpoint --model fitzhugh-nagumo --f tanh)
+netdyn_cli_test(fixedpoint.usage.fhn_option_for_rate 2 "--current does not apply to --model rate"
+                fixedpoint --model rate ${CMAKE_CURRENT_LIST_DIR}/../data/threshold_linear_toy.csv --current 0.5)
+netdyn_cli_test(fixedpoint.usage.hopf_for_rate 2 "--hopf does not apply to --model rate"
+                fixedpoint --model rate ${CMAKE_CURRENT_LIST_DIR}/../data/threshold_linear_toy.csv --hopf)
+netdyn_cli_test(fixedpoint.usage.file_for_fhn 2 "--model fitzhugh-nagumo takes no FILE \\(got '.*mm09_balanced.npy'\\)"
+                fixedpoint --model fitzhugh-nagumo ${NETDYN_DATA}/mm09_balanced.npy)
+netdyn_cli_test(fixedpoint.usage.tau_count 1 "--tau has 3 entries but W is 2x2"
+                fixedpoint --model rate ${CMAKE_CURRENT_LIST_DIR}/../data/threshold_linear_toy.csv --tau 1,2,3)

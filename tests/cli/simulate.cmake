@@ -8,9 +8,9 @@ netdyn_cli_test(simulate.tanh_rk78 0 "rk78: [0-9]+ steps"
                 simulate ${NETDYN_DATA}/gaussian_n200_rho1.5.npy --f tanh --r0 0.1 --tmax 5 --method rk78)
 netdyn_cli_test(simulate.pulse_tau 0 "\"steps\": [0-9]+"
                 simulate ${NETDYN_DATA}/mm09_balanced.npy --tau 10,5 --input pulse:1@1:3 --input 0.1 --json)
-netdyn_cli_test(simulate.bad.tau 1 "tau\\(0\\) = -1" simulate ${NETDYN_DATA}/mm09_balanced.npy --tau -1)
-netdyn_cli_test(simulate.bad.tau_zero 1 "tau\\(1\\) = 0" simulate ${NETDYN_DATA}/mm09_balanced.npy --tau 1,0)
-netdyn_cli_test(simulate.bad.tmax 1 "t_end = 0" simulate ${NETDYN_DATA}/mm09_balanced.npy --tmax 0)
+netdyn_cli_test(simulate.usage.tau 2 "--tau: -1 is not > 0" simulate ${NETDYN_DATA}/mm09_balanced.npy --tau -1)
+netdyn_cli_test(simulate.usage.tau_zero 2 "--tau: 0 is not > 0 \\(entry 2 of 1,0\\)" simulate ${NETDYN_DATA}/mm09_balanced.npy --tau 1,0)
+netdyn_cli_test(simulate.usage.tmax 2 "--tmax: 0 is not > 0" simulate ${NETDYN_DATA}/mm09_balanced.npy --tmax 0)
 netdyn_cli_test(simulate.bad.r0_size 1 "--r0 has 3 entries but W is 2x2"
                 simulate ${NETDYN_DATA}/mm09_balanced.npy --r0 1,2,3)
 netdyn_cli_test(simulate.bad.input_size 1 "--input has 3 entries but W is 2x2"
@@ -31,3 +31,23 @@ netdyn_cli_test(simulate.krylov_json 0 "\"method\": \"krylov\".*\"rhs_evaluation
                 simulate ${NETDYN_DATA}/gaussian_n200_rho1.5.npy --f linear --gain 0.5 --input 1 --tmax 20 --method krylov --json)
 netdyn_cli_test(simulate.bad.krylov_nonlinear 1 "krylov.*f is tanh"
                 simulate ${NETDYN_DATA}/mm09_balanced.npy --f tanh --method krylov)
+# Issue 22: option values are checked at the command line (exit 2, the option and the value
+# named), not deep in the library under its own names (options.t_end, tau(0)).
+netdyn_cli_test(simulate.usage.tmax_negative 2 "--tmax: -1 is not > 0[[:space:]]+Run with"
+                simulate ${NETDYN_DATA}/mm09_balanced.npy --tmax -1)
+netdyn_cli_test(simulate.usage.tau_trailing_comma 2 "--tau: '' is not a number \\(entry 2 of 1,\\)"
+                simulate ${NETDYN_DATA}/mm09_balanced.npy --tau 1,)
+netdyn_cli_test(simulate.usage.r0_trailing_comma 2 "--r0: '' is not a number"
+                simulate ${NETDYN_DATA}/mm09_balanced.npy --r0 1,)
+netdyn_cli_test(simulate.bad.tau_count 1 "--tau has 3 entries but W is 2x2"
+                simulate ${NETDYN_DATA}/mm09_balanced.npy --tau 1,2,3)
+netdyn_cli_test(simulate.usage.rtol_nan 2 "--rtol: nan is not a finite number"
+                simulate ${NETDYN_DATA}/mm09_balanced.npy --rtol nan)
+netdyn_cli_test(simulate.usage.atol_inf 2 "--atol: inf is not a finite number"
+                simulate ${NETDYN_DATA}/mm09_balanced.npy --atol inf)
+netdyn_cli_test(simulate.usage.samples 2 "--samples: 1 is not in \\[2, 100000000\\]"
+                simulate ${NETDYN_DATA}/mm09_balanced.npy --samples 1)
+netdyn_cli_test(simulate.usage.samples_huge 2 "--samples: 99999999999999999999 is not in"
+                simulate ${NETDYN_DATA}/mm09_balanced.npy --samples 99999999999999999999)
+netdyn_cli_test(simulate.usage.threshold_inf 2 "--threshold: -inf is not a finite number"
+                simulate ${NETDYN_DATA}/mm09_balanced.npy --f relu --threshold -inf)

@@ -19,7 +19,7 @@ netdyn_cli_test(spectrum.duplicates_summed 0 "rightmost first\\): 3, 2[[:space:]
 netdyn_cli_test(spectrum.out 0 "wrote .*spectrum_eigenvalues\\.npy"
                 spectrum ${NETDYN_SPARSE}/toeplitz_200.mtx --count 3 --out ${NETDYN_SPARSE_OUT})
 
-netdyn_cli_test(spectrum.bad.count 1 "options.count = 199 .*need 1 <= count <= n - 2 = 198"
+netdyn_cli_test(spectrum.bad.count 1 "toeplitz_200.mtx: --count 199 but W is 200x200. the Krylov path needs count <= n - 2"
                 spectrum ${NETDYN_SPARSE}/toeplitz_200.mtx --count 199)
 netdyn_cli_test(spectrum.bad.nonsquare 1 "nonsquare.mtx: matrix is 3x4"
                 spectrum ${NETDYN_SPARSE}/nonsquare.mtx --count 1)
@@ -42,8 +42,29 @@ netdyn_cli_test(generate_sparse.json 0 "\"nonzeros\": 2500.*\"predicted_outlier\
                 generate-sparse --n 100 --k 25 --gamma 2 -o ${NETDYN_SPARSE_OUT}/ei_100.mtx --json)
 netdyn_cli_test(generate_sparse.bad.extension 1 "\\.mtx"
                 generate-sparse --n 100 --k 10 -o ${NETDYN_SPARSE_OUT}/w.npy)
-netdyn_cli_test(generate_sparse.bad.degree 1 "options.in_degree = 200"
+netdyn_cli_test(generate_sparse.usage.degree 2 "--k 200 is more than n = 100"
                 generate-sparse --n 100 --k 200 -o ${NETDYN_SPARSE_OUT}/w.mtx)
 netdyn_cli_test(generate_sparse.usage.k_and_p 2 "excludes"
                 generate-sparse --n 100 --k 10 --p 0.1 -o ${NETDYN_SPARSE_OUT}/w.mtx)
 netdyn_plot_test(spectrum_plot spectrum.png 10000 spectrum ${NETDYN_DATA}/gaussian_n200_rho1.5.npy --out ${NETDYN_PLOT_DIR}/spectrum_plot)
+# Issue 22: options the chosen path does not read are usage errors, not silently ignored; counts
+# are integers >= 0 with a readable bound; --k against --n and the result's size are checked
+# before anything is allocated.
+netdyn_cli_test(spectrum.usage.shift_without_target 2 "--shift applies to --target nearest-shift"
+                spectrum ${NETDYN_SPARSE}/toeplitz_200.mtx --count 4 --shift 0.5)
+netdyn_cli_test(spectrum.usage.tolerance_dense 2 "--tolerance needs the Krylov path"
+                spectrum ${NETDYN_DATA}/mm09_balanced.npy --tolerance 1e-8)
+netdyn_cli_test(spectrum.usage.count_negative 2 "--count: -1 is not >= 0[[:space:]]+Run with"
+                spectrum ${NETDYN_DATA}/mm09_balanced.npy --count -1)
+netdyn_cli_test(spectrum.usage.shift_nan 2 "--shift: nan is not a finite number"
+                spectrum ${NETDYN_SPARSE}/toeplitz_200.mtx --count 4 --target nearest-shift --shift nan)
+netdyn_cli_test(spectrum.bad.subspace 1 "--subspace 5 with --count 4 and n = 200. need count \\+ 2 <= subspace <= n"
+                spectrum ${NETDYN_SPARSE}/toeplitz_200.mtx --count 4 --subspace 5)
+netdyn_cli_test(generate_sparse.usage.default_degree 2 "--k 100 \\(the default\\) is more than n = 50"
+                generate-sparse --n 50 -o ${NETDYN_SPARSE_OUT}/w.mtx)
+netdyn_cli_test(generate_sparse.usage.huge 2 "--n 100000000 with --k 100 .* the limit is 268435456"
+                generate-sparse --n 100000000 -o ${NETDYN_SPARSE_OUT}/w.mtx)
+netdyn_cli_test(generate_sparse.usage.seed_negative 2 "--seed: -1 is not in"
+                generate-sparse --n 100 --k 10 --seed -1 -o ${NETDYN_SPARSE_OUT}/w.mtx)
+netdyn_cli_test(generate_sparse.usage.cv_nan 2 "--cv: nan is not a finite number"
+                generate-sparse --n 100 --k 10 --cv nan -o ${NETDYN_SPARSE_OUT}/w.mtx)

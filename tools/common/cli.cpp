@@ -4,11 +4,13 @@
 #include <filesystem>
 #include <iostream>
 
+#include "common/validators.hpp"
+
 namespace netdyn::cli {
 
 CLI::Option* add_tau_option(CLI::App& sub, double& tau) {
   return sub.add_option("--tau", tau, "time constant tau (> 0); times are reported in its unit")
-      ->check(CLI::PositiveNumber)
+      ->check(number_above(0.0))
       ->capture_default_str();
 }
 
