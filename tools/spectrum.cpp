@@ -254,9 +254,8 @@ void add_spectrum_command(CLI::App& app) {
       file = out.final_path("spectrum_eigenvalues.npy");
       write_matrix(out.stage("spectrum_eigenvalues.npy"), Eigen::MatrixXcd(s.eigenvalues));
       render(
-          spectrum_figure(s.eigenvalues,
-                          s.n >= 10 ? std::optional<double>(s.circular_law_radius) : std::nullopt,
-                          "Spectrum of W: " + a->input),
+          spectrum_figure(
+              s.eigenvalues, circle_for(s.n, s.circular_law_radius), "Spectrum of W: " + a->input),
           out.staging(),
           "spectrum",
           parse_plot_format(a->format));
