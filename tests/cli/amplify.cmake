@@ -10,3 +10,13 @@ netdyn_cli_test(amplify.bad.nan 1 "nan.csv:2:1: entry 'nan' is not finite" ampli
 netdyn_cli_test(amplify.usage.points 2 "--points" amplify ${NETDYN_DATA}/mm09_balanced.npy --points 1)
 netdyn_cli_test(amplify.usage.tmax 2 "--tmax" amplify ${NETDYN_DATA}/mm09_balanced.npy --tmax nan)
 netdyn_plot_test(amplify_envelope envelope.png 10000 amplify ${NETDYN_DATA}/mm09_balanced.npy --out ${NETDYN_PLOT_DIR}/amplify_envelope)
+# Issue 22: the maximum lies between the grid's first two points (the grid step is 3, or 4 with
+# 3 points); it was bracketed with the element before the grid (a heap read out of bounds, and
+# "transient gain 300 at time 297").
+set(NETDYN_EXTREME ${CMAKE_CURRENT_SOURCE_DIR}/data/extreme)
+netdyn_cli_test(amplify.peak_in_first_step 0
+                "\"transient_gain\": 2\\.7932795[0-9]*,[[:space:]]*\"transient_gain_time\": 0\\.801745[0-9]*"
+                amplify ${NETDYN_DATA}/mm09_balanced.npy --tmax 300 --json)
+netdyn_cli_test(amplify.peak_in_first_step_3_points 0
+                "transient gain +2\\.7932796.*at time +0\\.8017456"
+                amplify ${NETDYN_DATA}/mm09_balanced.npy --tmax 8 --points 3)

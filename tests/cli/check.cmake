@@ -55,3 +55,8 @@ set_tests_properties(cli.check.guard.json_stdout PROPERTIES LABELS cli)
 netdyn_cli_test(check.bad.out_unwritable 1
                 "/sys/kernel/eigenvalues.npy: cannot create a file in directory '/sys/kernel'"
                 check ${NETDYN_DATA}/mm09_balanced.npy --out /sys/kernel)
+# Issue 22: nearly normal triangular W whose envelope peaks (1.000005 at t = 9.4e-4) before the
+# grid's second point; check printed "transient gain 1 at t = -21.01".
+netdyn_cli_test(check.peak_in_first_step 0
+                "\"transient_gain\": 1\\.00000[0-9]*,[[:space:]]*\"transient_gain_time\": 0\\.0009[0-9]*"
+                check ${CMAKE_CURRENT_SOURCE_DIR}/data/extreme/near_normal_2x2.csv --json)
