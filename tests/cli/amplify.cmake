@@ -20,3 +20,6 @@ netdyn_cli_test(amplify.peak_in_first_step 0
 netdyn_cli_test(amplify.peak_in_first_step_3_points 0
                 "transient gain +2\\.7932796.*at time +0\\.8017456"
                 amplify ${NETDYN_DATA}/mm09_balanced.npy --tmax 8 --points 3)
+# Issue 22: W = 1e308 I: the numerical abscissa is 1e308 - 1 (w + w^T overflowed to -nan).
+netdyn_cli_test(amplify.huge_identity 0 "numerical abscissa +1e\\+308"
+                amplify ${NETDYN_EXTREME}/identity_1e308.csv)
