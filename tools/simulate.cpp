@@ -107,7 +107,8 @@ void run(const SimulateArgs& args) {
   s << "\n";
   if (args.check) {
     s << "  check vs exact solution: max abs error " << check.max_abs_error << ", max rel error "
-      << check.max_rel_error << " (at t = " << check.worst_time << ")\n";
+      << check.max_rel_error << " (at t = " << check.worst_time
+      << "; relative to max(|exact|, atol))\n";
   }
   if (!args.out.empty()) s << "  wrote " << args.out << "/trajectory.npy (rows: t, r_1..r_n)\n";
   std::cout << s.str();

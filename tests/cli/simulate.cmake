@@ -31,3 +31,8 @@ netdyn_cli_test(simulate.krylov_json 0 "\"method\": \"krylov\".*\"rhs_evaluation
                 simulate ${NETDYN_DATA}/gaussian_n200_rho1.5.npy --f linear --gain 0.5 --input 1 --tmax 20 --method krylov --json)
 netdyn_cli_test(simulate.bad.krylov_nonlinear 1 "krylov.*f is tanh"
                 simulate ${NETDYN_DATA}/mm09_balanced.npy --f tanh --method krylov)
+# Issue 22: once the exact solution underflows (t ~ 740 here) the relative error is floored at
+# atol (it printed "max rel error inf").
+netdyn_cli_test(simulate.check_underflow 0
+                "max rel error [0-9.]+(e-[0-9]+)? \\(at t = [0-9.]+. relative to max\\(\\|exact\\|, atol\\)\\)"
+                simulate ${NETDYN_DATA}/mm09_balanced.npy --input impulse:1,0@0 --tmax 800 --check)
