@@ -47,3 +47,7 @@ netdyn_cli_test(generate_sparse.bad.degree 1 "options.in_degree = 200"
 netdyn_cli_test(generate_sparse.usage.k_and_p 2 "excludes"
                 generate-sparse --n 100 --k 10 --p 0.1 -o ${NETDYN_SPARSE_OUT}/w.mtx)
 netdyn_plot_test(spectrum_plot spectrum.png 10000 spectrum ${NETDYN_DATA}/gaussian_n200_rho1.5.npy --out ${NETDYN_PLOT_DIR}/spectrum_plot)
+# Issue 22: a CV whose second moment overflows is refused naming it (the file held nan/inf that
+# netdyn's own reader rejects).
+netdyn_cli_test(generate_sparse.bad.huge_cv 1 "--cv 1e\\+308 with --we 0\\.08.*overflows"
+                generate-sparse --n 20 --k 5 --cv 1e308 -o ${NETDYN_SPARSE_OUT}/huge_cv.mtx)
