@@ -92,7 +92,7 @@ void add_schur_command(CLI::App& app) {
     options.order = parse_schur_order(args->order);
     SchurSummary s;
     s.n = w.rows();
-    s.w_norm = w.norm();
+    s.w_norm = w.stableNorm();  // the squares overflow for entries beyond ~1e154
     std::vector<std::string> files;
     Eigen::MatrixXcd heat_t;
     std::optional<OutputDirectory> out;

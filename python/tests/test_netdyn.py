@@ -87,6 +87,20 @@ def test_envelope_matches_scipy_expm():
     assert out["transient_gain"] >= max(out["envelope"]) - 1e-12
 
 
+def test_transient_gain_between_first_grid_points():
+    # Issue 22: the peak (2.7933 at t = 0.80) lies before the grid's second point (t = 3); the
+    # maximum was bracketed with the element before the grid, so the answer depended on heap
+    # contents (300.0 in a fresh process, 1.0 after a check call).
+    for _ in range(2):
+        out = netdyn.amplify(MM09, tmax=300.0)
+        assert abs(out["transient_gain"] - 2.793279595) < 1e-8
+        assert abs(out["transient_gain_time"] - 0.80174563915) < 1e-7
+        netdyn.check(MM09)
+    a = MM09 - np.eye(2)
+    t = out["transient_gain_time"]
+    assert abs(out["transient_gain"] - np.linalg.norm(sla.expm(t * a), 2)) < 1e-12
+
+
 def test_schur_identities():
     w = netdyn.gaussian(30, rho=1.0, seed=4)
     s = netdyn.schur(w)

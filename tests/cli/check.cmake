@@ -60,3 +60,8 @@ netdyn_cli_test(check.usage.tau_nan 2 "--tau: nan is not a finite number" check 
 netdyn_cli_test(check.usage.tau_message 2 "--tau: -1 is not > 0[[:space:]]+Run with"
                 check ${NETDYN_DATA}/mm09_balanced.npy --tau -1)
 netdyn_cli_test(check.usage.tau_garbage 2 "--tau: '2abc' is not a number" check ${NETDYN_DATA}/mm09_balanced.npy --tau 2abc)
+# Issue 22: nearly normal triangular W whose envelope peaks (1.000005 at t = 9.4e-4) before the
+# grid's second point; check printed "transient gain 1 at t = -21.01".
+netdyn_cli_test(check.peak_in_first_step 0
+                "\"transient_gain\": 1\\.00000[0-9]*,[[:space:]]*\"transient_gain_time\": 0\\.0009[0-9]*"
+                check ${CMAKE_CURRENT_SOURCE_DIR}/data/extreme/near_normal_2x2.csv --json)

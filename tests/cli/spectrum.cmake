@@ -68,3 +68,7 @@ netdyn_cli_test(generate_sparse.usage.seed_negative 2 "--seed: -1 is not in"
                 generate-sparse --n 100 --k 10 --seed -1 -o ${NETDYN_SPARSE_OUT}/w.mtx)
 netdyn_cli_test(generate_sparse.usage.cv_nan 2 "--cv: nan is not a finite number"
                 generate-sparse --n 100 --k 10 --cv nan -o ${NETDYN_SPARSE_OUT}/w.mtx)
+# Issue 22: a CV whose second moment overflows is refused naming it (the file held nan/inf that
+# netdyn's own reader rejects).
+netdyn_cli_test(generate_sparse.bad.huge_cv 1 "--cv 1e\\+308 with --we 0\\.08.*overflows"
+                generate-sparse --n 20 --k 5 --cv 1e308 -o ${NETDYN_SPARSE_OUT}/huge_cv.mtx)
