@@ -10,3 +10,9 @@ netdyn_cli_test(covariance.usage.sigma 2 "--sigma" covariance ${NETDYN_DATA}/mm0
 netdyn_cli_test(covariance.usage.no_file 2 "FILE is required" covariance)
 netdyn_cli_test(covariance.json_warnings 0 "\"lyapunov_residual\": [0-9.e-]+,.*\"warnings\": \\[\\]"
                 covariance ${NETDYN_DATA}/mm09_balanced.npy --json)
+# Issue 22 item 5: the guards of netdyn check that apply to the covariance figures.
+netdyn_cli_test(covariance.guard.defective 0
+                "netdyn covariance: warning: ill_conditioned_eigenvectors: .*unreliable are: normal_total_variance, nonnormal_amplification.*Reliable.*total_variance"
+                covariance ${NETDYN_GUARDS}/jordan50.npy)
+netdyn_cli_test(covariance.guard.near_critical 0 "\"code\": \"near_critical\".*1 - spectral_abscissa = 1e-12"
+                covariance ${NETDYN_GUARDS}/near_critical_2x2.csv --json)

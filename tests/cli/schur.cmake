@@ -14,3 +14,10 @@ netdyn_cli_test(schur.usage.no_file 2 "FILE is required" schur)
 netdyn_cli_test(schur.usage.order 2 "--order" schur ${NETDYN_DATA}/mm09_balanced.npy --order sideways)
 netdyn_plot_test(schur_heatmap schur_T.png 10000 schur ${NETDYN_DATA}/gaussian_n200_rho1.5.npy --out ${NETDYN_PLOT_DIR}/schur_heatmap)
 netdyn_plot_test(schur_heatmap_svg schur_T.svg 2000 schur ${NETDYN_DATA}/mm09_balanced.npy --real --out ${NETDYN_PLOT_DIR}/schur_heatmap_svg --format svg)
+# Issue 22 item 5: the eigenvalue guard of netdyn check, naming schur's own figures.
+netdyn_cli_test(schur.guard.defective 0
+                "netdyn schur: warning: ill_conditioned_eigenvectors: eigenvector condition kappa\\(V\\) = inf.*feedforward_norm.*backward_error"
+                schur ${NETDYN_GUARDS}/jordan50.npy)
+netdyn_cli_test(schur.guard.json 0 "\"warnings\": \\[[^]]*\"code\": \"ill_conditioned_eigenvectors\""
+                schur ${NETDYN_GUARDS}/jordan50.npy --json)
+netdyn_cli_test(schur.guard.none 0 "\"warnings\": \\[\\]" schur ${NETDYN_DATA}/mm09_balanced.npy --json)
