@@ -140,7 +140,7 @@ void add_amplify_command(CLI::App& app) {
          "--tmax", args->tmax, "end of the envelope grid (0 = automatic: until ||exp(tA)|| <= 0.1)")
       ->check(finite_at_least(0.0));
   sub->add_option("--points", args->points, "envelope grid points (>= 2)")
-      ->check(CLI::Range(Eigen::Index{2}, Eigen::Index{1000000}));
+      ->check(CLI::Range(Eigen::Index{2}, kMaxEnvelopePoints));
   sub->add_option("--out",
                   args->out_dir,
                   "write envelope.npy ([t, ||exp(tA)||] rows) and the plot envelope.<format>");
