@@ -277,13 +277,13 @@ struct GridPlan {
   }
   // The buffers move on from the exponential's workspace: every fresh n x n buffer costs its
   // first touch, here ~1 ms per 2 MB.
-  [[nodiscard]] GridSteps make_steps(int threads = 1) const {
+  [[nodiscard]] GridSteps make_steps(int step_threads = 1) const {
     detail::ExponentialWorkspace ws;
     std::vector<Eigen::MatrixXd> pool;
     GridSteps s;
     s.step.resize(kStride + 1);
     s.gram.resize(kStride);
-    algebra.exp(t, times(1) - times(0), s.step[1], ws, threads);
+    algebra.exp(t, times(1) - times(0), s.step[1], ws, step_threads);
     for (Eigen::MatrixXd* m : {&ws.b1, &ws.b2, &ws.b3, &ws.b6, &ws.x, &ws.q91}) {
       pool.push_back(std::move(*m));
     }
@@ -298,12 +298,12 @@ struct GridPlan {
     for (Index r = 2; r <= kStride; ++r) {
       const auto ru = static_cast<std::size_t>(r);
       s.step[ru] = take();
-      algebra.multiply(s.step[1], s.step[ru - 1], s.step[ru], threads);
+      algebra.multiply(s.step[1], s.step[ru - 1], s.step[ru], step_threads);
     }
     if (points() > kStride) {
       for (std::size_t r = 1; r < static_cast<std::size_t>(kStride); ++r) {
         s.gram[r] = take();
-        algebra.gram(s.step[r], s.gram[r], threads);
+        algebra.gram(s.step[r], s.gram[r], step_threads);
       }
     }
     s.spare = std::move(pool);

@@ -13,3 +13,9 @@ netdyn_cli_test(covariance.json_warnings 0 "\"lyapunov_residual\": [0-9.e-]+,.*\
 # Issue 22: --seed -1 wrapped to 2^64 - 1.
 netdyn_cli_test(covariance.usage.seed_negative 2 "--seed: -1 is not in \\[0, 18446744073709551615\\]"
                 covariance ${NETDYN_DATA}/mm09_balanced.npy --simulate 10 --seed -1)
+# Issue 22 item 5: the guards of netdyn check that apply to the covariance figures.
+netdyn_cli_test(covariance.guard.defective 0
+                "netdyn covariance: warning: ill_conditioned_eigenvectors: .*unreliable are: normal_total_variance, nonnormal_amplification.*Reliable.*total_variance"
+                covariance ${NETDYN_GUARDS}/jordan50.npy)
+netdyn_cli_test(covariance.guard.near_critical 0 "\"code\": \"near_critical\".*1 - spectral_abscissa = 1e-12"
+                covariance ${NETDYN_GUARDS}/near_critical_2x2.csv --json)

@@ -20,3 +20,10 @@ netdyn_cli_test(schur.real_huge 0
                 schur ${CMAKE_CURRENT_SOURCE_DIR}/data/extreme/scaled_1e300.csv --real --json)
 netdyn_cli_test(schur.complex_huge 0 "\"backward_error\": [0-9.]+e-1[4-7],.*\"eigenvalues\": \\[[[:space:]]*\\[[[:space:]]*1\\.0496[0-9]*e\\+300,[[:space:]]*2\\.4094[0-9]*e\\+300.*\"feedforward_norm\": [0-9.]+e\\+300,"
                 schur ${CMAKE_CURRENT_SOURCE_DIR}/data/extreme/scaled_1e300.csv --json)
+# Issue 22 item 5: the eigenvalue guard of netdyn check, naming schur's own figures.
+netdyn_cli_test(schur.guard.defective 0
+                "netdyn schur: warning: ill_conditioned_eigenvectors: eigenvector condition kappa\\(V\\) = inf.*feedforward_norm.*backward_error"
+                schur ${NETDYN_GUARDS}/jordan50.npy)
+netdyn_cli_test(schur.guard.json 0 "\"warnings\": \\[[^]]*\"code\": \"ill_conditioned_eigenvectors\""
+                schur ${NETDYN_GUARDS}/jordan50.npy --json)
+netdyn_cli_test(schur.guard.none 0 "\"warnings\": \\[\\]" schur ${NETDYN_DATA}/mm09_balanced.npy --json)

@@ -19,6 +19,10 @@
 
 namespace netdyn {
 
+/// Largest envelope grid the front ends accept (`netdyn amplify --points`, Python `amplify`):
+/// each point is a stored norm and a few products, so 1e6 points is already minutes at n = 100.
+inline constexpr Eigen::Index kMaxEnvelopePoints = 1000000;
+
 struct TransientEnvelopeOptions {
   double tau = 1.0;  ///< time constant, finite and > 0; times are in its unit
   /// End of the reported uniform grid. 0 (default) = automatic: the first time of a doubling
