@@ -84,7 +84,19 @@ double circular_law_radius(const Eigen::Ref<const Eigen::MatrixXd>& w) {
 double eigenvector_condition(const Eigen::Ref<const Eigen::MatrixXcd>& eigenvectors) {
   detail::require_square("eigenvector_condition", "V", eigenvectors);
   detail::require_finite("eigenvector_condition", "V", eigenvectors);
-  const Eigen::VectorXd s = lapack::singular_values(eigenvectors);
+  // The singular values of V = X + iY are those of the real embedding [[X, -Y], [Y, X]], each
+  // twice. dgesdd on the embedding instead of zgesdd on V: OpenBLAS 0.3.21's zgemv_n_HASWELL,
+  // called by zgesdd's bidiagonalisation, reads before its buffers (valgrind: invalid reads on
+  // every `netdyn check` of the n = 200 Gaussian W; `netdyn spectrum` of it crashed in one run of
+  // two). About twice zgesdd's flops; the report's kappa(V) is to come from the triangular
+  // eigenvectors of the Schur form (issue 16).
+  const Eigen::Index m = eigenvectors.rows();
+  Eigen::MatrixXd embedding(2 * m, 2 * m);
+  embedding.topLeftCorner(m, m) = eigenvectors.real();
+  embedding.topRightCorner(m, m) = -eigenvectors.imag();
+  embedding.bottomLeftCorner(m, m) = eigenvectors.imag();
+  embedding.bottomRightCorner(m, m) = eigenvectors.real();
+  const Eigen::VectorXd s = lapack::singular_values(embedding);
   const double n = static_cast<double>(eigenvectors.rows());
   const double eps = std::numeric_limits<double>::epsilon();
   if (s(s.size() - 1) <= n * eps * s(0)) return std::numeric_limits<double>::infinity();
