@@ -11,7 +11,9 @@
 #include <pybind11/functional.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
 
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -34,6 +36,48 @@
 namespace py = pybind11;
 using MatrixRef = Eigen::Ref<const Eigen::MatrixXd>;
 using VectorRef = Eigen::Ref<const Eigen::VectorXd>;
+
+// A real array argument that refuses complex input by name. pybind11's Eigen conversion goes
+// through NumPy's casting, which drops imaginary parts with only a ComplexWarning (issue 22:
+// check([[0.5, 2j], [0, 0.1]]) reported Henrici departure 0); the CLI refuses complex .npy.
+template <typename RefType, const char* Name>
+struct Real {
+  RefType* ref = nullptr;
+  [[nodiscard]] const RefType& get() const { return *ref; }
+};
+constexpr char kW[] = "W";
+constexpr char kA[] = "A";
+constexpr char kQ[] = "Q";
+constexpr char kR0[] = "r0";
+constexpr char kR[] = "r";
+constexpr char kT[] = "t";
+constexpr char kMatrix[] = "matrix";
+using RealW = Real<MatrixRef, kW>;
+
+namespace pybind11::detail {
+template <typename RefType, const char* Name>
+struct type_caster<Real<RefType, Name>> {
+  type_caster<RefType> inner;
+  Real<RefType, Name> value;
+  static constexpr auto name = type_caster<RefType>::name;
+  bool load(handle src, bool convert) {
+    // np.asarray is free for an array and gives the dtype NumPy would convert a list to.
+    const py::object dtype = py::module_::import("numpy").attr("asarray")(src).attr("dtype");
+    if (dtype.attr("kind").cast<std::string>() == "c") {
+      throw py::value_error(std::string(Name) + " has complex dtype " +
+                            py::str(dtype).cast<std::string>() +
+                            "; netdyn needs a real array (pass " + Name +
+                            ".real if the imaginary parts are meant to be dropped)");
+    }
+    if (!inner.load(src, convert)) return false;
+    value.ref = static_cast<RefType*>(inner);
+    return true;
+  }
+  template <typename T>
+  using cast_op_type = Real<RefType, Name>&;
+  operator Real<RefType, Name>&() { return value; }
+};
+}  // namespace pybind11::detail
 
 namespace {
 
@@ -72,14 +116,17 @@ PYBIND11_MODULE(netdyn, m) {
   m.attr("__version__") = NETDYN_VERSION;
 
   // --- I/O ------------------------------------------------------------------------------------
-  m.def("read_matrix",
-        &netdyn::read_matrix,
-        py::arg("path"),
-        "Read a dense matrix from .npy, .csv/.txt/.dat or .mtx (ValueError names file and "
-        "position).");
+  m.def(
+      "read_matrix",
+      [](const std::filesystem::path& path) { return netdyn::read_matrix(path.string()); },
+      py::arg("path"),
+      "Read a dense matrix from .npy, .csv/.txt/.dat or .mtx (path: str or os.PathLike; "
+      "ValueError names file and position).");
   m.def(
       "write_matrix",
-      [](const std::string& path, const MatrixRef& a) { netdyn::write_matrix(path, a); },
+      [](const std::filesystem::path& path, const Real<MatrixRef, kMatrix>& matrix) {
+        netdyn::write_matrix(path.string(), matrix.get());
+      },
       py::arg("path"),
       py::arg("matrix"),
       "Write .npy or .csv atomically (temporary + rename).");
@@ -87,7 +134,8 @@ PYBIND11_MODULE(netdyn, m) {
   // --- spectrum and nonnormality --------------------------------------------------------------
   m.def(
       "spectrum",
-      [](const MatrixRef& w, bool vectors) -> py::object {
+      [](const RealW& w_in, bool vectors) -> py::object {
+        const MatrixRef& w = w_in.get();
         netdyn::SpectrumOptions options;
         options.compute_eigenvectors = vectors;
         const netdyn::Spectrum s = netdyn::compute_spectrum(w, options);
@@ -102,18 +150,21 @@ PYBIND11_MODULE(netdyn, m) {
         &netdyn::eigenvector_condition,
         py::arg("V"),
         "cond_2 of a unit-column eigenvector matrix (inf if numerically singular).");
-  m.def("henrici_departure",
-        &netdyn::henrici_departure,
-        py::arg("W"),
-        "Henrici departure from normality ||N||_F (Schur feedforward norm).");
-  m.def("numerical_abscissa",
-        &netdyn::numerical_abscissa,
-        py::arg("W"),
-        py::arg("tau") = 1.0,
-        "lambda_max((A + A^T)/2), A = (W - I)/tau.");
+  m.def(
+      "henrici_departure",
+      [](const RealW& w) { return netdyn::henrici_departure(w.get()); },
+      py::arg("W"),
+      "Henrici departure from normality ||N||_F (Schur feedforward norm).");
+  m.def(
+      "numerical_abscissa",
+      [](const RealW& w, double tau) { return netdyn::numerical_abscissa(w.get(), tau); },
+      py::arg("W"),
+      py::arg("tau") = 1.0,
+      "lambda_max((A + A^T)/2), A = (W - I)/tau.");
   m.def(
       "steady_state_gain",
-      [](const MatrixRef& w) {
+      [](const RealW& w_in) {
+        const MatrixRef& w = w_in.get();
         netdyn::SteadyStateOptions options;
         options.compute_patterns = true;
         const netdyn::SteadyStateGain g = netdyn::steady_state_gain(w, options);
@@ -128,7 +179,8 @@ PYBIND11_MODULE(netdyn, m) {
 
   m.def(
       "schur",
-      [](const MatrixRef& w, bool real) {
+      [](const RealW& w_in, bool real) {
+        const MatrixRef& w = w_in.get();
         py::dict d;
         if (real) {
           const netdyn::RealSchurForm s = netdyn::real_schur(w);
@@ -155,7 +207,8 @@ PYBIND11_MODULE(netdyn, m) {
 
   m.def(
       "check",
-      [](const MatrixRef& w, double tau) {
+      [](const RealW& w_in, double tau) {
+        const MatrixRef& w = w_in.get();
         netdyn::ReportOptions options;
         options.tau = tau;
         return json_to_python(netdyn::cli::report_json(netdyn::analyse_network(w, options)));
@@ -204,7 +257,12 @@ PYBIND11_MODULE(netdyn, m) {
       "Closed forms for W = [[wE, -wI], [wE, -wI]] (Murphy & Miller 2009), from r(0) = r0.");
   m.def(
       "ei_response",
-      [](double we, double wi, double tau, const Eigen::Vector2d& r0, const VectorRef& t) {
+      [](double we,
+         double wi,
+         double tau,
+         const Eigen::Vector2d& r0,
+         const Real<VectorRef, kT>& t_in) {
+        const VectorRef& t = t_in.get();
         const netdyn::EiNetwork net{we, wi, tau};
         Eigen::MatrixXd out(t.size(), 2);
         for (Eigen::Index k = 0; k < t.size(); ++k) out.row(k) = netdyn::ei_response(net, r0, t(k));
@@ -220,7 +278,9 @@ PYBIND11_MODULE(netdyn, m) {
   // --- Lyapunov and covariance ----------------------------------------------------------------
   m.def(
       "lyapunov",
-      [](const MatrixRef& a, const MatrixRef& q) {
+      [](const Real<MatrixRef, kA>& a_in, const Real<MatrixRef, kQ>& q_in) {
+        const MatrixRef& a = a_in.get();
+        const MatrixRef& q = q_in.get();
         const netdyn::LyapunovResult r = netdyn::LyapunovSolver(a).solve(q);
         return py::make_tuple(r.solution, r.residual);
       },
@@ -230,7 +290,8 @@ PYBIND11_MODULE(netdyn, m) {
       "residual).");
   m.def(
       "covariance",
-      [](const MatrixRef& w, double sigma) {
+      [](const RealW& w_in, double sigma) {
+        const MatrixRef& w = w_in.get();
         netdyn::CovarianceOptions options;
         options.sigma = sigma;
         const netdyn::StationaryCovariance c = netdyn::stationary_covariance(w, options);
@@ -248,7 +309,13 @@ PYBIND11_MODULE(netdyn, m) {
 
   m.def(
       "amplify",
-      [](const MatrixRef& w, double tau, double tmax, Eigen::Index points) {
+      [](const RealW& w_in, double tau, double tmax, Eigen::Index points) {
+        const MatrixRef& w = w_in.get();
+        if (points < 2 || points > netdyn::kMaxEnvelopePoints) {
+          throw std::invalid_argument(
+              "amplify: points = " + std::to_string(points) + "; need 2 <= points <= " +
+              std::to_string(netdyn::kMaxEnvelopePoints) + " (the cap of netdyn amplify --points)");
+        }
         netdyn::TransientEnvelopeOptions options;
         options.tau = tau;
         options.t_max = tmax;
@@ -272,8 +339,8 @@ PYBIND11_MODULE(netdyn, m) {
   // --- simulation and Jacobians ---------------------------------------------------------------
   m.def(
       "simulate",
-      [](const MatrixRef& w,
-         const VectorRef& r0,
+      [](const RealW& w_in,
+         const Real<VectorRef, kR0>& r0_in,
          double t_end,
          double tau,
          const std::string& f,
@@ -282,6 +349,8 @@ PYBIND11_MODULE(netdyn, m) {
          const std::string& method,
          double rtol,
          double atol) {
+        const MatrixRef& w = w_in.get();
+        const VectorRef& r0 = r0_in.get();
         const netdyn::RateNetwork net = make_network(w, tau, f, 1.0, 0.0, "rate");
         netdyn::Input in;
         if (input) in = netdyn::Input::constant_input(*input);
@@ -308,14 +377,16 @@ PYBIND11_MODULE(netdyn, m) {
       "r(t[k]).");
   m.def(
       "jacobian",
-      [](const MatrixRef& w,
-         const VectorRef& r,
+      [](const RealW& w_in,
+         const Real<VectorRef, kR>& r_in,
          std::optional<Eigen::VectorXd> input,
          const std::string& f,
          double tau,
          double gain,
          double threshold,
          const std::string& form) {
+        const MatrixRef& w = w_in.get();
+        const VectorRef& r = r_in.get();
         const netdyn::RateNetwork net = make_network(w, tau, f, gain, threshold, form);
         const Eigen::VectorXd x_in = input ? *input : Eigen::VectorXd::Zero(w.rows());
         return netdyn::rate_jacobian(net, r, x_in);

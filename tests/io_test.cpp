@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -259,6 +260,72 @@ TEST(BadInput, MtxHugeSizeLineSparse) {
               ThrowsMessage<std::invalid_argument>(
                   AllOf(HasSubstr(path), HasSubstr("claims 1000000000000 entries"))));
   expect_read_error(path, "claims 1000000000000 entries");
+}
+
+// Issue 22: a 3-line .mtx declaring n = 1e8 allocated gigabytes and died with std::bad_alloc.
+// Refused from the size line, naming the file and the size, before anything is allocated.
+TEST(BadInput, MtxAbsurdDimensionForItsEntries) {
+  ScratchDir dir;
+  const std::string path = dir.file("absurd.mtx");
+  std::ofstream(path) << "%%MatrixMarket matrix coordinate real general\n"
+                         "100000000 100000000 1\n"
+                         "1 2 0.5\n";
+  EXPECT_THAT([&] { (void)netdyn::read_sparse_matrix(path); },
+              ThrowsMessage<std::invalid_argument>(AllOf(
+                  HasSubstr(path), HasSubstr("100000000x100000000"), HasSubstr("1 entries"))));
+  // Large and very sparse, but within the limit (n <= 64 x entries) is fine.
+  const std::string sparse = dir.file("sparse.mtx");
+  {
+    std::ofstream out(sparse);
+    out << "%%MatrixMarket matrix coordinate real general\n4000000 4000000 70000\n";
+    for (int i = 1; i <= 70000; ++i) out << 50 * i + 1 << ' ' << 50 * i << " 1\n";
+  }
+  EXPECT_EQ(netdyn::read_sparse_matrix(sparse).nonZeros(), 70000);
+}
+
+// A UTF-8 byte-order mark (spreadsheet exports) is not part of the first number.
+TEST(ReadMatrix, CsvWithByteOrderMark) {
+  ScratchDir dir;
+  const std::string path = dir.file("bom.csv");
+  std::ofstream(path, std::ios::binary) << "\xEF\xBB\xBF"
+                                           "1,2\n3,4\n";
+  Eigen::MatrixXd expected(2, 2);
+  expected << 1, 2, 3, 4;
+  EXPECT_EQ(netdyn::read_connectivity(path), expected);
+}
+
+// Other invisible bytes in a token are shown, not printed raw (a non-breaking space here).
+TEST(BadInput, InvisibleBytesInTokenAreNamed) {
+  ScratchDir dir;
+  const std::string path = dir.file("nbsp.csv");
+  std::ofstream(path, std::ios::binary) << "1,2\n3,\xC2\xA0"
+                                           "4\n";
+  expect_read_error(path, "non-numeric token '\\xC2\\xA04'");
+}
+
+// The .npy header is a Python dict literal and NumPy evaluates it: a repeated key takes its last
+// value (checked with numpy 1.24: {'shape': (2, 2), 'shape': (1, 4)} loads as 1x4). Read as
+// NumPy reads it.
+TEST(ReadMatrix, NpyDuplicateHeaderKeyLastWins) {
+  ScratchDir dir;
+  const std::string path = dir.file("dup.npy");
+  std::string header =
+      "{'descr': '<f4', 'fortran_order': True, 'shape': (3, 3), 'descr': '<f8', "
+      "'fortran_order': False, 'shape': (2, 2), }";
+  header.append(64 - (10 + header.size() + 1) % 64, ' ');
+  header.push_back('\n');
+  std::ofstream out(path, std::ios::binary);
+  out << "\x93NUMPY" << '\x01' << '\x00';
+  const auto len = static_cast<std::uint16_t>(header.size());
+  out.put(static_cast<char>(len & 0xFF));
+  out.put(static_cast<char>(len >> 8));
+  out << header;
+  const double values[4] = {1.0, 2.0, 3.0, 4.0};  // C order
+  out.write(reinterpret_cast<const char*>(values), sizeof values);
+  out.close();
+  Eigen::MatrixXd expected(2, 2);
+  expected << 1, 2, 3, 4;
+  EXPECT_EQ(netdyn::read_connectivity(path), expected);
 }
 
 }  // namespace

@@ -225,6 +225,29 @@ TEST(KrylovExponential, StepperInterface) {
   EXPECT_GT(k.products(), 0U);
 }
 
+// Issue 22: a step towards t = 1e50 on a stable W. The augmented matrix's eigenvalue 0 is held by
+// the projection only to rounding (~eps), which e^{tau H} multiplied by tau = 1e50 into an
+// overflow: a false divergence. The step is now shortened until the constant component of
+// [x; 1] stays 1, and the state is then the exact one: 0 for b = 0, the fixed point -A^{-1} b
+// otherwise (e^{tA} has decayed to far below atol by any t >= 1e3).
+TEST(KrylovExponential, HugeHorizonOnStableNetworkStaysFinite) {
+  const Eigen::MatrixXd a =
+      netdyn::testing::balanced_ei(30.0 / 7.0, 1.1) - Eigen::MatrixXd::Identity(2, 2);
+  const Eigen::Vector2d b(0.5, -0.25);
+  const Eigen::Vector2d fixed_point = -a.partialPivLu().solve(b);
+  for (const bool with_input : {false, true}) {
+    KrylovExponential k(netdyn::dense_operator(a));
+    k.reset(0.0, Eigen::Vector2d(1.0, 0.0), with_input ? Eigen::VectorXd(b) : Eigen::VectorXd());
+    for (int i = 0; i < 3; ++i) k.step(1e50);
+    ASSERT_TRUE(k.state().allFinite()) << k.state().transpose();
+    EXPECT_GT(k.time(), 1e3);
+    EXPECT_LE(k.time(), 1e50);
+    const Eigen::Vector2d expected = with_input ? fixed_point : Eigen::Vector2d::Zero();
+    EXPECT_LE(weighted_error(k.state(), expected, 1e-8, 1e-10), 1.0)
+        << "with_input " << with_input << ": " << k.state().transpose();
+  }
+}
+
 // A diverging linear run (r' = r) reports the threshold crossing, located by bisection on the
 // dense output (r = e^t crosses 1e6 at t = ln 1e6), and keeps the outputs before it.
 TEST(KrylovExponential, DivergenceIsLocatedInsideTheStep) {

@@ -141,3 +141,25 @@ TEST(Simulate, DivergenceReportsTimeAndKeepsPartialTrajectory) {
 }
 
 }  // namespace
+
+namespace {
+
+// Issue 22: a run longer than the step limit says where it stopped and what to do.
+TEST(Simulate, StepLimitNamesTimeAndRemedies) {
+  RateNetwork net;
+  net.w = netdyn::testing::balanced_ei(30.0 / 7.0, 1.1);
+  netdyn::SimulationOptions o;
+  o.t_end = 1e4;  // dopri5 needs a step of ~1 for stability: thousands of steps
+  o.max_steps = 50;
+  try {
+    (void)netdyn::simulate(net, Eigen::VectorXd::Ones(2), {}, o);
+    FAIL() << "expected StepLimitError";
+  } catch (const netdyn::StepLimitError& e) {
+    EXPECT_GT(e.time(), 0.0);
+    EXPECT_LT(e.time(), o.t_end);
+    EXPECT_THAT(e.what(), HasSubstr("of t_end = 10000"));
+    EXPECT_THAT(e.what(), HasSubstr("rosenbrock4"));
+  }
+}
+
+}  // namespace

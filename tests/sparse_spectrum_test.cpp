@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <complex>
 #include <filesystem>
@@ -42,8 +44,12 @@ Eigen::VectorXcd dense_wanted(const Eigen::SparseMatrix<double>& w,
     if (score(a) != score(b)) return score(a) > score(b);
     return a.imag() > b.imag();
   });
-  Eigen::VectorXcd out(o.count);
-  for (Eigen::Index k = 0; k < o.count; ++k) out(k) = v[static_cast<std::size_t>(k)];
+  // A conjugate pair cut by the count is kept whole (issue 22).
+  const Eigen::VectorXcd ranked =
+      Eigen::Map<const Eigen::VectorXcd>(v.data(), all.eigenvalues.size());
+  const Eigen::Index keep = netdyn::complete_conjugate_pair(ranked, o.count);
+  Eigen::VectorXcd out(keep);
+  for (Eigen::Index k = 0; k < keep; ++k) out(k) = v[static_cast<std::size_t>(k)];
   netdyn::sort_eigenvalues(out);
   return out;
 }
@@ -194,11 +200,14 @@ TEST(ComputeSparseSpectrum, RejectsBadSubspaceAndSingularShift) {
   options.subspace_size = 6;
   EXPECT_THAT([&] { (void)netdyn::compute_sparse_spectrum(w, options); },
               ThrowsMessage<std::invalid_argument>(HasSubstr("subspace_size = 6")));
-  Eigen::SparseMatrix<double> z(50, 50);  // all rows empty: W - 0 I is singular
+  Eigen::SparseMatrix<double> z(50, 50);  // rows 2.. empty: W - 0 I is singular
   z.insert(0, 1) = 1.0;
   options.subspace_size = 0;
   options.target = netdyn::SparseTarget::kNearestShift;
   options.shift = 0.0;
+  // Triangular up to a permutation: exact, no shift-invert, so no singular shift (issue 22).
+  EXPECT_EQ(netdyn::compute_sparse_spectrum(z, options).eigenvalues, Eigen::VectorXcd::Zero(5));
+  z.insert(1, 0) = 1.0;  // a cycle: Arnoldi with shift-invert, and sigma = 0 is singular
   EXPECT_THAT([&] { (void)netdyn::compute_sparse_spectrum(z, options); },
               ThrowsMessage<std::invalid_argument>(HasSubstr("singular for sigma = 0")));
 }
@@ -256,6 +265,117 @@ TEST(EigenvalueSetDistance, IsTheSymmetricNearestNeighbourDistance) {
   EXPECT_EQ(netdyn::eigenvalue_set_distance(Eigen::VectorXcd(), Eigen::VectorXcd()), 0.0);
   EXPECT_EQ(netdyn::eigenvalue_set_distance(a, Eigen::VectorXcd()),
             std::numeric_limits<double>::infinity());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 22: defective and degenerate W on the sparse path.
+
+// The feed-forward chain W(i+1, i) = 1: nilpotent, every eigenvalue is 0.
+Eigen::SparseMatrix<double> chain(Eigen::Index n) {
+  std::vector<Eigen::Triplet<double>> t;
+  for (Eigen::Index i = 1; i < n; ++i) t.emplace_back(i, i - 1, 1.0);
+  Eigen::SparseMatrix<double> w(n, n);
+  w.setFromTriplets(t.begin(), t.end());
+  return w;
+}
+
+bool has_code(const netdyn::SparseSpectrum& s, const std::string& code) {
+  return std::any_of(s.warnings.begin(), s.warnings.end(), [&](const netdyn::ReportWarning& w) {
+    return w.code == code;
+  });
+}
+
+// W = 0: Spectra's Arnoldi breaks down at once ("Schur decomposition failed"); the answer is
+// count zeros.
+TEST(ComputeSparseSpectrum, ZeroMatrixHasZeroEigenvalues) {
+  Eigen::SparseMatrix<double> w(30, 30);
+  w.insert(3, 4) = 0.0;  // a stored zero is still W = 0
+  netdyn::SparseSpectrumOptions options;
+  options.count = 3;
+  const netdyn::SparseSpectrum s = netdyn::compute_sparse_spectrum(w, options);
+  EXPECT_EQ(s.eigenvalues, Eigen::VectorXcd::Zero(3));
+  EXPECT_TRUE(s.warnings.empty());
+}
+
+// A feed-forward chain is triangular up to a permutation: Arnoldi reported radius 0.934 at
+// n = 50 (true 0) and ran 403 s at n = 1000. The eigenvalues are the diagonal, exactly and fast.
+TEST(ComputeSparseSpectrum, FeedForwardChainIsExactAndFast) {
+  netdyn::SparseSpectrumOptions options;
+  options.count = 3;
+  options.target = netdyn::SparseTarget::kLargestMagnitude;
+  for (const Eigen::Index n : {50, 1000}) {
+    const auto start = std::chrono::steady_clock::now();
+    const netdyn::SparseSpectrum s = netdyn::compute_sparse_spectrum(chain(n), options);
+    EXPECT_EQ(s.eigenvalues, Eigen::VectorXcd::Zero(3)) << n;
+    EXPECT_EQ(s.method, "triangular");
+    EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 5.0);
+  }
+  // Triangular up to a permutation with a nonzero diagonal: the diagonal, selected by the target.
+  Eigen::SparseMatrix<double> w = chain(40);
+  w.insert(7, 7) = 0.9;
+  w.insert(30, 30) = -2.0;
+  w.insert(20, 3) = 5.0;  // 20 -> 3 runs along the chain's direction: still no cycle
+  const netdyn::SparseSpectrum s = netdyn::compute_sparse_spectrum(w, options);
+  EXPECT_EQ(s.method, "triangular");
+  EXPECT_EQ(s.eigenvalues, Eigen::Vector3cd(0.9, 0.0, -2.0));
+  // Closing a cycle (3 -> 20 against the chain 20 -> ... -> 3) sends it to Arnoldi.
+  w.insert(3, 20) = 1e-3;
+  EXPECT_EQ(netdyn::compute_sparse_spectrum(w, options).method, "krylov");
+}
+
+// Nearly defective and strongly connected: the chain closed by W(0, n-1) = 1e-30 (eigenvalues
+// 1e-30^(1/50) = 0.25 times the 50th roots of unity, each with condition ~1e30). Arnoldi
+// (subspace = n) "converges"; the result must carry the warning.
+TEST(ComputeSparseSpectrum, NearlyDefectiveIsFlaggedWhenConverged) {
+  Eigen::SparseMatrix<double> w = chain(50);
+  w.insert(0, 49) = 1e-30;
+  netdyn::SparseSpectrumOptions options;
+  options.count = 3;
+  options.target = netdyn::SparseTarget::kLargestMagnitude;
+  const netdyn::SparseSpectrum s = netdyn::compute_sparse_spectrum(w, options);
+  EXPECT_EQ(s.method, "krylov");
+  EXPECT_GT(s.eigenvalue_condition, netdyn::kEigenvectorConditionLimit);
+  ASSERT_TRUE(has_code(s, "ill_conditioned_eigenvectors"));
+  EXPECT_THAT(s.warnings.back().message, HasSubstr("(nearly) defective"));
+}
+
+// A normal matrix with well-separated eigenvalues raises no flag, and its explicit residual is
+// within the tolerance.
+TEST(ComputeSparseSpectrum, ResidualsAndConditionOfAGoodProblem) {
+  const Eigen::Index n = 300;
+  std::vector<Eigen::Triplet<double>> t;
+  for (Eigen::Index i = 0; i < n; ++i) t.emplace_back(i, i, static_cast<double>(i) / n);
+  Eigen::SparseMatrix<double> w(n, n);
+  w.setFromTriplets(t.begin(), t.end());
+  netdyn::SparseSpectrumOptions options;
+  options.count = 4;
+  const netdyn::SparseSpectrum s = netdyn::compute_sparse_spectrum(w, options);
+  EXPECT_TRUE(s.warnings.empty());
+  EXPECT_LT(s.residual, 1e-9);
+  EXPECT_LT(s.eigenvalue_condition, 10.0);
+}
+
+// A rotation block [[a, -b], [b, a]] at the boundary of --count: its conjugate is returned too.
+TEST(ComputeSparseSpectrum, ConjugatePairIsNotSplitByTheCount) {
+  const Eigen::Index n = 200;
+  std::vector<Eigen::Triplet<double>> t;
+  for (Eigen::Index i = 2; i < n; ++i) t.emplace_back(i, i, -static_cast<double>(i) / n);
+  t.emplace_back(0, 0, 0.5);
+  t.emplace_back(0, 1, -0.25);
+  t.emplace_back(1, 0, 0.25);
+  t.emplace_back(1, 1, 0.5);
+  Eigen::SparseMatrix<double> w(n, n);
+  w.setFromTriplets(t.begin(), t.end());
+  netdyn::SparseSpectrumOptions options;
+  options.count = 1;
+  const netdyn::SparseSpectrum s = netdyn::compute_sparse_spectrum(w, options);
+  ASSERT_EQ(s.eigenvalues.size(), 2);
+  EXPECT_NEAR(std::abs(s.eigenvalues(0) - std::complex<double>(0.5, 0.25)), 0.0, 1e-9);
+  EXPECT_NEAR(std::abs(s.eigenvalues(1) - std::complex<double>(0.5, -0.25)), 0.0, 1e-9);
+  // The dense path's count does the same.
+  netdyn::SpectrumOptions dense;
+  dense.count = 1;
+  EXPECT_EQ(netdyn::compute_spectrum(Eigen::MatrixXd(w), dense).eigenvalues.size(), 2);
 }
 
 }  // namespace

@@ -56,4 +56,17 @@ TEST(SteadyStateGain, SingularIMinusWIsAClearError) {
               ThrowsMessage<std::invalid_argument>(HasSubstr("I - W is singular")));
 }
 
+// Issue 22: a feed-forward chain with weight 3 has only eigenvalues 0, but (I - W)^{-1} =
+// sum_k W^k has norm ~ 3^49, so I - W is singular to working precision. The message must not
+// claim an eigenvalue at 1.
+TEST(SteadyStateGain, SingularForAChainWithoutEigenvalueOne) {
+  Eigen::MatrixXd w = Eigen::MatrixXd::Zero(50, 50);
+  for (Eigen::Index i = 1; i < 50; ++i) w(i, i - 1) = 3.0;
+  EXPECT_THAT([&] { (void)netdyn::steady_state_gain(w); },
+              ThrowsMessage<std::invalid_argument>(testing::AllOf(
+                  HasSubstr("I - W is singular"),
+                  HasSubstr("within a perturbation of norm sigma_min of having an eigenvalue at 1"),
+                  testing::Not(HasSubstr("W has an eigenvalue at 1")))));
+}
+
 }  // namespace

@@ -141,7 +141,7 @@ void add_amplify_command(CLI::App& app) {
          "--tmax", args->tmax, "end of the envelope grid (0 = automatic: until ||exp(tA)|| <= 0.1)")
       ->check(number_at_least(0.0));
   sub->add_option("--points", args->points, "envelope grid points (>= 2)")
-      ->check(integer_in(2, 1000000));
+      ->check(integer_in(2, kMaxEnvelopePoints));
   sub->add_option("--out",
                   args->out_dir,
                   "write envelope.npy ([t, ||exp(tA)||] rows) and the plot envelope.<format>");

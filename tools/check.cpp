@@ -148,8 +148,9 @@ void add_check_command(CLI::App& app) {
     if (!args->out_dir.empty()) {
       OutputDirectory out(args->out_dir);
       write_matrix(out.stage("check_eigenvalues.npy"), Eigen::MatrixXcd(report.eigenvalues));
-      const Figure figure = spectrum_figure(
-          report.eigenvalues, circular_law_radius(w), "Spectrum of W: " + args->input);
+      const Figure figure = spectrum_figure(report.eigenvalues,
+                                            circle_for(w.rows(), circular_law_radius(w)),
+                                            "Spectrum of W: " + args->input);
       render(figure, out.staging(), "check_spectrum", parse_plot_format(args->format));
       report_written(out.commit());
     }

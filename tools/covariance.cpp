@@ -9,9 +9,11 @@
 #include "common/report_json.hpp"
 #include "common/validators.hpp"
 #include "netdyn/covariance.hpp"
+#include "netdyn/guards.hpp"
 #include "netdyn/io.hpp"
 #include "netdyn/report.hpp"
 #include "netdyn/sde.hpp"
+#include "netdyn/spectrum.hpp"
 
 namespace netdyn::cli {
 namespace {
@@ -40,6 +42,27 @@ void run_covariance(const CovarianceArgs& args) {
     run = simulate_sde(w, so);
   }
   std::vector<ReportWarning> warnings;
+  // The guards of netdyn check that apply here: normal_total_variance = sum 1/(1 - Re lambda)
+  // inherits the eigenvalue error; total_variance comes from a backward-stable Lyapunov solve.
+  SpectrumOptions spectrum_options;
+  spectrum_options.compute_eigenvectors = true;
+  const Spectrum spectrum = compute_spectrum(w, spectrum_options);
+  const EigenvalueAccuracy accuracy = eigenvalue_accuracy(w, spectrum);
+  const double abscissa = spectral_abscissa(spectrum.eigenvalues);
+  if (auto warning =
+          ill_conditioned_eigenvectors_warning(accuracy,
+                                               "normal_total_variance, nonnormal_amplification",
+                                               "total_variance, lyapunov_residual",
+                                               stability_verdict_note(accuracy, abscissa))) {
+    warnings.push_back(std::move(*warning));
+  }
+  if (auto warning = near_critical_warning(1.0 - abscissa,
+                                           -1.0,
+                                           near_critical_threshold(accuracy.norm2),
+                                           accuracy.estimate(),
+                                           "total_variance and normal_total_variance")) {
+    warnings.push_back(std::move(*warning));
+  }
   if (auto warning = lyapunov_residual_warning(c.residual, w.rows())) warnings.push_back(*warning);
   const auto discrepancy = [&]() {
     return std::abs(run->total_variance - c.total_variance) / c.total_variance;

@@ -118,13 +118,12 @@ std::string check_section(const std::vector<Eigen::MatrixXd>& matrices,
       << "</td><td>" << format_number(r.numerical_abscissa) << "</td><td>"
       << format_optional(r.steady_state_gain) << "</td><td>" << format_optional(r.transient_gain)
       << "</td><td>" << format_optional(r.nonnormal_amplification) << "</td></tr>\n";
-    const std::string file = render(
-        spectrum_figure(r.eigenvalues,
-                        r.n >= 10 ? std::optional<double>(circular_law_radius(w)) : std::nullopt,
-                        std::string("Spectrum of W: ") + name),
-        dir,
-        std::string("spectrum_") + name,
-        format);
+    const std::string file = render(spectrum_figure(r.eigenvalues,
+                                                    circle_for(r.n, circular_law_radius(w)),
+                                                    std::string("Spectrum of W: ") + name),
+                                    dir,
+                                    std::string("spectrum_") + name,
+                                    format);
     figures << figure_html("check",
                            {std::filesystem::path(file).filename().string(),
                             std::string("Eigenvalues of ") + name + ".npy"},

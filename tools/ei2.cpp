@@ -1,7 +1,9 @@
 // netdyn ei2 (--w W --k K | --we WE --wi WI) [--tau T] [--r0 RE,RI] [--json]: closed forms of the
 // Murphy-Miller two-population network W = [[wE, -wI], [wE, -wI]] (lib: ei_network.hpp).
+#include <cmath>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "common/cli.hpp"
@@ -65,6 +67,29 @@ void print_summary(const EiNetwork& net,
   std::cout << out.str();
 }
 
+// Weights near the largest double overflow the closed forms (wE + wI, the integrals): refuse
+// them, naming the values, rather than print inf or nan.
+void require_finite(const EiNetwork& net, const char* name, const std::optional<double>& value) {
+  if (value && !std::isfinite(*value)) {
+    std::ostringstream msg;
+    msg << "weights wE = " << net.w_e << ", wI = " << net.w_i << " (tau = " << net.tau
+        << ") are too large: " << name << " = " << *value
+        << " overflows double precision; use smaller weights";
+    throw std::invalid_argument(msg.str());
+  }
+}
+
+void require_finite(const EiNetwork& net, const EiPulseResponse& p) {
+  require_finite(net, "the sum mode's decay rate", p.sum_decay_rate);
+  require_finite(net, "integral r_E", p.integral_r_e);
+  require_finite(net, "integral r_I", p.integral_r_i);
+  require_finite(net, "uncoupled integral r_E", p.integral_r_e_uncoupled);
+  require_finite(net, "amplification", p.amplification);
+  require_finite(net, "peak r_E", p.peak_r_e);
+  // peak_time may be +inf: a supremum approached as t -> inf.
+  if (p.peak_time && std::isnan(*p.peak_time)) require_finite(net, "peak time", p.peak_time);
+}
+
 }  // namespace
 
 void add_ei2_command(CLI::App& app) {
@@ -100,8 +125,12 @@ void add_ei2_command(CLI::App& app) {
     const Eigen::Vector2d r0 = parse_r0(args->r0);
     const EiNetwork net = w->count() > 0 ? EiNetwork::from_gain(args->w, args->k, args->tau)
                                          : EiNetwork{args->we, args->wi, args->tau};
+    require_finite(net, "wI = k w", net.w_i);
     const EiSchurForm s = ei_schur(net);
+    require_finite(net, "wE + wI", s.feedforward_weight);
+    require_finite(net, "wE - wI", s.eigenvalues(0));
     const EiPulseResponse p = ei_pulse_response(net, r0);
+    require_finite(net, p);
     if (!args->json) {
       print_summary(net, r0, p, s);
       return;

@@ -1,5 +1,6 @@
 // netdyn generate-sparse --n N [--k K | --p P] [options] -o FILE.mtx [--json]: a seeded sparse
 // E-I matrix obeying Dale's law (lib: sparse_generators.hpp), written as Matrix Market.
+#include <cmath>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -88,11 +89,20 @@ void add_generate_sparse_command(CLI::App& app) {
     if (p->count() > 0) options.in_degree = -1;
     options.self_connections = !a->no_self;
     check_size(options, k->count() > 0);
+    // Predictions hold for unbalanced rows; balancing removes the outlier.
+    const SparseEIPrediction pred = predict_sparse_ei_spectrum(options);
+    if (!std::isfinite(pred.bulk_radius) || !std::isfinite(pred.outlier)) {
+      // The second moment (1 + cv^2) w^2 of the weights overflows: nothing meaningful to write.
+      std::ostringstream msg;
+      msg << "--cv " << options.weight_cv << " with --we " << options.excitatory_weight
+          << " and --gamma " << options.inhibition_ratio
+          << ": the weights' second moment (1 + cv^2) w^2 overflows double precision; use "
+             "smaller values";
+      throw std::invalid_argument(msg.str());
+    }
     const SparseNetwork net = sparse_ei_network(options);
     ensure_parent_dir(a->output);
     write_sparse_matrix(a->output, net.w);
-    // Predictions hold for unbalanced rows; balancing removes the outlier.
-    const SparseEIPrediction pred = predict_sparse_ei_spectrum(options);
     if (a->json) {
       nlohmann::json j;
       j["output"] = a->output;

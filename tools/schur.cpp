@@ -6,6 +6,8 @@
 
 #include "common/cli.hpp"
 #include "common/figures.hpp"
+#include "common/report_json.hpp"
+#include "netdyn/guards.hpp"
 #include "netdyn/io.hpp"
 #include "netdyn/output_directory.hpp"
 #include "netdyn/schur.hpp"
@@ -92,7 +94,7 @@ void add_schur_command(CLI::App& app) {
     options.order = parse_schur_order(args->order);
     SchurSummary s;
     s.n = w.rows();
-    s.w_norm = w.norm();
+    s.w_norm = w.stableNorm();  // the squares overflow for entries beyond ~1e154
     std::vector<std::string> files;
     Eigen::MatrixXcd heat_t;
     std::optional<OutputDirectory> out;
@@ -125,8 +127,19 @@ void add_schur_command(CLI::App& app) {
              parse_plot_format(args->format));
       files = out->commit();
     }
+    // The diagonal of T and the feedforward norm sqrt(||W||_F^2 - sum |lambda|^2) move with the
+    // eigenvalues; the factorisation itself is backward stable whatever kappa(V) is.
+    std::vector<ReportWarning> warnings;
+    if (auto warning = ill_conditioned_eigenvectors_warning(
+            eigenvalue_accuracy(w),
+            "eigenvalues (the diagonal of T), feedforward_norm, feedforward_relative",
+            "the factorisation W = U T U* itself (backward_error, orthogonality_error)")) {
+      warnings.push_back(std::move(*warning));
+    }
     if (!args->json) {
       print_summary(*args, s, files);
+      std::cout.flush();
+      print_warnings("schur", warnings);
       return;
     }
     nlohmann::json j;
@@ -140,7 +153,10 @@ void add_schur_command(CLI::App& app) {
     j["backward_error"] = number(s.backward_error);
     j["orthogonality_error"] = number(s.orthogonality_error);
     j["files"] = files;
+    j["warnings"] = warnings_json(warnings);
     print_json(j);
+    std::cout.flush();
+    print_warnings("schur", warnings);
   });
 }
 

@@ -1,5 +1,9 @@
 // netdyn simulate FILE [--tau] [--input ...] [--r0 ...] [--tmax] [--f ...] [--check] [--json]
 // [--out DIR]: integrate the rate network; with --check, compare with the exact linear solution.
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -38,6 +42,44 @@ Eigen::MatrixXd table(const Eigen::VectorXd& times, const Eigen::MatrixXd& state
   return m;
 }
 
+// Progress of a long run on stderr, only when stderr is a terminal (never into pipes, logs or
+// tests): the output time reached, after the first second and at most twice a second, erased
+// when the run ends.
+class Progress {
+ public:
+  explicit Progress(double t_end)
+      : t_end_(t_end), enabled_(isatty(STDERR_FILENO) != 0), start_(Clock::now()), last_(start_) {}
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+  ~Progress() {
+    if (shown_) std::cerr << '\r' << std::string(width_, ' ') << '\r' << std::flush;
+  }
+  void update(double t) {
+    if (!enabled_) return;
+    const Clock::time_point now = Clock::now();
+    if (now - start_ < std::chrono::seconds(1) || now - last_ < std::chrono::milliseconds(500)) {
+      return;
+    }
+    last_ = now;
+    std::ostringstream line;
+    line << "netdyn simulate: t = " << std::setprecision(4) << t << " of " << t_end_ << " ("
+         << std::fixed << std::setprecision(1) << 100.0 * t / t_end_ << "%)";
+    const std::string text = line.str();
+    width_ = std::max(width_, text.size());
+    std::cerr << '\r' << text << std::string(width_ - text.size(), ' ') << std::flush;
+    shown_ = true;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  double t_end_;
+  bool enabled_;
+  Clock::time_point start_;
+  Clock::time_point last_;
+  bool shown_ = false;
+  std::size_t width_ = 0;
+};
+
 void run(const SimulateArgs& args) {
   const Eigen::MatrixXd w = read_connectivity(args.input);
   const RateNetwork net = make_rate_network(w, args.model);
@@ -52,6 +94,8 @@ void run(const SimulateArgs& args) {
   options.atol = args.atol;
   std::optional<OutputDirectory> out;
   if (!args.out.empty()) out.emplace(args.out);
+  Progress progress(args.tmax);
+  options.observer = [&progress](double t, const Eigen::VectorXd& /*x*/) { progress.update(t); };
 
   Trajectory trajectory;
   OdeCheck check;
@@ -71,6 +115,13 @@ void run(const SimulateArgs& args) {
                 << out->final_path("trajectory.npy") << "\n";
     }
     throw;
+  } catch (const StepLimitError& e) {
+    std::ostringstream msg;
+    msg << "the run needs more than " << options.max_steps << " steps: " << args.method
+        << " reached t = " << e.time() << " of --tmax " << args.tmax
+        << " (its step size is limited by stability or accuracy); shorten --tmax, loosen "
+           "--rtol/--atol, or use --method rosenbrock4 (stiff) or, for f linear, --method krylov";
+    throw NumericalError(msg.str());
   }
   if (out) {
     write_matrix(out->stage("trajectory.npy"), table(trajectory.times, trajectory.states));
@@ -112,7 +163,8 @@ void run(const SimulateArgs& args) {
   s << "\n";
   if (args.check) {
     s << "  check vs exact solution: max abs error " << check.max_abs_error << ", max rel error "
-      << check.max_rel_error << " (at t = " << check.worst_time << ")\n";
+      << check.max_rel_error << " (at t = " << check.worst_time
+      << "; relative to max(|exact|, atol))\n";
   }
   if (!args.out.empty()) s << "  wrote " << args.out << "/trajectory.npy (rows: t, r_1..r_n)\n";
   std::cout << s.str();

@@ -8,6 +8,8 @@
 
 #include "common/cli.hpp"
 #include "common/figures.hpp"
+#include "common/report_json.hpp"
+#include "netdyn/guards.hpp"
 #include "common/validators.hpp"
 #include "netdyn/io.hpp"
 #include "netdyn/output_directory.hpp"
@@ -41,6 +43,7 @@ struct SpectrumSummary {
   double circular_law_radius = 0.0;
   std::optional<SparseSpectrum> krylov;  // diagnostics of the Krylov path
   std::string target;
+  std::vector<ReportWarning> warnings;  // the guards of guards.hpp that apply to these figures
 };
 
 bool is_mtx(const std::string& path) {
@@ -127,6 +130,7 @@ SpectrumSummary run(const SpectrumArgs& a) {
       if (options.target == SparseTarget::kLargestMagnitude) {
         s.spectral_radius = spectral_radius(k.eigenvalues);
       }
+      s.warnings = k.warnings;
       s.krylov = std::move(k);
       return s;
     }
@@ -147,12 +151,31 @@ SpectrumSummary run(const SpectrumArgs& a) {
                                 std::to_string(s.n) + "x" + std::to_string(s.n) +
                                 "; need count <= n");
   }
-  const Spectrum all = compute_spectrum(dense);
+  SpectrumOptions options;
+  options.compute_eigenvectors = true;  // for kappa(V), the eigenvalue guard
+  const Spectrum all = compute_spectrum(dense, options);
   s.spectral_abscissa = spectral_abscissa(all.eigenvalues);
   s.spectral_radius = spectral_radius(all.eigenvalues);
-  s.eigenvalues = a.count > 0 ? Eigen::VectorXcd(all.eigenvalues.head(a.count)) : all.eigenvalues;
+  // --count K: the K rightmost, with a conjugate pair cut by K kept whole.
+  s.eigenvalues =
+      all.eigenvalues.head(a.count > 0 ? complete_conjugate_pair(all.eigenvalues, a.count) : s.n);
   s.method = "dense";
   s.target = "all";
+  const EigenvalueAccuracy accuracy = eigenvalue_accuracy(dense, all);
+  if (auto warning = ill_conditioned_eigenvectors_warning(
+          accuracy,
+          "eigenvalues, spectral_abscissa, spectral_radius",
+          "circular_law_radius",
+          stability_verdict_note(accuracy, *s.spectral_abscissa))) {
+    s.warnings.push_back(std::move(*warning));
+  }
+  if (auto warning = near_critical_warning(1.0 - *s.spectral_abscissa,
+                                           -1.0,
+                                           near_critical_threshold(accuracy.norm2),
+                                           accuracy.estimate(),
+                                           "")) {
+    s.warnings.push_back(std::move(*warning));
+  }
   return s;
 }
 
@@ -165,12 +188,15 @@ nlohmann::json summary_json(const SpectrumSummary& s) {
   j["spectral_abscissa"] = number(s.spectral_abscissa);
   j["spectral_radius"] = number(s.spectral_radius);
   j["circular_law_radius"] = number(s.circular_law_radius);
+  j["warnings"] = warnings_json(s.warnings);
   if (s.krylov) {
     j["target"] = s.target;
     j["subspace_size"] = s.krylov->subspace_size;
     j["iterations"] = s.krylov->iterations;
     j["operations"] = s.krylov->operations;
     j["runs"] = s.krylov->runs;
+    j["residual"] = number(s.krylov->residual);
+    j["eigenvalue_condition"] = number(s.krylov->eigenvalue_condition);
     j["verification_difference"] = s.krylov->verification_difference >= 0
                                        ? number(s.krylov->verification_difference)
                                        : nlohmann::json(nullptr);
@@ -183,7 +209,11 @@ void print_summary(const SpectrumArgs& a, const SpectrumSummary& s, const std::s
   out << std::setprecision(6);
   out << "netdyn spectrum " << a.input << "  (n = " << s.n << ", " << s.nonzeros << " nonzeros, "
       << s.method << ")\n";
-  if (s.krylov) {
+  if (s.krylov && s.krylov->method == "triangular") {
+    out << "  W is triangular up to a permutation (its graph has no cycle): the eigenvalues are "
+           "its "
+           "diagonal, exactly\n";
+  } else if (s.krylov) {
     out << "  Arnoldi (" << s.target << "): " << s.eigenvalues.size() << " eigenvalues, subspace "
         << s.krylov->subspace_size << ", " << s.krylov->runs << " runs, " << s.krylov->operations
         << " products";
@@ -191,6 +221,10 @@ void print_summary(const SpectrumArgs& a, const SpectrumSummary& s, const std::s
       out << ", runs agree to " << s.krylov->verification_difference;
     }
     out << "\n";
+  }
+  if (a.count > 0 && s.eigenvalues.size() > a.count) {
+    out << "  (" << s.eigenvalues.size() << " eigenvalues for --count " << a.count
+        << ": the conjugate pair at the boundary is kept whole)\n";
   }
   out << "  eigenvalues of W (rightmost first): ";
   const Eigen::Index shown = std::min<Eigen::Index>(s.eigenvalues.size(), 10);
@@ -254,9 +288,8 @@ void add_spectrum_command(CLI::App& app) {
       file = out.final_path("spectrum_eigenvalues.npy");
       write_matrix(out.stage("spectrum_eigenvalues.npy"), Eigen::MatrixXcd(s.eigenvalues));
       render(
-          spectrum_figure(s.eigenvalues,
-                          s.n >= 10 ? std::optional<double>(s.circular_law_radius) : std::nullopt,
-                          "Spectrum of W: " + a->input),
+          spectrum_figure(
+              s.eigenvalues, circle_for(s.n, s.circular_law_radius), "Spectrum of W: " + a->input),
           out.staging(),
           "spectrum",
           parse_plot_format(a->format));
@@ -267,6 +300,8 @@ void add_spectrum_command(CLI::App& app) {
     } else {
       print_summary(*a, s, file);
     }
+    std::cout.flush();
+    print_warnings("spectrum", s.warnings);
   });
 }
 

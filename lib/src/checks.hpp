@@ -2,8 +2,11 @@
 // Private input validation shared by the public functions (house style 8.4): validate once, at
 // the boundary, with messages naming the function, the argument, the offending value and the
 // constraint.
+#include <unistd.h>
+
 #include <Eigen/Core>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <sstream>
 #include <stdexcept>
@@ -12,6 +15,15 @@
 #include "netdyn/error.hpp"
 
 namespace netdyn::detail {
+
+/// Physical memory of the machine in bytes (0 if unknown): the ceiling for "is this allocation
+/// possible at all" checks made before allocating.
+inline std::uintmax_t physical_memory_bytes() {
+  const long pages = ::sysconf(_SC_PHYS_PAGES);
+  const long page_size = ::sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || page_size <= 0) return 0;
+  return static_cast<std::uintmax_t>(pages) * static_cast<std::uintmax_t>(page_size);
+}
 
 template <typename Derived>
 void require_finite(const char* function, const char* name, const Eigen::DenseBase<Derived>& m) {

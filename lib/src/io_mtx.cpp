@@ -5,8 +5,10 @@
 #include <cmath>
 #include <iomanip>
 #include <limits>
+#include <sstream>
 #include <vector>
 
+#include "checks.hpp"
 #include "io_formats.hpp"
 
 namespace netdyn::detail {
@@ -185,6 +187,37 @@ void for_each_entry(const std::string& path, LineScanner& lines, const MtxHeader
   }
 }
 
+// A sparse W costs O(n) memory however few its entries (index arrays, and every Krylov vector
+// has n entries), so a size line can ask for gigabytes in three lines of text. Refuse, before
+// allocating, dimensions that leave most rows empty at scale (n > 2^20 and n > 64 x entries: a
+// network of isolated units, in practice a typo or a hostile file) or whose index arrays alone
+// exceed the machine's memory.
+void check_sparse_size(const std::string& path, const MtxHeader& h) {
+  const std::int64_t n = std::max(h.rows, h.cols);
+  const std::int64_t stored = h.entries * (h.symmetry == Symmetry::kGeneral ? 1 : 2);
+  constexpr std::int64_t kSmall = std::int64_t{1} << 20;
+  // Triplets (16 bytes) and the compressed matrix (12 bytes) per entry; the outer index arrays
+  // of the matrix and of setFromTriplets' transposed copy (4 bytes each) per row and column.
+  const double bytes =
+      28.0 * static_cast<double>(stored) + 8.0 * static_cast<double>(h.rows + h.cols);
+  const double memory = static_cast<double>(detail::physical_memory_bytes());
+  const std::string size = std::to_string(h.rows) + "x" + std::to_string(h.cols);
+  if (n > kSmall && n > 64 * stored) {
+    input_error(path,
+                "size line declares a " + size + " matrix with only " + std::to_string(h.entries) +
+                    " entries: at least " + std::to_string(n - stored) +
+                    " rows or columns would be empty; refusing dimensions above max(2^20, 64 x "
+                    "entries), which cost O(n) memory for nothing");
+  }
+  if (memory > 0.0 && bytes > memory) {
+    std::ostringstream m;
+    m << std::setprecision(3) << "size line declares a " << size << " matrix with " << h.entries
+      << " entries, which needs about " << bytes / 1e9 << " GB to read; this machine has "
+      << memory / 1e9 << " GB";
+    input_error(path, m.str());
+  }
+}
+
 }  // namespace
 
 Eigen::MatrixXd read_mtx_dense(const std::string& path) {
@@ -207,6 +240,7 @@ Eigen::SparseMatrix<double> read_mtx_sparse(const std::string& path) {
                 "dimension " + std::to_string(std::max(h.rows, h.cols)) +
                     " exceeds the 32-bit index range of the sparse reader");
   }
+  check_sparse_size(path, h);
   std::vector<Eigen::Triplet<double>> triplets;
   triplets.reserve(static_cast<std::size_t>(h.entries) *
                    (h.symmetry == Symmetry::kGeneral ? 1 : 2));

@@ -19,10 +19,25 @@ struct NpyHeader {
   std::vector<std::int64_t> shape;
 };
 
-// Value text after "'key':" in the header dict, up to the next top-level ',' or '}'.
+// Position of the last "'key':" (or "\"key\":") in the header dict, npos if none. The header is a
+// Python dict literal, which NumPy evaluates: a repeated key takes its last value.
+std::size_t last_key(const std::string& dict, const std::string& key) {
+  std::size_t found = std::string::npos;
+  for (const std::string& quoted : {"'" + key + "'", "\"" + key + "\""}) {
+    for (std::size_t pos = dict.find(quoted); pos != std::string::npos;
+         pos = dict.find(quoted, pos + 1)) {
+      std::size_t after = pos + quoted.size();
+      while (after < dict.size() && dict[after] == ' ') ++after;
+      if (after < dict.size() && dict[after] == ':' && (found == std::string::npos || pos > found))
+        found = pos;
+    }
+  }
+  return found;
+}
+
+// Value text after the last "'key':" in the header dict, up to the next top-level ',' or '}'.
 std::string dict_value(const std::string& path, const std::string& dict, const std::string& key) {
-  std::size_t pos = dict.find("'" + key + "'");
-  if (pos == std::string::npos) pos = dict.find("\"" + key + "\"");
+  std::size_t pos = last_key(dict, key);
   if (pos == std::string::npos) input_error(path, "header: key '" + key + "' missing");
   pos = dict.find(':', pos);
   if (pos == std::string::npos) input_error(path, "header: no value for '" + key + "'");

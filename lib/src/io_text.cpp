@@ -53,10 +53,30 @@ std::vector<std::string_view> split_fields(std::string_view line, bool& empty_fi
   return fields;
 }
 
+// The token as printable ASCII: other bytes (a non-breaking space, a zero-width space, any
+// non-ASCII character) as \xNN, so that an offending token is never invisible in the message.
+std::string visible(std::string_view token) {
+  static const char* const kHex = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : token) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && u < 0x7F) {
+      out.push_back(c);
+    } else {
+      out += "\\x";
+      out.push_back(kHex[u >> 4]);
+      out.push_back(kHex[u & 0xF]);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Eigen::MatrixXd read_text(const std::string& path) {
-  const std::string text = read_file_bytes(path);
+  std::string text = read_file_bytes(path);
+  // A UTF-8 byte-order mark (spreadsheet exports write one) is not part of the first token.
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
   if (text.find('\0') != std::string::npos) {
     input_error(path, "contains binary data (NUL byte); is it a .npy file with a text extension?");
   }
@@ -85,7 +105,7 @@ Eigen::MatrixXd read_text(const std::string& path) {
       double v = 0.0;
       if (!parse_double(fields[k], v)) {
         input_error(path + ":" + where + ":" + std::to_string(k + 1),
-                    "non-numeric token '" + std::string(fields[k]) + "'");
+                    "non-numeric token '" + visible(fields[k]) + "'");
       }
       if (!std::isfinite(v)) {
         input_error(path + ":" + where + ":" + std::to_string(k + 1),

@@ -233,9 +233,23 @@ double KrylovExponential::estimate(Eigen::Index m, double tau) {
                       weighted_norm(p_.head(n_) + a_.shift * v_.col(m).head(n_), scale);
   if (!std::isfinite(phi1) || !std::isfinite(phi2)) return kInf;
   // Expokit's combination: trust the second term only when the series visibly converges.
-  if (phi1 > 10.0 * phi2) return phi2;
-  if (phi1 > phi2) return phi1 * phi2 / (phi1 - phi2);
-  return phi1;
+  double err = phi1;
+  if (phi1 > 10.0 * phi2) {
+    err = phi2;
+  } else if (phi1 > phi2) {
+    err = phi1 * phi2 / (phi1 - phi2);
+  }
+  return std::max(err, constant_drift());
+}
+
+double KrylovExponential::constant_drift() const {
+  // The last component of [x; 1] is 1 for all time (e_{n+1}^T Aa = 0), so Aa has the eigenvalue
+  // 0, which the projection holds only to rounding, eps ||H||; e^{tau H} multiplies that error
+  // by tau. For long steps (tau ~ 1/(eps ||H||): t_end = 1e50, say) the component, and the
+  // state with it, drifts or overflows although the series has converged: a false divergence.
+  // Weighted as a state component of value 1.
+  const double d = std::abs(w_(n_) - 1.0) / (options_.atol + options_.rtol);
+  return std::isfinite(d) ? d : kInf;
 }
 
 void KrylovExponential::accept(Eigen::Index m, double tau, double err, double limit) {
@@ -362,13 +376,29 @@ void KrylovExponential::step(double limit) {
     h_(k + 1, k) = after;
     if (after <= breakdown * before || !(after > 0.0)) {
       // Happy breakdown: K_{k+1} is invariant, the approximation is exact for any tau.
+      // In exact arithmetic; in floating point the constant component limits tau
+      // (constant_drift): halve it until that holds.
       const Eigen::Index d = k + 1;
-      tau = limit - t_;
+      tau = std::min(limit - t_, tau_next_);
       hhat_ = h_.topLeftCorner(d, d);
       hhat_.diagonal().array() += a_.shift;
-      f_ = exp_first_column(hhat_, tau);
-      lapack::gemv('N', beta_, v_.leftCols(d), f_, 0.0, w_);
+      bool shortened = false;
+      for (int halvings = 0;; ++halvings) {
+        f_ = exp_first_column(hhat_, tau);
+        lapack::gemv('N', beta_, v_.leftCols(d), f_, 0.0, w_);
+        if (constant_drift() <= 1.0) break;
+        if (halvings >= 2000) {
+          std::ostringstream msg;
+          msg << "KrylovExponential::step: no accurate step from t = " << t_
+              << " (the exponential's constant component drifts even for tau = " << tau << ")";
+          throw NumericalError(msg.str());
+        }
+        tau *= 0.5;
+        shortened = true;
+        ++rejections_;
+      }
       accept(d, tau, 0.0, limit);
+      if (shortened) tau_next_ = 2.0 * tau;
       return;
     }
     v_.col(k + 1) = p_ / after;

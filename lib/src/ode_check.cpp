@@ -1,5 +1,7 @@
 #include "netdyn/ode_check.hpp"
 
+#include <algorithm>
+
 #include "netdyn/linear_solution.hpp"
 
 namespace netdyn {
@@ -16,7 +18,9 @@ OdeCheck check_ode_against_exact(const RateNetwork& net,
   for (Eigen::Index k = 0; k < grid.size(); ++k) {
     const double err = (out.ode.states.col(k) - out.exact.col(k)).cwiseAbs().maxCoeff();
     const double size = out.exact.col(k).cwiseAbs().maxCoeff();
-    const double rel = err / (size > 0.0 ? size : 1.0);
+    // Floor atol: once the exact state decays below it (or underflows), the integrator controls
+    // only the absolute error, and dividing by a subnormal size would give inf.
+    const double rel = err / std::max(size, options.atol);
     out.max_abs_error = std::max(out.max_abs_error, err);
     if (rel > out.max_rel_error) {
       out.max_rel_error = rel;

@@ -41,23 +41,6 @@ auto unless_critical(F&& compute,
   return std::nullopt;
 }
 
-// Eigenvalue errors of a backward-stable eigensolver (backward error eps ||W||_2, LAPACK's
-// convention): kappa(V) times it to first order (Bauer-Fike), and at most about its n-th root
-// (times ||W||_2^(1 - 1/n)) when a Jordan block of size n makes the error non-differentiable.
-struct EigenvalueErrors {
-  double first_order = 0.0;
-  double jordan = 0.0;
-  [[nodiscard]] double estimate() const { return std::min(first_order, jordan); }
-};
-
-EigenvalueErrors eigenvalue_errors(double kappa, double norm2, Eigen::Index n) {
-  EigenvalueErrors e;
-  if (norm2 == 0.0) return e;  // W = 0: eigenvalues exact (kappa = 1)
-  e.first_order = kappa * kEps * norm2;
-  e.jordan = std::pow(kEps, 1.0 / static_cast<double>(n)) * norm2;
-  return e;
-}
-
 // For stable W, the automatic horizon of the transient envelope is a time T with computed
 // ||exp(TA)||_2 <= 0.1. The envelope comes from the Schur form, so it is that of A + E, and
 // ||exp(T(A + E)) - exp(TA)|| <= T ||E|| G^2 (G the transient gain). If the sum stays below 1,
@@ -74,79 +57,47 @@ double envelope_certificate_error(const NetworkReport& r,
   return envelope->norms(envelope->norms.size() - 1) + error < 1.0 ? error : -1.0;
 }
 
-std::string ill_conditioned_message(const NetworkReport& r,
-                                    const EigenvalueErrors& errors,
-                                    double norm2,
-                                    double frobenius,
-                                    const std::optional<TransientEnvelope>& envelope) {
-  const double b = r.eigenvalue_error_estimate;
+// The report's ill_conditioned_eigenvectors warning: its figures, the interval of
+// henrici_departure, and the stability verdict (settled by the transient envelope when the
+// eigenvalues cannot settle it).
+std::optional<ReportWarning> ill_conditioned_warning(
+    const NetworkReport& r,
+    const EigenvalueAccuracy& accuracy,
+    double frobenius,
+    const std::optional<TransientEnvelope>& envelope) {
+  const double b = accuracy.estimate();
   // dep^2 = ||W||_F^2 - sum |lambda_i|^2, and each |lambda_i|^2 moves by at most
   // (2 |lambda_i| + b) b when lambda_i moves by b.
   const double dep2 = r.henrici_departure * r.henrici_departure;
   const double moved = static_cast<double>(r.n) * b * (2.0 * r.spectral_radius + b);
   const double dep_low = std::sqrt(std::max(0.0, dep2 - moved));
   const double dep_high = std::min(frobenius, std::sqrt(dep2 + moved));
-  std::ostringstream m;
-  m << std::setprecision(3);
-  m << "eigenvector condition kappa(V) = " << r.eigenvector_condition
-    << (std::isinf(r.eigenvector_condition) ? " (W is numerically defective)" : "")
-    << " > 1e12, so the eigenvalue-based figures are unreliable. The eigensolver is backward "
-       "stable (its eigenvalues are exact for some W + E, ||E||_2 ~ eps ||W||_2 = "
-    << kEps * norm2
-    << "), but near a Jordan block of size m an error E moves eigenvalues by about "
-       "(||E|| ||W||^(m-1))^(1/m), up to eps^(1/n) ||W||_2 = "
-    << errors.jordan << " for m = n = " << r.n
-    << ", instead of the first-order kappa(V) eps ||W||_2 = " << errors.first_order
-    << ". With an estimated eigenvalue error of " << b
-    << ", unreliable are: eigenvalues, spectral_abscissa, spectral_radius, growth_rate, "
-       "slowest_timescale, normal_total_variance, nonnormal_amplification, eigenvector_condition "
-       "itself, and henrici_departure = sqrt(||W||_F^2 - sum |lambda_i|^2) (here "
-    << r.henrici_departure << ", anywhere in [" << dep_low << ", " << dep_high
-    << "]). Reliable (orthogonal transformations and singular values, independent of kappa(V)): "
-       "numerical_abscissa, steady_state_gain, transient_gain, total_variance. ";
-  const double certificate_error = envelope_certificate_error(r, envelope, norm2);
-  if (std::abs(1.0 - r.spectral_abscissa) > b) {
-    m << "The stability verdict holds: spectral_abscissa " << r.spectral_abscissa
-      << " is farther than the estimated error from 1.";
-  } else if (certificate_error >= 0.0) {
-    m << "The eigenvalues cannot settle the stability verdict (spectral_abscissa "
-      << r.spectral_abscissa << " is within the estimated error of 1), but the Schur-based "
-      << "transient envelope does: ||exp(tA)||_2 = " << envelope->norms(envelope->norms.size() - 1)
-      << " at t = " << envelope->times(envelope->times.size() - 1)
-      << " (error at most (t/tau) n eps ||W||_2 transient_gain^2 = " << certificate_error
-      << "), below 1, forces every Re lambda(A) < 0: W is stable.";
+  std::ostringstream unreliable;
+  unreliable << std::setprecision(3);
+  unreliable << "eigenvalues, spectral_abscissa, spectral_radius, growth_rate, "
+                "slowest_timescale, normal_total_variance, nonnormal_amplification, "
+                "eigenvector_condition itself, and henrici_departure = sqrt(||W||_F^2 - sum "
+                "|lambda_i|^2) (here "
+             << r.henrici_departure << ", anywhere in [" << dep_low << ", " << dep_high << "])";
+  std::ostringstream verdict;
+  verdict << std::setprecision(3);
+  const double certificate_error = envelope_certificate_error(r, envelope, accuracy.norm2);
+  if (std::abs(1.0 - r.spectral_abscissa) <= b && certificate_error >= 0.0) {
+    verdict << "The eigenvalues cannot settle the stability verdict (spectral_abscissa "
+            << r.spectral_abscissa << " is within the estimated error of 1), but the Schur-based "
+            << "transient envelope does: ||exp(tA)||_2 = "
+            << envelope->norms(envelope->norms.size() - 1)
+            << " at t = " << envelope->times(envelope->times.size() - 1)
+            << " (error at most (t/tau) n eps ||W||_2 transient_gain^2 = " << certificate_error
+            << "), below 1, forces every Re lambda(A) < 0: W is stable.";
   } else {
-    m << "The stability verdict is unreliable too: spectral_abscissa " << r.spectral_abscissa
-      << " is within the estimated error of 1.";
+    verdict << stability_verdict_note(accuracy, r.spectral_abscissa);
   }
-  return m.str();
-}
-
-std::string near_critical_message(const NetworkReport& r,
-                                  double threshold,
-                                  const std::vector<std::string>& reasons) {
-  const double margin = 1.0 - r.spectral_abscissa;
-  const double b = r.eigenvalue_error_estimate;
-  std::ostringstream m;
-  m << std::setprecision(3);
-  if (r.stable) {
-    m << "1 - spectral_abscissa = " << margin;
-    if (r.steady_state_gain) m << ", sigma_min(I - W) = " << 1.0 / *r.steady_state_gain;
-    m << "; a perturbation of W this small (<= sqrt(eps) (1 + ||W||_2) = " << threshold
-      << ") makes the network critical. slowest_timescale, steady_state_gain and total_variance "
-         "are huge (they grow like 1/(1 - spectral_abscissa)) and sensitive: the eigenvalue "
-         "error alone (estimated "
-      << b << ") changes slowest_timescale by a relative " << b / margin << ".";
-  } else {
-    m << "spectral_abscissa - 1 = " << -margin << " <= sqrt(eps) (1 + ||W||_2) = " << threshold
-      << ": a perturbation of W this small makes the network stable; growth_rate is at rounding "
-         "level.";
-  }
-  if (std::abs(margin) <= b) {
-    m << " The stability verdict itself is within the estimated eigenvalue error (" << b << ").";
-  }
-  for (const std::string& reason : reasons) m << " " << reason << ".";
-  return m.str();
+  return ill_conditioned_eigenvectors_warning(
+      accuracy,
+      unreliable.str(),
+      "numerical_abscissa, steady_state_gain, transient_gain, total_variance",
+      verdict.str());
 }
 
 void ensure_finite_report(const NetworkReport& r) {
@@ -183,17 +134,6 @@ void ensure_finite_report(const NetworkReport& r) {
 
 }  // namespace
 
-std::optional<ReportWarning> lyapunov_residual_warning(double residual, Eigen::Index n) {
-  if (!(residual > kLyapunovResidualLimit)) return std::nullopt;
-  std::ostringstream m;
-  m << std::setprecision(3);
-  m << "relative residual of the Lyapunov solve for the stationary covariance = " << residual
-    << " > 1e-8 (a backward-stable solve gives about n eps = " << static_cast<double>(n) * kEps
-    << "): total_variance and nonnormal_amplification = total_variance / normal_total_variance "
-       "may be inaccurate.";
-  return ReportWarning{"lyapunov_residual", m.str()};
-}
-
 NetworkReport analyse_network(const Eigen::Ref<const Eigen::MatrixXd>& w,
                               const ReportOptions& options) {
   detail::require_connectivity("analyse_network", "W", w);
@@ -217,14 +157,14 @@ NetworkReport analyse_network(const Eigen::Ref<const Eigen::MatrixXd>& w,
   r.eigenvector_condition = eigenvector_condition(spectrum.eigenvectors);
   r.numerical_abscissa = numerical_abscissa(w, tau);
   const double norm2 = lapack::singular_values(w)(0);
-  const EigenvalueErrors errors = eigenvalue_errors(r.eigenvector_condition, norm2, r.n);
-  r.eigenvalue_error_estimate = errors.estimate();
+  const EigenvalueAccuracy accuracy = eigenvalue_accuracy(r.eigenvector_condition, norm2, r.n);
+  r.eigenvalue_error_estimate = accuracy.estimate();
   // Near-critical: a perturbation of W of norm d reaches the stability boundary, with
   // d = |1 - spectral_abscissa| (shift W by d I) or, for stable W, d = sigma_min(I - W) (a rank-one
   // E makes I - W - E singular). d <= sqrt(eps) ||I - W||_2 (bounded by 1 + ||W||_2) is a
   // relative change of W far below any precision W is known to, and the figures that scale like
   // 1/d then lose at least half their digits to rounding (relative error >~ eps ||W|| / d).
-  const double threshold = std::sqrt(kEps) * (1.0 + norm2);
+  const double threshold = near_critical_threshold(norm2);
   bool near_critical = std::abs(1.0 - r.spectral_abscissa) <= threshold;
   std::vector<std::string> critical_reasons;
   std::optional<TransientEnvelope> envelope;
@@ -261,12 +201,17 @@ NetworkReport analyse_network(const Eigen::Ref<const Eigen::MatrixXd>& w,
     r.fixed_point_type = classify_planar(w - Eigen::Matrix2d::Identity());
   }
 
-  if (!(r.eigenvector_condition <= kEigenvectorConditionLimit)) {
-    r.warnings.push_back({"ill_conditioned_eigenvectors",
-                          ill_conditioned_message(r, errors, norm2, frobenius, envelope)});
+  if (auto warning = ill_conditioned_warning(r, accuracy, frobenius, envelope)) {
+    r.warnings.push_back(std::move(*warning));
   }
-  if (near_critical || !critical_reasons.empty()) {
-    r.warnings.push_back({"near_critical", near_critical_message(r, threshold, critical_reasons)});
+  if (auto warning =
+          near_critical_warning(1.0 - r.spectral_abscissa,
+                                r.steady_state_gain ? 1.0 / *r.steady_state_gain : -1.0,
+                                threshold,
+                                r.eigenvalue_error_estimate,
+                                "slowest_timescale, steady_state_gain and total_variance",
+                                critical_reasons)) {
+    r.warnings.push_back(std::move(*warning));
   }
   if (r.lyapunov_residual) {
     if (auto warning = lyapunov_residual_warning(*r.lyapunov_residual, r.n)) {

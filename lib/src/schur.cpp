@@ -1,8 +1,10 @@
 #include "netdyn/schur.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <complex>
 #include <stdexcept>
+#include <vector>
 
 #include "checks.hpp"
 #include "lapack/lapack.hpp"
@@ -19,12 +21,19 @@ Eigen::Index block_size(const Eigen::MatrixXd& t, Eigen::Index k) {
 
 // The eigenvalue with positive imaginary part of the 2x2 block [[a, b], [c, d]] (real if the
 // block has real eigenvalues; then the larger one).
+// Scaled by the largest entry: h^2 + b c overflows for entries beyond ~1e154.
 dcomplex block_eigenvalue(double a, double b, double c, double d) {
+  const double s = std::max({std::abs(a), std::abs(b), std::abs(c), std::abs(d)});
+  if (s == 0.0) return {0.0, 0.0};
+  a /= s;
+  b /= s;
+  c /= s;
+  d /= s;
   const double p = 0.5 * (a + d);
   const double h = 0.5 * (a - d);
   const double disc = h * h + b * c;
-  if (disc >= 0.0) return {p + std::sqrt(disc), 0.0};
-  return {p, std::sqrt(-disc)};
+  if (disc >= 0.0) return {s * (p + std::sqrt(disc)), 0.0};
+  return {s * p, s * std::sqrt(-disc)};
 }
 
 dcomplex leading_eigenvalue(const Eigen::MatrixXd& t, Eigen::Index k) {
@@ -159,7 +168,7 @@ void complex_errors(const Eigen::Ref<const Eigen::MatrixXd>& w, ComplexSchurForm
     lapack::gemm('N', 'N', 1.0, w, ui, 0.0, product);
     residual.imag() += product;
   }
-  f.backward_error = relative(residual.norm(), w.norm());
+  f.backward_error = relative(residual.stableNorm(), w.stableNorm());
   // U^* U - I is Hermitian: zherk forms its upper triangle (4 n^3); the Frobenius norm counts
   // the strictly upper part twice.
   Eigen::MatrixXcd gram = Eigen::MatrixXcd::Identity(n, n);
@@ -174,7 +183,7 @@ void real_errors(const Eigen::Ref<const Eigen::MatrixXd>& w, RealSchurForm& f) {
   Eigen::MatrixXd residual(n, n);
   lapack::gemm('N', 'N', 1.0, w, f.u, 0.0, residual);
   lapack::gemm('N', 'N', -1.0, f.u, f.t, 1.0, residual);
-  f.backward_error = relative(residual.norm(), w.norm());
+  f.backward_error = relative(residual.stableNorm(), w.stableNorm());
   Eigen::MatrixXd gram = Eigen::MatrixXd::Identity(n, n);
   lapack::gemm('T', 'N', 1.0, f.u, f.u, -1.0, gram);
   f.orthogonality_error = gram.norm();
@@ -195,7 +204,8 @@ RealSchurForm real_schur(const Eigen::Ref<const Eigen::MatrixXd>& w, const Schur
 
   const Eigen::Index n = f.t.rows();
   f.normal_part = Eigen::MatrixXd::Zero(n, n);
-  double block_departure = 0.0;
+  // The blocks' own departures sqrt((a - d)^2 + (b + c)^2), one entry per block.
+  std::vector<double> block_departure;
   for (Eigen::Index k = 0; k < n; k += block_size(f.t, k)) {
     const Eigen::Index s = block_size(f.t, k);
     f.normal_part.block(k, k, s, s) = f.t.block(k, k, s, s);
@@ -206,12 +216,17 @@ RealSchurForm real_schur(const Eigen::Ref<const Eigen::MatrixXd>& w, const Schur
       const double b = f.t(k, k + 1);
       const double c = f.t(k + 1, k);
       const double d = f.t(k + 1, k + 1);
-      block_departure += (a - d) * (a - d) + (b + c) * (b + c);
+      block_departure.push_back(std::hypot(a - d, b + c));
     }
   }
   f.feedforward = f.t - f.normal_part;
-  f.feedforward_norm = f.feedforward.norm();
-  f.henrici_departure = std::sqrt(f.feedforward.squaredNorm() + block_departure);
+  // Scaled norms (Eigen's stableNorm): the squares overflow for entries beyond ~1e154.
+  f.feedforward_norm = f.feedforward.stableNorm();
+  f.henrici_departure =
+      std::hypot(f.feedforward_norm,
+                 Eigen::Map<const Eigen::VectorXd>(
+                     block_departure.data(), static_cast<Eigen::Index>(block_departure.size()))
+                     .stableNorm());
   if (options.compute_errors) real_errors(w, f);
   return f;
 }
@@ -243,7 +258,7 @@ ComplexSchurForm complex_schur(const Eigen::Ref<const Eigen::MatrixXd>& w,
   f.eigenvalues = f.t.diagonal();
   f.feedforward = f.t.triangularView<Eigen::StrictlyUpper>();
   f.normal_part = f.eigenvalues.asDiagonal();
-  f.feedforward_norm = f.feedforward.norm();
+  f.feedforward_norm = f.feedforward.stableNorm();
   if (options.compute_errors) complex_errors(w, f);
   return f;
 }

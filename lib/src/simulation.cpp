@@ -518,9 +518,12 @@ Trajectory integrate(const OdeSystem& system,
       }
       ++out.steps;
       if (++attempts > options.max_steps) {
-        throw NumericalError(
-            "integrate: more than options.max_steps = " + std::to_string(options.max_steps) +
-            " steps before t = " + std::to_string(engine->time()));
+        std::ostringstream msg;
+        msg << "integrate: more than options.max_steps = " << options.max_steps
+            << " steps, at t = " << engine->time() << " of t_end = " << t_end
+            << " (the step size is limited by stability or accuracy: shorten t_end, loosen "
+               "rtol/atol, or use a stiff method, rosenbrock4, or for linear f krylov)";
+        throw StepLimitError(msg.str(), engine->time());
       }
       const double t = engine->time();
       if (diverged(engine->state(), options.divergence_threshold)) {

@@ -118,6 +118,14 @@ SparseNetwork sparse_ei_network(const SparseEIOptions& options) {
     for (const Eigen::Index c : row) {
       const bool excitatory = c < n_e;
       const double v = excitatory ? magnitude(w_e) : -magnitude(w_i);
+      if (!std::isfinite(v)) {
+        std::ostringstream msg;
+        msg << "sparse_ei_network: weight (" << i << "," << c << ") = " << v
+            << " overflows; options.weight_cv = " << options.weight_cv
+            << ", excitatory_weight = " << options.excitatory_weight
+            << ", inhibition_ratio = " << options.inhibition_ratio << " are too large";
+        throw std::invalid_argument(msg.str());
+      }
       (excitatory ? excitation : inhibition) += v;
       entries.emplace_back(i, c, v);
     }

@@ -1,5 +1,7 @@
 #include "netdyn/sparse_spectrum.hpp"
 
+#include <Eigen/Eigenvalues>
+#include <Eigen/LU>
 #include <Eigen/SparseLU>
 // GCC 12 reports a false -Wuse-after-free inside Spectra's UpperHessenbergEigen (Eigen temporaries
 // freed and reallocated by the inliner's view); the code is correct and Spectra is not ours.
@@ -11,7 +13,9 @@
 #include <algorithm>
 #include <cmath>
 #include <complex>
+#include <iomanip>
 #include <limits>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
@@ -86,13 +90,54 @@ class ShiftSolve {
 };
 
 struct RunResult {
-  Eigen::VectorXcd eigenvalues;  // `count` values in netdyn order
+  Eigen::VectorXcd eigenvalues;  // `count` values (+1 for a cut conjugate pair), netdyn order
   Eigen::Index iterations = 0;
   Eigen::Index operations = 0;
+  double residual = 0.0;   // max ||W x - lambda x|| / ||x|| over the returned Ritz pairs
+  double condition = 1.0;  // max condition of the wanted Ritz values in the projection H
 };
 
+constexpr double kEps = std::numeric_limits<double>::epsilon();
+
+// Eigenvalues of W when its graph (off-diagonal nonzeros, i -> j for W(i, j) != 0) has no cycle:
+// a topological order permutes W to triangular form, so the eigenvalues are exactly the diagonal
+// entries. Feed-forward networks (a chain, W = 0) are of this kind, and they are where Arnoldi
+// fails worst: nilpotent, all eigenvalues 0, Ritz values on a circle of radius ~0.9 ||W|| that
+// never converge (issue 22: 403 s, then an error). Kahn's algorithm, O(n + nnz). Empty if the
+// graph has a cycle.
+std::optional<Eigen::VectorXd> triangular_eigenvalues(const RowMajorSparse& w) {
+  const Eigen::Index n = w.rows();
+  std::vector<Eigen::Index> in_degree(static_cast<std::size_t>(n), 0);
+  Eigen::VectorXd diagonal = Eigen::VectorXd::Zero(n);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    for (RowMajorSparse::InnerIterator it(w, i); it; ++it) {
+      if (it.value() == 0.0) continue;
+      if (it.col() == i) {
+        diagonal(i) += it.value();
+      } else {
+        ++in_degree[static_cast<std::size_t>(it.col())];
+      }
+    }
+  }
+  std::vector<Eigen::Index> ready;
+  for (Eigen::Index i = 0; i < n; ++i)
+    if (in_degree[static_cast<std::size_t>(i)] == 0) ready.push_back(i);
+  Eigen::Index removed = 0;
+  while (!ready.empty()) {
+    const Eigen::Index i = ready.back();
+    ready.pop_back();
+    ++removed;
+    for (RowMajorSparse::InnerIterator it(w, i); it; ++it) {
+      if (it.value() == 0.0 || it.col() == i) continue;
+      if (--in_degree[static_cast<std::size_t>(it.col())] == 0) ready.push_back(it.col());
+    }
+  }
+  if (removed < n) return std::nullopt;
+  return diagonal;
+}
+
 // Larger "score" = more wanted; ties broken by larger imaginary part so that of a conjugate pair
-// cut by the count boundary the +imag member is kept, deterministically.
+// the +imag member comes first, deterministically.
 double score(const std::complex<double>& z, const SparseSpectrumOptions& options) {
   switch (options.target) {
     case SparseTarget::kLargestReal: return z.real();
@@ -102,44 +147,123 @@ double score(const std::complex<double>& z, const SparseSpectrumOptions& options
   return z.real();
 }
 
-Eigen::VectorXcd select_wanted(const Eigen::VectorXcd& values, const SparseSpectrumOptions& o) {
-  std::vector<std::complex<double>> v(values.data(), values.data() + values.size());
-  std::stable_sort(v.begin(), v.end(), [&](const auto& a, const auto& b) {
-    const double sa = score(a, o);
-    const double sb = score(b, o);
+// Indices into `values` of the `count` wanted ones, with the conjugate of the last one added when
+// the count would cut a pair (complete_conjugate_pair()).
+std::vector<Eigen::Index> select_wanted(const Eigen::VectorXcd& values,
+                                        const SparseSpectrumOptions& o) {
+  std::vector<Eigen::Index> order(static_cast<std::size_t>(values.size()));
+  for (Eigen::Index k = 0; k < values.size(); ++k) order[static_cast<std::size_t>(k)] = k;
+  std::stable_sort(order.begin(), order.end(), [&](Eigen::Index a, Eigen::Index b) {
+    const double sa = score(values(a), o);
+    const double sb = score(values(b), o);
     if (sa != sb) return sa > sb;
-    return a.imag() > b.imag();
+    return values(a).imag() > values(b).imag();
   });
-  Eigen::VectorXcd out(o.count);
-  for (Eigen::Index k = 0; k < o.count; ++k) out(k) = v[static_cast<std::size_t>(k)];
-  sort_eigenvalues(out);
-  return out;
+  Eigen::VectorXcd ranked(values.size());
+  for (Eigen::Index k = 0; k < values.size(); ++k)
+    ranked(k) = values(order[static_cast<std::size_t>(k)]);
+  order.resize(static_cast<std::size_t>(complete_conjugate_pair(ranked, o.count)));
+  return order;
+}
+
+// Spectra solvers with their Arnoldi factorisation W V = V H + f e^T made visible: the
+// conditioning of the Ritz values is a property of H.
+template <typename Base>
+class InspectableSolver : public Base {
+ public:
+  using Base::Base;
+  [[nodiscard]] const Eigen::MatrixXd& hessenberg() const { return this->m_fac.matrix_H(); }
+};
+
+// Largest condition number kappa(theta) = ||l|| ||r|| / |l^* r| of the `wanted` eigenvalues of H
+// chosen by Spectra's rule (in the solver's variable: 1/(lambda - sigma) for shift-invert). An
+// eigenvalue of a (nearly) defective W shows a huge kappa in H as in W (Jordan structure
+// survives projection onto a Krylov space); +inf when H's eigenvectors are singular.
+double ritz_condition(const Eigen::MatrixXd& h, Spectra::SortRule rule, Eigen::Index wanted) {
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  const Eigen::EigenSolver<Eigen::MatrixXd> es(h, true);
+  if (es.info() != Eigen::Success) return kInf;
+  const Eigen::VectorXcd theta = es.eigenvalues();
+  const Eigen::MatrixXcd r = es.eigenvectors();
+  const Eigen::FullPivLU<Eigen::MatrixXcd> lu(r);
+  if (!lu.isInvertible()) return kInf;
+  const Eigen::MatrixXcd l = lu.inverse();  // rows: left eigenvectors, l_k^* r_k = 1
+  std::vector<Eigen::Index> order(static_cast<std::size_t>(theta.size()));
+  for (Eigen::Index k = 0; k < theta.size(); ++k) order[static_cast<std::size_t>(k)] = k;
+  std::stable_sort(order.begin(), order.end(), [&](Eigen::Index a, Eigen::Index b) {
+    return rule == Spectra::SortRule::LargestReal ? theta(a).real() > theta(b).real()
+                                                  : std::abs(theta(a)) > std::abs(theta(b));
+  });
+  double worst = 1.0;
+  for (Eigen::Index k = 0; k < std::min<Eigen::Index>(wanted, theta.size()); ++k) {
+    const Eigen::Index i = order[static_cast<std::size_t>(k)];
+    const double kappa = r.col(i).norm() * l.row(i).norm();
+    worst = std::max(worst, std::isfinite(kappa) ? kappa : kInf);
+  }
+  return worst;
+}
+
+std::string defective_hint() {
+  return "W is (nearly) defective at the wanted eigenvalues (as a feed-forward chain or a Jordan "
+         "block is), where Krylov eigenvalues do not converge to the true ones; the dense "
+         "eigensolver (all eigenvalues, n up to 16384) reports such a W with an error estimate";
 }
 
 template <typename Solver>
 RunResult finish_run(Solver& solver,
+                     const RowMajorSparse& w_rows,
                      const SparseSpectrumOptions& options,
                      Spectra::SortRule rule,
                      Eigen::Index nev,
                      Eigen::Index subspace,
-                     Eigen::Index n,
                      std::uint64_t seed) {
+  const Eigen::Index n = w_rows.rows();
   RandomSource random(seed);
   Eigen::VectorXd start(n);
   for (Eigen::Index i = 0; i < n; ++i) start(i) = random.normal();
   solver.init(start.data());
+  // One compute() call: restarting it in chunks (from the current first Arnoldi vector) loses
+  // the locked Ritz vectors and measurably hurts convergence on clustered edges.
   const Eigen::Index converged = solver.compute(rule, options.max_iterations, options.tolerance);
   if (solver.info() != Spectra::CompInfo::Successful || converged < nev) {
+    const double condition = ritz_condition(solver.hessenberg(), rule, nev);
     std::ostringstream msg;
-    msg << "compute_sparse_spectrum: Arnoldi did not converge: " << converged << " of " << nev
+    msg << std::setprecision(3)
+        << "compute_sparse_spectrum: Arnoldi did not converge: " << converged << " of " << nev
         << " eigenvalues (" << to_string(options.target) << ") after " << solver.num_iterations()
-        << " iterations (max_iterations = " << options.max_iterations
-        << ", tolerance = " << options.tolerance << ", subspace " << subspace << ", n = " << n
-        << "); raise max_iterations or subspace_size";
+        << " iterations (tolerance = " << options.tolerance << ", subspace " << subspace
+        << ", n = " << n << "); ";
+    if (!(condition <= kEigenvectorConditionLimit)) {
+      msg << "the wanted Ritz values have condition number " << condition
+          << " > 1e12: " << defective_hint();
+    } else {
+      msg << "a larger subspace or more restarts may help";
+    }
     throw NumericalError(msg.str());
   }
   RunResult r;
-  r.eigenvalues = select_wanted(solver.eigenvalues(), options);
+  const Eigen::VectorXcd values = solver.eigenvalues();
+  const std::vector<Eigen::Index> keep = select_wanted(values, options);
+  const Eigen::MatrixXcd vectors = solver.eigenvectors();
+  r.eigenvalues.resize(static_cast<Eigen::Index>(keep.size()));
+  Eigen::MatrixXcd x(n, r.eigenvalues.size());
+  for (std::size_t k = 0; k < keep.size(); ++k) {
+    r.eigenvalues(static_cast<Eigen::Index>(k)) = values(keep[k]);
+    x.col(static_cast<Eigen::Index>(k)) = vectors.col(keep[k]);
+  }
+  // Explicit residuals ||W x - lambda x|| / ||x|| of the returned pairs (W real: real and
+  // imaginary parts separately), not Spectra's estimates.
+  const Eigen::MatrixXd wx_re = w_rows * Eigen::MatrixXd(x.real());
+  const Eigen::MatrixXd wx_im = w_rows * Eigen::MatrixXd(x.imag());
+  for (Eigen::Index k = 0; k < x.cols(); ++k) {
+    const Eigen::VectorXcd wx =
+        wx_re.col(k).cast<std::complex<double>>() + std::complex<double>(0.0, 1.0) * wx_im.col(k);
+    const double norm = x.col(k).norm();
+    if (norm > 0.0)
+      r.residual = std::max(r.residual, (wx - r.eigenvalues(k) * x.col(k)).norm() / norm);
+  }
+  sort_eigenvalues(r.eigenvalues);
+  r.condition = ritz_condition(solver.hessenberg(), rule, nev);
   r.iterations = solver.num_iterations();
   r.operations = solver.num_operations();
   return r;
@@ -156,15 +280,16 @@ RunResult arnoldi_run(const Eigen::SparseMatrix<double>& w,
   const Eigen::Index nev = std::min(options.count + 1, std::min(n - 2, subspace - 2));
   if (options.target == SparseTarget::kNearestShift) {
     ShiftSolve op(w);
-    Spectra::GenEigsRealShiftSolver<ShiftSolve> solver(op, nev, subspace, options.shift);
-    return finish_run(solver, options, Spectra::SortRule::LargestMagn, nev, subspace, n, seed);
+    InspectableSolver<Spectra::GenEigsRealShiftSolver<ShiftSolve>> solver(
+        op, nev, subspace, options.shift);
+    return finish_run(solver, w_rows, options, Spectra::SortRule::LargestMagn, nev, subspace, seed);
   }
   CsrProduct op(w_rows);
-  Spectra::GenEigsSolver<CsrProduct> solver(op, nev, subspace);
+  InspectableSolver<Spectra::GenEigsSolver<CsrProduct>> solver(op, nev, subspace);
   const Spectra::SortRule rule = options.target == SparseTarget::kLargestReal
                                      ? Spectra::SortRule::LargestReal
                                      : Spectra::SortRule::LargestMagn;
-  return finish_run(solver, options, rule, nev, subspace, n, seed);
+  return finish_run(solver, w_rows, options, rule, nev, subspace, seed);
 }
 
 void validate(const Eigen::SparseMatrix<double>& w, const SparseSpectrumOptions& o) {
@@ -223,6 +348,47 @@ void validate(const Eigen::SparseMatrix<double>& w, const SparseSpectrumOptions&
   }
 }
 
+// Converged is not the same as right: a residual far above what the tolerance allows (lost
+// orthogonality), or Ritz values so ill-conditioned that a tiny residual says nothing about the
+// error (a (nearly) defective W: a Ritz value theta with residual r is an exact eigenvalue of
+// some W + E, ||E|| = r, and near a Jordan block of size m that moves eigenvalues by up to about
+// (r ||W||^(m-1))^(1/m)).
+void add_krylov_warnings(SparseSpectrum& out,
+                         const Eigen::SparseMatrix<double>& w,
+                         const SparseSpectrumOptions& options) {
+  const double norm = w.norm();  // Frobenius, >= ||W||_2; > 0 here (W = 0 returned earlier)
+  std::ostringstream m;
+  m << std::setprecision(3);
+  // Shift-invert converges in 1/(lambda - sigma), which allows residuals in W up to about
+  // tolerance ||W - sigma I||; the factor 100 leaves room for rounding in the products.
+  const double allowed =
+      100.0 * options.tolerance *
+      (norm + (options.target == SparseTarget::kNearestShift ? std::abs(options.shift) : 0.0));
+  if (out.residual > allowed) {
+    m << "the returned Ritz pairs have residual max ||W x - lambda x||/||x|| = " << out.residual
+      << ", more than 100 x tolerance x ||W||_F = " << allowed
+      << " allows: the Arnoldi basis lost accuracy and the eigenvalues may be wrong.";
+    out.warnings.push_back({"krylov_residual", m.str()});
+    m.str("");
+  }
+  if (!(out.eigenvalue_condition <= kEigenvectorConditionLimit)) {
+    const double m_size = static_cast<double>(out.subspace_size);
+    const double backward = std::max(out.residual, kEps * norm);
+    const double jordan = std::pow(backward / norm, 1.0 / m_size) * norm;
+    m << "the wanted eigenvalues have condition number " << out.eigenvalue_condition
+      << " > 1e12 in the Krylov projection: W is (nearly) defective there (as a feed-forward "
+         "chain or a Jordan block is). The Arnoldi eigenvalues are exact for some W + E with "
+         "||E|| = the residual "
+      << backward
+      << ", but near a Jordan block of size m that moves eigenvalues by up to about "
+         "(||E|| ||W||^(m-1))^(1/m) = "
+      << jordan << " for m = the subspace size " << out.subspace_size << " (||W||_F = " << norm
+      << "), so the eigenvalues and the spectral abscissa or radius computed from them are "
+         "unreliable; the dense eigensolver gives an error estimate for n up to 16384.";
+    out.warnings.push_back({"ill_conditioned_eigenvectors", m.str()});
+  }
+}
+
 }  // namespace
 
 std::string to_string(SparseTarget target) {
@@ -258,7 +424,31 @@ SparseSpectrum compute_sparse_spectrum(const Eigen::SparseMatrix<double>& w,
                                         ? std::max(options.max_subspace_size, subspace)
                                         : std::min(n, 8 * subspace);
 
+  // The Arnoldi basis V (n x subspace) and its restart copy dominate the memory: refuse before
+  // allocating what the machine cannot hold (a 3-line .mtx can declare n = 1e8).
+  const double basis_bytes = 2.0 * 8.0 * static_cast<double>(n) * static_cast<double>(subspace);
+  const double memory = static_cast<double>(detail::physical_memory_bytes());
+  if (memory > 0.0 && basis_bytes > memory) {
+    std::ostringstream msg;
+    msg << std::setprecision(3) << "compute_sparse_spectrum: W is " << n << "x" << n
+        << " and the Krylov subspace " << subspace << ", which needs about " << basis_bytes / 1e9
+        << " GB for the Arnoldi basis; this machine has " << memory / 1e9 << " GB";
+    throw std::invalid_argument(msg.str());
+  }
+
   SparseSpectrum out;
+  // Triangular up to a permutation (feed-forward W, W = 0): the eigenvalues are the diagonal,
+  // exactly, without Arnoldi (which breaks down on W = 0 and never converges on a long chain).
+  if (const auto diagonal = triangular_eigenvalues(w_rows)) {
+    const Eigen::VectorXcd values = diagonal->cast<std::complex<double>>();
+    const std::vector<Eigen::Index> keep = select_wanted(values, options);
+    out.eigenvalues.resize(static_cast<Eigen::Index>(keep.size()));
+    for (std::size_t k = 0; k < keep.size(); ++k)
+      out.eigenvalues(static_cast<Eigen::Index>(k)) = values(keep[k]);
+    sort_eigenvalues(out.eigenvalues);
+    out.method = "triangular";
+    return out;
+  }
   std::uint64_t seed = options.seed;
   RunResult current = arnoldi_run(w_cols, w_rows, options, subspace, seed);
   out.iterations = current.iterations;
@@ -282,21 +472,32 @@ SparseSpectrum compute_sparse_spectrum(const Eigen::SparseMatrix<double>& w,
         out.verification_difference = difference;
         break;
       }
-      if (larger >= max_subspace) {
+      // Ill-conditioned Ritz values of a (nearly) defective W differ from run to run by far
+      // more than the tolerance; a larger subspace does not cure that, so stop at once.
+      const bool defective = !(current.condition <= kEigenvectorConditionLimit);
+      if (larger >= max_subspace || defective) {
         std::ostringstream msg;
-        msg << "compute_sparse_spectrum: Arnoldi runs disagree by " << difference
-            << " (> verify_tolerance " << options.verify_tolerance << " x " << scale
-            << ") up to subspace " << larger << " (max_subspace_size " << max_subspace
-            << ", n = " << n << ", " << out.runs << " runs, " << out.iterations
-            << " iterations, tolerance " << options.tolerance
-            << "): the wanted eigenvalues are not resolved; raise max_subspace_size";
+        msg << std::setprecision(3) << "compute_sparse_spectrum: Arnoldi runs disagree by "
+            << difference << " (> " << options.verify_tolerance << " x " << scale
+            << ") up to subspace " << larger << " (n = " << n << ", " << out.runs << " runs, "
+            << out.iterations << " restarts, tolerance " << options.tolerance
+            << "): the wanted eigenvalues are not resolved; ";
+        if (defective) {
+          msg << "their condition number is " << current.condition
+              << " > 1e12: " << defective_hint();
+        } else {
+          msg << "a larger subspace may resolve them";
+        }
         throw NumericalError(msg.str());
       }
     }
   }
   out.eigenvalues = std::move(current.eigenvalues);
   out.subspace_size = subspace;
+  out.residual = current.residual;
+  out.eigenvalue_condition = current.condition;
   detail::ensure_finite_result("compute_sparse_spectrum", "eigenvalues", out.eigenvalues);
+  add_krylov_warnings(out, w, options);
   return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <complex>
 #include <limits>
 #include <numeric>
 
@@ -40,11 +41,22 @@ Spectrum compute_spectrum(const Eigen::Ref<const Eigen::MatrixXd>& w,
     for (Eigen::Index k = 0; k < n; ++k) out.eigenvectors.col(k) = eig.vectors.col(order(k));
   }
   if (options.count > 0) {
-    out.eigenvalues.conservativeResize(options.count);
-    if (options.compute_eigenvectors) out.eigenvectors.conservativeResize(n, options.count);
+    const Eigen::Index keep = complete_conjugate_pair(out.eigenvalues, options.count);
+    out.eigenvalues.conservativeResize(keep);
+    if (options.compute_eigenvectors) out.eigenvectors.conservativeResize(n, keep);
   }
   detail::ensure_finite_result("compute_spectrum", "eigenvalues", out.eigenvalues);
   return out;
+}
+
+Eigen::Index complete_conjugate_pair(const Eigen::Ref<const Eigen::VectorXcd>& ordered,
+                                     Eigen::Index count) {
+  if (count <= 0 || count >= ordered.size())
+    return std::max<Eigen::Index>(0, std::min(count, ordered.size()));
+  const std::complex<double> last = ordered(count - 1);
+  const std::complex<double> next = ordered(count);
+  const bool pair = last.imag() > 0.0 && std::abs(next - std::conj(last)) <= 1e-12 * std::abs(last);
+  return pair ? count + 1 : count;
 }
 
 double spectral_abscissa(const Eigen::Ref<const Eigen::VectorXcd>& eigenvalues) {

@@ -26,7 +26,9 @@ SteadyStateGain steady_state_gain(const Eigen::Ref<const Eigen::MatrixXd>& w,
   if (smin <= static_cast<double>(n) * std::numeric_limits<double>::epsilon() * s(0)) {
     std::ostringstream msg;
     msg << "steady_state_gain: I - W is singular (sigma_min = " << smin << ", sigma_max = " << s(0)
-        << "): W has an eigenvalue at 1, so constant input has no steady state";
+        << "): W is within a perturbation of norm sigma_min of having an eigenvalue at 1 (it "
+           "need not have one: a feed-forward chain has only eigenvalues 0), so constant input "
+           "has no computable steady state";
     throw std::invalid_argument(msg.str());
   }
   out.gain = 1.0 / smin;

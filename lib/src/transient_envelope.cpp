@@ -278,13 +278,13 @@ struct GridPlan {
   }
   // The buffers move on from the exponential's workspace: every fresh n x n buffer costs its
   // first touch, here ~1 ms per 2 MB.
-  [[nodiscard]] GridSteps make_steps(int threads = 1) const {
+  [[nodiscard]] GridSteps make_steps(int step_threads = 1) const {
     detail::ExponentialWorkspace ws;
     std::vector<Eigen::MatrixXd> pool;
     GridSteps s;
     s.step.resize(kStride + 1);
     s.gram.resize(kStride);
-    algebra.exp(t, times(1) - times(0), s.step[1], ws, threads);
+    algebra.exp(t, times(1) - times(0), s.step[1], ws, step_threads);
     for (Eigen::MatrixXd* m : {&ws.b1, &ws.b2, &ws.b3, &ws.b6, &ws.x, &ws.q91}) {
       pool.push_back(std::move(*m));
     }
@@ -299,12 +299,12 @@ struct GridPlan {
     for (Index r = 2; r <= kStride; ++r) {
       const auto ru = static_cast<std::size_t>(r);
       s.step[ru] = take();
-      algebra.multiply(s.step[1], s.step[ru - 1], s.step[ru], threads);
+      algebra.multiply(s.step[1], s.step[ru - 1], s.step[ru], step_threads);
     }
     if (points() > kStride) {
       for (std::size_t r = 1; r < static_cast<std::size_t>(kStride); ++r) {
         s.gram[r] = take();
-        algebra.gram(s.step[r], s.gram[r], threads);
+        algebra.gram(s.step[r], s.gram[r], step_threads);
       }
     }
     s.spare = std::move(pool);
@@ -504,10 +504,12 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
   const double tol = 1e-9;
 
   // Horizon. Automatic: double from a short step until ||e^{tA}|| <= 0.1. The doubling samples
-  // also resolve early peaks that a coarse uniform grid could straddle.
+  // also resolve early peaks that a coarse uniform grid could straddle, so with an explicit
+  // t_max (and omega > 0: else the maximum is 1 at t = 0) the sequence runs up to t_max as well.
   std::vector<EnvelopePoint> samples;
   double t_end = options.t_max;
-  if (t_end == 0.0) {
+  const bool automatic = t_end == 0.0;
+  if (automatic || out.numerical_abscissa > 0.0) {
     // With the grid's threads, these products share their column blocks among them too, on
     // single-threaded BLAS: a woken OpenBLAS worker would spin on the grid's cores (~0.1 s).
     std::optional<lapack::SingleThreadedBlas> single;
@@ -517,11 +519,12 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
     Eigen::MatrixXd e;
     algebra.exp(t, h, e, ws, threads);
     Eigen::MatrixXd tmp(n, n);
-    for (int k = 0;; ++k) {
+    for (int k = 0; automatic || h < t_end; ++k) {
       const EnvelopePoint p = evaluator.evaluate(h, e, tol);
+      if (!automatic && !std::isfinite(p.norm)) break;  // the grid reports the overflow
       samples.push_back(p);
-      if (p.norm <= 0.1) break;
-      if (k > 80 || !std::isfinite(p.norm)) {
+      if (automatic && p.norm <= 0.1) break;
+      if (automatic && (k > 80 || !std::isfinite(p.norm))) {
         throw NumericalError(std::string(kFn) +
                              ": envelope did not decay below 0.1 by t = " + std::to_string(h) +
                              " (spectral abscissa too close to 0?), n = " + std::to_string(n));
@@ -530,7 +533,7 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
       e.swap(tmp);
       h *= 2.0;
     }
-    t_end = h;
+    if (automatic) t_end = h;
   }
 
   // Uniform grid (evaluate_grid: one short-step exponential, then one product per kStride
@@ -539,118 +542,154 @@ TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
   out.times = Eigen::VectorXd::LinSpaced(points, 0.0, t_end);
   std::vector<EnvelopePoint> grid = evaluate_grid(GridPlan{t, algebra, out.times, tol, threads});
   out.norms.resize(points);
-  Index best = 0;
-  for (Index k = 0; k < points; ++k) {
-    out.norms(k) = grid[static_cast<std::size_t>(k)].norm;
-    if (out.norms(k) > out.norms(best)) best = k;
-  }
+  for (Index k = 0; k < points; ++k) out.norms(k) = grid[static_cast<std::size_t>(k)].norm;
   detail::ensure_finite_result(kFn, "envelope", out.norms);
-
-  out.max_gain = grid[best].norm;
-  out.max_time = grid[best].t;
   if (out.numerical_abscissa <= 0.0) {
     // ||e^{tA}|| is non-increasing: the maximum is exactly 1 at t = 0.
     out.max_gain = 1.0;
     out.max_time = 0.0;
     return out;
   }
-  // A doubling sample may beat the grid (peak narrower than dt): start from it instead.
-  const EnvelopePoint* doubling_best = nullptr;
-  for (const EnvelopePoint& s : samples) {
-    if (s.norm > out.max_gain && (!doubling_best || s.norm > doubling_best->norm))
-      doubling_best = &s;
+  // At t = 0, E = I and every unit vector is a top singular vector: the Lanczos vector's
+  // Rayleigh quotient is arbitrary there, while the right derivative of ||e^{tA}||_2 at 0 is
+  // omega(A) > 0. So the envelope rises from 1, and the maximum lies at some t > 0.
+  grid[0].norm = 1.0;
+  grid[0].slope = out.numerical_abscissa;
+  out.norms(0) = 1.0;
+  // Every evaluated point, by time (the doubling samples resolve early peaks that a coarse grid
+  // may straddle; the last one is the grid's end).
+  std::vector<EnvelopePoint> known = grid;
+  known.insert(known.end(), samples.begin(), samples.end());
+  std::stable_sort(known.begin(), known.end(), [](const EnvelopePoint& a, const EnvelopePoint& b) {
+    return a.t < b.t;
+  });
+  known.erase(
+      std::unique(known.begin(),
+                  known.end(),
+                  [](const EnvelopePoint& a, const EnvelopePoint& b) { return a.t == b.t; }),
+      known.end());
+  std::size_t best = 0;
+  for (std::size_t k = 1; k < known.size(); ++k) {
+    if (known[k].norm > known[best].norm) best = k;
   }
-  if (!options.refine_maximum) {
-    if (doubling_best) {
-      out.max_gain = doubling_best->norm;
-      out.max_time = doubling_best->t;
-    }
-    return out;
-  }
+  out.max_gain = known[best].norm;
+  out.max_time = known[best].t;
+  if (!options.refine_maximum) return out;
 
-  // Bracket [lo, hi] with slope(lo) > 0 > slope(hi) and the matrix at lo.
-  EnvelopePoint lo;
-  EnvelopePoint hi;
-  Eigen::MatrixXd e_lo;
-  if (doubling_best) {
-    const double ts = doubling_best->t;
-    const double left = 0.5 * ts;
-    algebra.exp(t, left, e_lo, ws);
-    lo = evaluator.evaluate(left, e_lo, tol);
-    hi = *doubling_best;
-    if (hi.slope > 0.0) {
-      lo = *doubling_best;
-      algebra.exp(t, ts, e_lo, ws);
-      Eigen::MatrixXd e_hi;
-      algebra.exp(t, 2.0 * ts, e_hi, ws);
-      hi = evaluator.evaluate(2.0 * ts, e_hi, tol);
+  // Refine a local maximum of the known points (no lower than its neighbours): returns the
+  // largest norm found and its time.
+  const auto refine = [&](std::size_t index) -> EnvelopePoint {
+    EnvelopePoint top = known[index];
+    // A stationary point, or still rising at t_max (the maximum over [0, t_max] is the
+    // endpoint). index = 0 has slope omega > 0.
+    if (top.slope == 0.0 || (top.slope > 0.0 && index + 1 == known.size())) return top;
+    // A local maximum at least as high as `top` lies strictly between it and its neighbour on
+    // the side its slope points to (that neighbour is no higher). Bracket it: [lo, hi] with
+    // slope(lo) > 0 > slope(hi). Usually the neighbour's slope already has the other sign; if
+    // not (a dip in between), bisect, keeping an end that points into the interval and is at
+    // least as high as the other end.
+    const bool rising = top.slope > 0.0;
+    EnvelopePoint other = rising ? known[index + 1] : known[index - 1];
+    std::optional<EnvelopePoint> turn;  // the bracket's other end, past the maximum
+    if (rising ? other.slope < 0.0 : other.slope > 0.0) turn = other;
+    Eigen::MatrixXd e_mid;
+    while (!turn && std::abs(other.t - top.t) > options.time_tolerance) {
+      const double tm = 0.5 * (top.t + other.t);
+      algebra.exp(t, tm, e_mid, ws);
+      const EnvelopePoint p = evaluator.evaluate(tm, e_mid, 1e-14);
+      ++out.refinement_evaluations;
+      if (p.slope == 0.0 || (rising ? p.slope < 0.0 : p.slope > 0.0)) {
+        turn = p;
+      } else if (p.norm > top.norm) {
+        top = p;
+      } else {
+        other = p;
+      }
     }
-  } else if (grid[best].slope >= 0.0) {
-    if (best == points - 1) return out;  // still rising at t_max: the maximum is the endpoint
-    lo = grid[best];
-    hi = grid[best + 1];
-  } else {
-    lo = grid[best - 1];  // best > 0 because slope(0) = omega > 0
-    hi = grid[best];
-  }
-  EnvelopePoint top = lo.norm >= hi.norm ? lo : hi;
-  EnvelopePoint root = std::abs(lo.slope) <= std::abs(hi.slope) ? lo : hi;
-  if (!(lo.slope > 0.0 && hi.slope < 0.0)) {
-    if (top.norm > out.max_gain) {
-      out.max_gain = top.norm;
-      out.max_time = top.t;
+    if (!turn || turn->slope == 0.0) {
+      // The bracket shrank to the tolerance (or hit a stationary point) without a sign change.
+      return turn && turn->norm > top.norm ? *turn : top;
     }
-    return out;
-  }
-  // Illinois false position on the slope. Each new point is reached from the nearer bracket end
-  // whose matrix is known, e^{(t - t_end)T} E(t_end): as the bracket shrinks the step shrinks and
-  // the Taylor degree drops (theta = 1e-3 needs degree 4).
-  double a_t = lo.t;
-  double a_g = lo.slope;
-  double b_t = hi.t;
-  double b_g = hi.slope;
-  // The grid keeps no matrices (evaluate_grid): the one at lo is formed afresh.
-  if (e_lo.size() == 0) algebra.exp(t, lo.t, e_lo, ws);
-  Eigen::MatrixXd e_a = std::move(e_lo);
-  Eigen::MatrixXd e_b;
-  int side = 0;
-  double previous = std::numeric_limits<double>::quiet_NaN();
-  Eigen::MatrixXd e_t(n, n);
-  Eigen::MatrixXd step_t;
-  for (int it = 0; it < 60; ++it) {
-    const double tc = (b_t - a_t) < 4.0 * options.time_tolerance
-                          ? 0.5 * (a_t + b_t)
-                          : b_t - b_g * (b_t - a_t) / (b_g - a_g);
-    const bool from_b = e_b.size() > 0 && (b_t - tc) < (tc - a_t);
-    algebra.exp(t, from_b ? tc - b_t : tc - a_t, step_t, ws);
-    algebra.multiply(step_t, from_b ? e_b : e_a, e_t);
-    const EnvelopePoint p = evaluator.evaluate(tc, e_t, 1e-14);
-    ++out.refinement_evaluations;
-    if (p.norm >= top.norm) top = p;
-    if (std::abs(p.slope) < std::abs(root.slope)) root = p;
-    if (p.slope > 0.0) {
-      a_t = tc;
-      a_g = p.slope;
-      e_a.swap(e_t);
-      if (side == -1) b_g *= 0.5;
-      side = -1;
-    } else {
-      b_t = tc;
-      b_g = p.slope;
-      if (e_b.size() == 0) e_b.resize(n, n);
-      e_b.swap(e_t);
-      if (side == 1) a_g *= 0.5;
-      side = 1;
+    const EnvelopePoint lo = rising ? top : *turn;
+    const EnvelopePoint hi = rising ? *turn : top;
+    if (turn->norm > top.norm) top = *turn;
+    EnvelopePoint root = std::abs(lo.slope) <= std::abs(hi.slope) ? lo : hi;
+    // Illinois false position on the slope, safeguarded by bisection when four steps have not
+    // halved the bracket (a wide bracket with very different end slopes, e.g. [0, t_max] with
+    // omega tiny). Each new point is reached from the nearer bracket end whose matrix is known,
+    // e^{(t - t_end)T} E(t_end): as the bracket shrinks the step shrinks and the Taylor degree
+    // drops (theta = 1e-3 needs degree 4).
+    double a_t = lo.t;
+    double a_g = lo.slope;
+    double b_t = hi.t;
+    double b_g = hi.slope;
+    // The grid keeps no matrices (evaluate_grid): the one at lo is formed afresh.
+    Eigen::MatrixXd e_a;
+    algebra.exp(t, lo.t, e_a, ws);
+    Eigen::MatrixXd e_b;
+    int side = 0;
+    double previous = std::numeric_limits<double>::quiet_NaN();
+    double width_mark = b_t - a_t;
+    Eigen::MatrixXd e_t(n, n);
+    Eigen::MatrixXd step_t;
+    for (int it = 0; it < 200; ++it) {
+      if (it % 4 == 0) width_mark = b_t - a_t;
+      const bool bisect = (b_t - a_t) < 4.0 * options.time_tolerance ||
+                          (it % 4 == 3 && (b_t - a_t) > 0.5 * width_mark);
+      const double tc = bisect ? 0.5 * (a_t + b_t) : b_t - b_g * (b_t - a_t) / (b_g - a_g);
+      const bool from_b = e_b.size() > 0 && (b_t - tc) < (tc - a_t);
+      algebra.exp(t, from_b ? tc - b_t : tc - a_t, step_t, ws);
+      algebra.multiply(step_t, from_b ? e_b : e_a, e_t);
+      const EnvelopePoint p = evaluator.evaluate(tc, e_t, 1e-14);
+      ++out.refinement_evaluations;
+      if (p.norm >= top.norm) top = p;
+      if (std::abs(p.slope) < std::abs(root.slope)) root = p;
+      if (p.slope > 0.0) {
+        a_t = tc;
+        a_g = p.slope;
+        e_a.swap(e_t);
+        if (side == -1) b_g *= 0.5;
+        side = -1;
+      } else {
+        b_t = tc;
+        b_g = p.slope;
+        if (e_b.size() == 0) e_b.resize(n, n);
+        e_b.swap(e_t);
+        if (side == 1) a_g *= 0.5;
+        side = 1;
+      }
+      const bool small_step = std::abs(tc - previous) < 0.01 * options.time_tolerance;
+      previous = tc;
+      if (b_t - a_t < options.time_tolerance || small_step || p.slope == 0.0) break;
     }
-    const bool small_step = std::abs(tc - previous) < 0.01 * options.time_tolerance;
-    previous = tc;
-    if (b_t - a_t < options.time_tolerance || small_step || p.slope == 0.0) break;
+    // Near the maximum the norm is flat to working precision (a time error dt changes it by
+    // ~dt^2), so the largest computed norm cannot place the time better than ~sqrt(eps); the
+    // slope can: report the time of the smallest |slope| when its norm is the largest to
+    // rounding (else the loop stopped early, and the largest norm's time is the answer).
+    if (root.norm >= top.norm * (1.0 - 1e-12)) top.t = root.t;
+    return top;
+  };
+
+  // Refine the largest few local maxima of the known points (an oscillating envelope has
+  // several, and the highest sample need not sit by the highest peak).
+  constexpr std::size_t kCandidates = 3;
+  std::vector<std::size_t> candidates;
+  for (std::size_t k = 0; k < known.size(); ++k) {
+    const bool left_ok = k == 0 || known[k - 1].norm <= known[k].norm;
+    const bool right_ok = k + 1 == known.size() || known[k + 1].norm <= known[k].norm;
+    if (left_ok && right_ok) candidates.push_back(k);
   }
-  // Near the maximum the norm is flat to working precision (a time error dt changes it by
-  // ~dt^2), so the largest computed norm cannot place the time better than ~sqrt(eps); the
-  // slope can: report the time of the smallest |slope| and the largest norm seen.
-  out.max_gain = top.norm;
-  out.max_time = root.t;
+  std::sort(candidates.begin(), candidates.end(), [&](std::size_t a, std::size_t b) {
+    return known[a].norm > known[b].norm;
+  });
+  if (candidates.size() > kCandidates) candidates.resize(kCandidates);
+  for (const std::size_t c : candidates) {
+    const EnvelopePoint p = refine(c);
+    if (p.norm >= out.max_gain) {  // equal: the refined time of the same maximum
+      out.max_gain = p.norm;
+      out.max_time = p.t;
+    }
+  }
   if (!std::isfinite(out.max_gain)) {
     throw NumericalError(std::string(kFn) + ": maximum is not finite, n = " + std::to_string(n));
   }

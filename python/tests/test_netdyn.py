@@ -87,6 +87,20 @@ def test_envelope_matches_scipy_expm():
     assert out["transient_gain"] >= max(out["envelope"]) - 1e-12
 
 
+def test_transient_gain_between_first_grid_points():
+    # Issue 22: the peak (2.7933 at t = 0.80) lies before the grid's second point (t = 3); the
+    # maximum was bracketed with the element before the grid, so the answer depended on heap
+    # contents (300.0 in a fresh process, 1.0 after a check call).
+    for _ in range(2):
+        out = netdyn.amplify(MM09, tmax=300.0)
+        assert abs(out["transient_gain"] - 2.793279595) < 1e-8
+        assert abs(out["transient_gain_time"] - 0.80174563915) < 1e-7
+        netdyn.check(MM09)
+    a = MM09 - np.eye(2)
+    t = out["transient_gain_time"]
+    assert abs(out["transient_gain"] - np.linalg.norm(sla.expm(t * a), 2)) < 1e-12
+
+
 def test_schur_identities():
     w = netdyn.gaussian(30, rho=1.0, seed=4)
     s = netdyn.schur(w)
@@ -153,3 +167,37 @@ def test_errors_become_value_errors():
 def test_fortran_order_input_is_accepted_without_change():
     w = np.asfortranarray(netdyn.gaussian(30, 1.0, 9))
     assert np.array_equal(netdyn.spectrum(w), netdyn.spectrum(np.ascontiguousarray(w)))
+
+
+# Issue 22: NumPy's casting dropped imaginary parts with only a ComplexWarning.
+def test_complex_input_is_refused_naming_the_argument(tmp_path):
+    w = np.array([[0.5, 2j], [0, 0.1]])
+    with pytest.raises(ValueError, match="W has complex dtype complex128"):
+        netdyn.check(w)
+    with pytest.raises(ValueError, match="^W has complex"):
+        netdyn.henrici_departure([[0.5, 2j], [0, 0.1]])
+    with pytest.raises(ValueError, match="^Q has complex"):
+        netdyn.lyapunov(-np.eye(2), np.eye(2) * (1 + 1j))
+    with pytest.raises(ValueError, match="^r0 has complex"):
+        netdyn.simulate(np.zeros((2, 2)), np.array([1j, 0]), 1.0)
+    # A complex dtype with zero imaginary parts is still refused: the dtype decides, not luck.
+    with pytest.raises(ValueError, match="matrix has complex"):
+        netdyn.write_matrix(str(tmp_path / "c.npy"), np.eye(2, dtype=complex))
+    # Real input of any real dtype still works.
+    assert netdyn.henrici_departure(np.array([[0.5, 2.0], [0, 0.1]], dtype=np.float32)) == \
+        pytest.approx(2.0)
+
+
+def test_paths_may_be_path_like(tmp_path):
+    m = np.arange(4.0).reshape(2, 2)
+    netdyn.write_matrix(tmp_path / "m.npy", m)
+    assert np.array_equal(netdyn.read_matrix(tmp_path / "m.npy"), m)
+
+
+def test_amplify_points_is_capped_as_on_the_command_line():
+    w = np.array([[0.0, 1.0], [0.0, 0.0]])
+    with pytest.raises(ValueError, match="points = 1000001; need 2 <= points <= 1000000"):
+        netdyn.amplify(w, tmax=1.0, points=1000001)
+    with pytest.raises(ValueError, match="points = 1;"):
+        netdyn.amplify(w, tmax=1.0, points=1)
+    assert len(netdyn.amplify(w, tmax=1.0, points=5)["times"]) == 5

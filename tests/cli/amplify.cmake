@@ -20,3 +20,16 @@ netdyn_cli_test(amplify.tmax_overflow 1
                 amplify ${NETDYN_DATA}/mm09_balanced.npy --tmax 1e308)
 netdyn_cli_test(amplify.tau_underflow 1 "^netdyn amplify: error: --tau 1e\\+300: A = \\(W - I\\)/tau underflows"
                 amplify ${NETDYN_DATA}/mm09_balanced.npy --tau 1e300)
+# Issue 22: the maximum lies between the grid's first two points (the grid step is 3, or 4 with
+# 3 points); it was bracketed with the element before the grid (a heap read out of bounds, and
+# "transient gain 300 at time 297").
+set(NETDYN_EXTREME ${CMAKE_CURRENT_SOURCE_DIR}/data/extreme)
+netdyn_cli_test(amplify.peak_in_first_step 0
+                "\"transient_gain\": 2\\.7932795[0-9]*,[[:space:]]*\"transient_gain_time\": 0\\.801745[0-9]*"
+                amplify ${NETDYN_DATA}/mm09_balanced.npy --tmax 300 --json)
+netdyn_cli_test(amplify.peak_in_first_step_3_points 0
+                "transient gain +2\\.7932796.*at time +0\\.8017456"
+                amplify ${NETDYN_DATA}/mm09_balanced.npy --tmax 8 --points 3)
+# Issue 22: W = 1e308 I: the numerical abscissa is 1e308 - 1 (w + w^T overflowed to -nan).
+netdyn_cli_test(amplify.huge_identity 0 "numerical abscissa +1e\\+308"
+                amplify ${NETDYN_EXTREME}/identity_1e308.csv)

@@ -73,3 +73,8 @@ netdyn_cli_test(check.tau_underflow 1
                 check ${NETDYN_DATA}/mm09_balanced.npy --tau 1e308)
 netdyn_cli_test(check.tau_large 0 "transient gain +2\\.79328  at t = 8\\.01746e\\+289.*2x2 fixed point +stable node"
                 check ${NETDYN_DATA}/mm09_balanced.npy --tau 1e290)
+# Issue 22: nearly normal triangular W whose envelope peaks (1.000005 at t = 9.4e-4) before the
+# grid's second point; check printed "transient gain 1 at t = -21.01".
+netdyn_cli_test(check.peak_in_first_step 0
+                "\"transient_gain\": 1\\.00000[0-9]*,[[:space:]]*\"transient_gain_time\": 0\\.0009[0-9]*"
+                check ${CMAKE_CURRENT_SOURCE_DIR}/data/extreme/near_normal_2x2.csv --json)

@@ -24,3 +24,9 @@ netdyn_cli_test(covariance.sigma_large 0 "total variance +2\\.5047059e\\+301"
 netdyn_cli_test(covariance.simulate_steps 1
                 "^netdyn covariance: error: --simulate 1e\\+308: the run would take duration/dt = 1e\\+308/0\\.01 time steps.*at most 9\\.22e\\+18 can be counted.*years$"
                 covariance ${NETDYN_DATA}/mm09_balanced.npy --simulate 1e308)
+# Issue 22 item 5: the guards of netdyn check that apply to the covariance figures.
+netdyn_cli_test(covariance.guard.defective 0
+                "netdyn covariance: warning: ill_conditioned_eigenvectors: .*unreliable are: normal_total_variance, nonnormal_amplification.*Reliable.*total_variance"
+                covariance ${NETDYN_GUARDS}/jordan50.npy)
+netdyn_cli_test(covariance.guard.near_critical 0 "\"code\": \"near_critical\".*1 - spectral_abscissa = 1e-12"
+                covariance ${NETDYN_GUARDS}/near_critical_2x2.csv --json)

@@ -18,3 +18,7 @@ netdyn_cli_test(ei2.usage.r0 2 "--r0" ei2 --we 1 --wi 2 --r0 1,nan)
 netdyn_cli_test(ei2.usage.tau 2 "--tau" ei2 --we 1 --wi 2 --tau 0)
 # Issue 22: ei2 shares the one --tau option (and its message) with the other subcommands.
 netdyn_cli_test(ei2.usage.tau_zero 2 "--tau: 0 is not > 0" ei2 --w 1 --k 1 --tau 0)
+# Issue 22: weights whose sum overflows are refused, naming them (ei2 printed inf and nan).
+netdyn_cli_test(ei2.bad.huge 1 "wE = 1e\\+308, wI = 1\\.1e\\+308.*too large: wE \\+ wI = inf"
+                ei2 --w 1e308 --k 1.1)
+netdyn_cli_test(ei2.bad.huge_product 1 "too large: wI = k w = inf" ei2 --w 1e308 --k 2)

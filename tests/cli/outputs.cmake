@@ -72,3 +72,16 @@ add_test(NAME cli.out.demo_default.relative
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/support/expect_outputs.sh relative ${NETDYN_EXE}
                  ${NETDYN_OUTPUTS_DIR}/demo_default "netdyn-demo/index.html" demo)
 set_tests_properties(cli.out.demo_default.relative PROPERTIES LABELS cli)
+
+# check and spectrum share one --out folder without overwriting each other's files (issue 22).
+add_test(NAME cli.out.shared_folder
+         COMMAND sh -c "rm -rf \"$1\" && \"$0\" check \"$2\" --out \"$1\" && \"$0\" spectrum \"$2\" --out \"$1\" && test -s \"$1/check_eigenvalues.npy\" && test -s \"$1/check_spectrum.png\" && test -s \"$1/spectrum_eigenvalues.npy\" && test -s \"$1/spectrum.png\" && test \"$(ls \"$1\" | grep -c png)\" = 2"
+                 ${NETDYN_EXE} ${NETDYN_OUTPUTS_DIR}/shared_folder ${NETDYN_MM09})
+set_tests_properties(cli.out.shared_folder PROPERTIES LABELS cli)
+# A wrong --data fails before anything is computed or written (issue 22).
+add_test(NAME cli.out.demo_bad_data
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/support/expect_cli.sh 1
+                 "no-such-folder/mm09_balanced.npy: no such file \\(--data"
+                 sh -c "rm -rf \"$1\"; \"$0\" demo --data \"$1/no-such-folder\" --out \"$1/out\"; s=$?; test -e \"$1/out\" && exit 9; exit $s"
+                 ${NETDYN_EXE} ${NETDYN_OUTPUTS_DIR}/demo_bad_data)
+set_tests_properties(cli.out.demo_bad_data PROPERTIES LABELS cli)

@@ -51,3 +51,12 @@ netdyn_cli_test(simulate.usage.samples_huge 2 "--samples: 99999999999999999999 i
                 simulate ${NETDYN_DATA}/mm09_balanced.npy --samples 99999999999999999999)
 netdyn_cli_test(simulate.usage.threshold_inf 2 "--threshold: -inf is not a finite number"
                 simulate ${NETDYN_DATA}/mm09_balanced.npy --f relu --threshold -inf)
+# Issue 22: once the exact solution underflows (t ~ 740 here) the relative error is floored at
+# atol (it printed "max rel error inf").
+netdyn_cli_test(simulate.check_underflow 0
+                "max rel error [0-9.]+(e-[0-9]+)? \\(at t = [0-9.]+. relative to max\\(\\|exact\\|, atol\\)\\)"
+                simulate ${NETDYN_DATA}/mm09_balanced.npy --input impulse:1,0@0 --tmax 800 --check)
+# Issue 22: Krylov on a stable W to t = 1e50 decays to 0 (it reported a false divergence: the
+# augmented matrix's eigenvalue 0, held to rounding, times tau = 1e50 overflowed).
+netdyn_cli_test(simulate.krylov_huge_horizon 0 "final state max \\|r\\| ([0-9.]+e-(1[0-9]|[2-9][0-9])|0);"
+                simulate ${NETDYN_DATA}/mm09_balanced.npy --r0 1,0 --tmax 1e50 --method krylov)

@@ -68,3 +68,28 @@ netdyn_cli_test(generate_sparse.usage.seed_negative 2 "--seed: -1 is not in"
                 generate-sparse --n 100 --k 10 --seed -1 -o ${NETDYN_SPARSE_OUT}/w.mtx)
 netdyn_cli_test(generate_sparse.usage.cv_nan 2 "--cv: nan is not a finite number"
                 generate-sparse --n 100 --k 10 --cv nan -o ${NETDYN_SPARSE_OUT}/w.mtx)
+# Issue 22: a CV whose second moment overflows is refused naming it (the file held nan/inf that
+# netdyn's own reader rejects).
+netdyn_cli_test(generate_sparse.bad.huge_cv 1 "--cv 1e\\+308 with --we 0\\.08.*overflows"
+                generate-sparse --n 20 --k 5 --cv 1e308 -o ${NETDYN_SPARSE_OUT}/huge_cv.mtx)
+
+# Issue 22: the sparse path on defective and degenerate W, and absurd sizes.
+netdyn_cli_test(spectrum.zero_matrix 0 "rightmost first\\): 0, 0, 0"
+                spectrum ${NETDYN_SPARSE}/zero_30.mtx --count 3)
+# A feed-forward chain is triangular up to a permutation: exact zeros at once (was: radius 0.934
+# at n = 50; 403 s and an error at n = 1000).
+netdyn_cli_test(spectrum.feedforward_chain 0 "triangular\\).*the eigenvalues are its diagonal, exactly.*rightmost first\\): 0, 0, 0[[:space:]]+spectral radius +0[[:space:]]"
+                spectrum ${NETDYN_SPARSE}/chain_1000.mtx --count 3 --target largest-magnitude)
+netdyn_cli_test(spectrum.nearly_defective_flagged 0
+                "\"code\": \"ill_conditioned_eigenvectors\".*netdyn spectrum: warning: ill_conditioned_eigenvectors: .*defective"
+                spectrum ${NETDYN_SPARSE}/cycle_50_tiny.mtx --count 3 --target largest-magnitude --json)
+netdyn_cli_test(spectrum.absurd_size 1
+                "absurd_size.mtx: size line declares a 100000000x100000000 matrix with only 1 entries"
+                spectrum ${NETDYN_SPARSE}/absurd_size.mtx --count 3)
+# Item 5: the dense path carries the eigenvalue guard of netdyn check (shared code, guards.hpp).
+netdyn_cli_test(spectrum.guard.defective 0
+                "netdyn spectrum: warning: ill_conditioned_eigenvectors: eigenvector condition kappa\\(V\\) = inf.*unreliable are: eigenvalues, spectral_abscissa, spectral_radius"
+                spectrum ${NETDYN_GUARDS}/jordan50.npy)
+netdyn_cli_test(spectrum.guard.json 0 "\"warnings\": \\[[^]]*\"code\": \"ill_conditioned_eigenvectors\""
+                spectrum ${NETDYN_GUARDS}/jordan50.npy --json)
+netdyn_cli_test(spectrum.guard.none 0 "\"warnings\": \\[\\]" spectrum ${NETDYN_DATA}/mm09_balanced.npy --json)

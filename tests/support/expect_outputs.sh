@@ -11,7 +11,7 @@
 # The command runs twice: into the missing folder (created), then over the first run's files
 # (replaced). After each run: exit 0, each file present and complete (PNG up to its IEND chunk,
 # .npy with its magic, .html as check_page.sh checks it,
-# anything else non-empty), and no staging or temporary file left anywhere under SCRATCH.
+# anything else non-empty), no empty file anywhere, and no staging or temporary file left anywhere under SCRATCH.
 set -u
 mode=$1
 netdyn=$2
@@ -79,6 +79,8 @@ for round in 1 2; do
   if [ "$round" = 2 ] && [ "$(stat -c %i "$first")" = "$before" ]; then
     echo "round 2: $first was not replaced by a new file"; exit 1
   fi
+  empty=$(find "$work" -type f -empty)
+  [ -z "$empty" ] || { echo "round $round wrote empty files: $empty"; exit 1; }
   left=$(find "$scratch" -name '.netdyn-staging-*' -o -name '*.tmp.*' -o -name '*.render.*')
   [ -z "$left" ] || { echo "round $round left temporaries: $left"; exit 1; }
 done

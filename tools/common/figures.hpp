@@ -9,6 +9,12 @@
 
 namespace netdyn::cli {
 
+/// The circular-law radius to draw for an n x n W: only from n = 10 on, where the law says
+/// something about the bulk (for a 2 x 2 pair the circle is meaningless).
+inline std::optional<double> circle_for(Eigen::Index n, double circular_law_radius) {
+  return n >= 10 ? std::optional<double>(circular_law_radius) : std::nullopt;
+}
+
 /// Eigenvalues of W in the complex plane with the stability line Re(lambda) = 1 and, when given,
 /// the circular-law circle of radius `circle_radius` (sqrt(n var(W_ij))).
 Figure spectrum_figure(const Eigen::Ref<const Eigen::VectorXcd>& eigenvalues,

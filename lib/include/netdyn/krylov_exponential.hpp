@@ -113,6 +113,8 @@ class KrylovExponential {
   void product(Eigen::Index j);  // p_ = (Aa - shift I) v_j
   // Expokit's estimate for dimension m at tau; fills w_ and f_. Returns the weighted error.
   double estimate(Eigen::Index m, double tau);
+  // Weighted deviation from 1 of the last component of w_ (exactly 1 in exact arithmetic).
+  [[nodiscard]] double constant_drift() const;
   // Take the step of length tau with dimension m (estimate err) from w_, hhat_.
   void accept(Eigen::Index m, double tau, double err, double limit);
 

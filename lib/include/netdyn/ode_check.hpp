@@ -17,8 +17,9 @@ struct OdeCheck {
   Eigen::MatrixXd exact;  ///< n x times, the exact solution at the same times
   /// `max_{t, i} |x_ode - x_exact|`
   double max_abs_error = 0.0;
-  /// `max_t ||x_ode(t) - x_exact(t)||_inf / ||x_exact(t)||_inf` (norm-wise per output time;
-  /// times where the exact state is 0 count with denominator 1)
+  /// `max_t ||x_ode(t) - x_exact(t)||_inf / max(||x_exact(t)||_inf, options.atol)` (norm-wise
+  /// per output time; the floor atol: below it the integrator controls the absolute error only,
+  /// and an exact state that underflows would otherwise give inf)
   double max_rel_error = 0.0;
   double worst_time = 0.0;  ///< the output time of max_rel_error
 };

@@ -5,9 +5,9 @@
 /// Quantities that do not exist for this W (the steady state of an unstable network) are empty
 /// optionals, printed as JSON null.
 ///
-/// Numerical guards (issue 9): every figure is checked finite before it is returned, and the
-/// report carries warnings when a figure is computed correctly for a matrix within rounding of W
-/// (backward stable) but is not accurate for W itself:
+/// Numerical guards (issue 9; the shared code is guards.hpp): every figure is checked finite
+/// before it is returned, and the report carries warnings when a figure is computed correctly for a
+/// matrix within rounding of W (backward stable) but is not accurate for W itself:
 /// - `ill_conditioned_eigenvectors`: kappa(V) > kEigenvectorConditionLimit (or +inf, numerically
 ///   defective). The eigensolver returns the exact eigenvalues of some W + E with
 ///   `||E||_2 ~ eps ||W||_2`, and near a Jordan block of size m that moves eigenvalues by about
@@ -25,25 +25,10 @@
 #include <string>
 #include <vector>
 
+#include "netdyn/guards.hpp"  // ReportWarning, the thresholds and the shared guard messages
 #include "netdyn/spectrum.hpp"
 
 namespace netdyn {
-
-/// Eigenvector condition number above which the eigenvalue-based figures are flagged: the
-/// first-order eigenvalue error `kappa(V) eps ||W||_2` then exceeds 2e-4 ||W||_2, so eigenvalues
-/// keep fewer than four digits relative to ||W||.
-inline constexpr double kEigenvectorConditionLimit = 1e12;
-/// Relative Lyapunov residual (LyapunovResult::residual) above which the covariance is flagged;
-/// a backward-stable solve gives about n eps.
-inline constexpr double kLyapunovResidualLimit = 1e-8;
-
-/// A numerical caveat attached to a report.
-struct ReportWarning {
-  /// "ill_conditioned_eigenvectors", "near_critical" or "lyapunov_residual"
-  std::string code;
-  /// One line: the numbers behind the flag and which figures are (un)reliable.
-  std::string message;
-};
 
 struct ReportOptions {
   double tau = 1.0;  ///< time constant (same unit as reported times), > 0
@@ -90,10 +75,5 @@ struct NetworkReport {
 /// transient envelope's products and a Bartels-Stewart solve).
 [[nodiscard]] NetworkReport analyse_network(const Eigen::Ref<const Eigen::MatrixXd>& w,
                                             const ReportOptions& options = {});
-
-/// The `lyapunov_residual` warning for a relative Lyapunov residual above
-/// kLyapunovResidualLimit (empty otherwise); shared by the report and `netdyn covariance`.
-[[nodiscard]] std::optional<ReportWarning> lyapunov_residual_warning(double residual,
-                                                                     Eigen::Index n);
 
 }  // namespace netdyn

@@ -65,7 +65,7 @@ struct SimulationOptions {
   double atol = 1e-10;  ///< absolute tolerance per step (> 0)
   /// A state entry beyond this magnitude (or non-finite) stops the run with DivergenceError.
   double divergence_threshold = 1e12;
-  std::size_t max_steps = 100'000'000;  ///< accepted + rejected steps before NumericalError
+  std::size_t max_steps = 100'000'000;  ///< accepted + rejected steps before StepLimitError
   /// Called at every output time with the state there (after storing it), e.g. to stream to disk.
   std::function<void(double t, const Eigen::VectorXd& x)> observer;
 };
@@ -78,6 +78,18 @@ struct Trajectory {
   std::size_t rhs_evaluations = 0;       ///< calls of the vector field (krylov: products A x)
   std::size_t jacobian_evaluations = 0;  ///< Rosenbrock only
   OdeMethod method = OdeMethod::kDormandPrince5;
+};
+
+/// The run needed more than `options.max_steps` steps (accepted + rejected) before t_end: the
+/// step size is limited by stability (stiff or long runs with an explicit method) or accuracy.
+/// `time()` is the time reached.
+class StepLimitError : public NumericalError {
+ public:
+  StepLimitError(const std::string& what, double time) : NumericalError(what), time_(time) {}
+  [[nodiscard]] double time() const { return time_; }
+
+ private:
+  double time_;
 };
 
 /// The run blew up. `time()` is the time of the first step with a non-finite or too large state;
@@ -120,7 +132,8 @@ struct OdeSystem {
 ///         wrong size or at a negative time, output_times not sorted or outside [0, t_end];
 ///         method krylov without system.linear (or of the wrong size)
 /// \throws DivergenceError the state became non-finite or exceeded divergence_threshold
-/// \throws NumericalError step size underflow, max_steps exceeded
+/// \throws StepLimitError max_steps exceeded
+/// \throws NumericalError step size underflow
 [[nodiscard]] Trajectory integrate(const OdeSystem& system,
                                    const Eigen::Ref<const Eigen::VectorXd>& x0,
                                    const SimulationOptions& options = {});

@@ -19,12 +19,23 @@
 /// docs/large-networks.md and docs/decisions/sparse-spectra.md.
 ///
 /// Conventions as in spectrum.hpp: eigenvalues of W (not of A = (W - I)/tau), returned in
-/// decreasing real part, then decreasing imaginary part, whatever the target.
+/// decreasing real part, then decreasing imaginary part, whatever the target. A conjugate pair
+/// that `count` would cut is returned whole (count + 1 values).
+///
+/// **Converged is not right for a defective W.** For a feed-forward chain (nilpotent, all
+/// eigenvalues 0) Arnoldi's Ritz values sit on a circle of radius up to ~0.9 ||W||. A W whose
+/// graph has no cycle (feed-forward, W = 0) is triangular up to a permutation: its eigenvalues
+/// are the diagonal entries, returned exactly without Arnoldi (method "triangular"). Otherwise
+/// every run measures the condition of the wanted Ritz values in its projection H; above 1e12
+/// (W nearly defective there) a converged result carries a warning and a failed one says why.
 
 #include <Eigen/Core>
 #include <Eigen/SparseCore>
 #include <cstdint>
 #include <string>
+#include <vector>
+
+#include "netdyn/guards.hpp"
 
 namespace netdyn {
 
@@ -61,14 +72,28 @@ struct SparseSpectrumOptions {
 };
 
 struct SparseSpectrum {
-  Eigen::VectorXcd eigenvalues;    ///< `count` values, decreasing real part, then imaginary part
+  /// `count` values (count + 1 for a cut conjugate pair), decreasing real part, then imaginary
+  /// part; a W triangular up to a permutation gives its diagonal without Arnoldi (runs = 0)
+  Eigen::VectorXcd eigenvalues;
   Eigen::Index subspace_size = 0;  ///< subspace of the accepted run
   Eigen::Index iterations = 0;     ///< implicit restarts, all runs together
   Eigen::Index operations = 0;     ///< products with W (or solves with W - sigma I), all runs
   Eigen::Index runs = 0;           ///< Arnoldi runs made (1 without verification)
   /// `max_k |lambda_k - lambda'_k|` between the accepted run and its check; -1 if not verified.
   double verification_difference = -1.0;
-  std::string method = "krylov";  ///< "krylov" (Arnoldi, Spectra) for the CLI's `method` key
+  /// "krylov" (Arnoldi, Spectra) or "triangular" (W triangular up to a permutation: exact
+  /// diagonal) for the CLI's `method` key
+  std::string method = "krylov";
+  /// `max_k ||W x_k - lambda_k x_k|| / ||x_k||` over the returned pairs of the accepted run
+  /// (explicit, not Spectra's estimate); 0 for W = 0.
+  double residual = 0.0;
+  /// Largest condition number `||l|| ||r|| / |l^* r|` of the wanted eigenvalues in the Krylov
+  /// projection H (W V = V H + f e^T); above kEigenvectorConditionLimit W is (nearly) defective
+  /// there and a small residual does not mean a small error.
+  double eigenvalue_condition = 1.0;
+  /// `krylov_residual` (residual above 100 x tolerance x ||W||_F) and
+  /// `ill_conditioned_eigenvectors` (eigenvalue_condition > 1e12, with an error estimate).
+  std::vector<ReportWarning> warnings;
 };
 
 /// The `options.count` eigenvalues of sparse W selected by `options.target`, by implicitly
@@ -80,8 +105,9 @@ struct SparseSpectrum {
 ///         [1, n - 2] (the dense compute_spectrum() handles all eigenvalues of small W);
 ///         subspace_size outside [count + 2, n]; tolerance not in (0, 1); W - sigma I singular
 /// \throws NumericalError a run did not converge in max_iterations restarts (the message names
-///         iterations, tolerance, subspace and how many converged), or the verification never
-///         agreed up to max_subspace_size
+///         iterations, tolerance, subspace, how many converged, and whether the wanted Ritz values
+///         are ill-conditioned (W nearly defective there)); or the verification
+///         never agreed up to max_subspace_size, or disagreed on ill-conditioned values
 [[nodiscard]] SparseSpectrum compute_sparse_spectrum(const Eigen::SparseMatrix<double>& w,
                                                      const SparseSpectrumOptions& options = {});
 

@@ -12,7 +12,9 @@
 namespace netdyn {
 
 struct SpectrumOptions {
-  Eigen::Index count = 0;             ///< eigenvalues wanted, largest real part first; 0 = all
+  /// eigenvalues wanted, largest real part first; 0 = all. A conjugate pair cut by the count is
+  /// kept whole (count + 1 values; see complete_conjugate_pair()).
+  Eigen::Index count = 0;
   bool compute_eigenvectors = false;  ///< also return right eigenvectors (dense path)
 };
 
@@ -32,6 +34,14 @@ struct Spectrum {
 /// Sort eigenvalues in netdyn's order (decreasing real part, then decreasing imaginary part);
 /// returns the permutation applied (`sorted(k) = values(order(k))`).
 Eigen::VectorXi sort_eigenvalues(Eigen::VectorXcd& values);
+
+/// How many of `ordered` (netdyn order, conjugate pairs adjacent with the +imag member first) to
+/// keep so that the first `count` are not cut inside a conjugate pair: `count`, or `count + 1`
+/// when `ordered(count - 1)` has positive imaginary part and `ordered(count)` is its conjugate
+/// (to a relative 1e-12: computed pairs of a real matrix are exact conjugates). The conjugate of
+/// a real W's eigenvalue is an eigenvalue too, so a cut pair would report half of one mode.
+[[nodiscard]] Eigen::Index complete_conjugate_pair(
+    const Eigen::Ref<const Eigen::VectorXcd>& ordered, Eigen::Index count);
 
 /// `max_i Re lambda_i` (-inf for an empty vector).
 [[nodiscard]] double spectral_abscissa(const Eigen::Ref<const Eigen::VectorXcd>& eigenvalues);

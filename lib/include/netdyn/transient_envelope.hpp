@@ -19,6 +19,10 @@
 
 namespace netdyn {
 
+/// Largest envelope grid the front ends accept (`netdyn amplify --points`, Python `amplify`):
+/// each point is a stored norm and a few products, so 1e6 points is already minutes at n = 100.
+inline constexpr Eigen::Index kMaxEnvelopePoints = 1000000;
+
 struct TransientEnvelopeOptions {
   double tau = 1.0;  ///< time constant, finite and > 0; times are in its unit
   /// End of the reported uniform grid. 0 (default) = automatic: the first time of a doubling
@@ -35,7 +39,10 @@ struct TransientEnvelope {
   Eigen::VectorXd times;  ///< uniform grid on [0, t_max]
   Eigen::VectorXd norms;  ///< `||e^{tA}||_2` at `times`
   double max_gain = 1.0;  ///< `max_t ||e^{tA}||_2` (>= 1; = 1 iff numerical abscissa <= 0)
-  double max_time = 0.0;  ///< argmax; 0 when max_gain = 1
+  /// argmax, in [0, t_max]; 0 when the numerical abscissa is <= 0 (then max_gain = 1 exactly).
+  /// Otherwise the envelope rises from 1 at rate omega, and the maximum is at some t > 0: the
+  /// grid's (or doubling sequence's) largest value is bracketed with its neighbours and refined.
+  double max_time = 0.0;
   double numerical_abscissa = 0.0;          ///< `lambda_max((A + A^T)/2)`: initial growth rate
   Eigen::Index refinement_evaluations = 0;  ///< extra envelope evaluations spent refining
 };
