@@ -5,6 +5,7 @@
 
 #include <Eigen/Dense>
 
+#include "netdyn/error.hpp"
 #include "support/matrices.hpp"
 
 namespace {
@@ -113,3 +114,21 @@ TEST(Gramians, MatchCovarianceAndDuality) {
 }
 
 }  // namespace
+
+// Issue 22: S = sigma^2 S1, so sigma is limited where S leaves the double range (not where
+// 2 sigma^2 does), and the error names the parameter for a front end to restate.
+TEST(StationaryCovariance, SigmaLimitIsWhereTheCovarianceOverflows) {
+  const Eigen::MatrixXd w = netdyn::testing::balanced_ei(30.0 / 7.0, 1.1);
+  const double unit = netdyn::stationary_covariance(w).total_variance;
+  netdyn::CovarianceOptions big;
+  big.sigma = 1e150;
+  EXPECT_NEAR(netdyn::stationary_covariance(w, big).total_variance / (1e300 * unit), 1.0, 1e-13);
+  big.sigma = 1e308;
+  try {
+    (void)netdyn::stationary_covariance(w, big);
+    FAIL() << "sigma = 1e308 accepted";
+  } catch (const netdyn::ParameterRangeError& e) {
+    EXPECT_EQ(e.parameter(), "sigma");
+    EXPECT_THAT(e.reason(), HasSubstr("sigma must be <= 2.35e+153"));
+  }
+}

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "netdyn/error.hpp"
 #include "netdyn/jacobian.hpp"
 #include "netdyn/simulation.hpp"
 
@@ -77,3 +78,15 @@ TEST(FitzHughNagumo, RejectsBadParameters) {
 }
 
 }  // namespace
+
+// Issue 22: |v*|^3 = 3 |a - b I|/|b| must be a double; a = 1e308 made Newton produce NaN.
+TEST(FitzHughNagumo, FixedPointBeyondTheDoubleRangeNamesTheParameter) {
+  netdyn::FitzHughNagumo m;
+  m.a = 1e308;
+  try {
+    (void)netdyn::fitzhugh_nagumo_fixed_point(m);
+    FAIL() << "a = 1e308 accepted";
+  } catch (const netdyn::ParameterRangeError& e) {
+    EXPECT_EQ(e.parameter(), "a");
+  }
+}

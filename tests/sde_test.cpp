@@ -99,3 +99,16 @@ TEST(EmpiricalCovariance, KnownSamples) {
 }
 
 }  // namespace
+
+// Issue 22: a duration whose step count does not fit in Eigen::Index is refused by name (it was
+// an undefined cast and "cannot create std::vector larger than max_size()").
+TEST(SimulateSde, UncountableDurationIsAParameterRangeError) {
+  netdyn::SdeOptions o;
+  o.duration = 1e308;
+  try {
+    (void)netdyn::simulate_sde(netdyn::testing::balanced_ei(30.0 / 7.0, 1.1), o);
+    FAIL() << "duration = 1e308 accepted";
+  } catch (const netdyn::ParameterRangeError& e) {
+    EXPECT_EQ(e.parameter(), "duration");
+  }
+}

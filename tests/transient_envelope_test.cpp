@@ -10,6 +10,7 @@
 #include <string>
 #include <unsupported/Eigen/MatrixFunctions>
 
+#include "netdyn/error.hpp"
 #include "support/matrices.hpp"
 
 namespace {
@@ -304,3 +305,29 @@ TEST(TransientEnvelope, RejectsBadInput) {
 }
 
 }  // namespace
+
+// Issue 22: tau only rescales time, up to where A = (W - I)/tau underflows (eps max|W - I| /
+// DBL_MIN); the norm estimate no longer squares tau (it overflowed above 1e154). t_max is
+// limited where t_max A overflows.
+TEST(TransientEnvelope, LargeTauRescalesTimeAndTheLimitsAreNamed) {
+  const Eigen::MatrixXd w = netdyn::testing::balanced_ei(30.0 / 7.0, 1.1);
+  const netdyn::TransientEnvelope unit = netdyn::transient_envelope(w);
+  netdyn::TransientEnvelopeOptions o;
+  o.tau = 1e200;
+  const netdyn::TransientEnvelope slow = netdyn::transient_envelope(w, o);
+  EXPECT_NEAR(slow.max_gain, unit.max_gain, 1e-9 * unit.max_gain);
+  EXPECT_NEAR(slow.max_time / 1e200, unit.max_time, 1e-6 * unit.max_time);
+  const auto parameter_of = [&w](const netdyn::TransientEnvelopeOptions& bad) -> std::string {
+    try {
+      (void)netdyn::transient_envelope(w, bad);
+    } catch (const netdyn::ParameterRangeError& e) {
+      return e.parameter();
+    }
+    return "accepted";
+  };
+  o.tau = 1e308;
+  EXPECT_EQ(parameter_of(o), "tau");
+  o.tau = 1.0;
+  o.t_max = 1e308;
+  EXPECT_EQ(parameter_of(o), "t_max");
+}

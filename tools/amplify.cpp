@@ -147,7 +147,9 @@ void add_amplify_command(CLI::App& app) {
                   "write envelope.npy ([t, ||exp(tA)||] rows) and the plot envelope.<format>");
   add_plot_format_option(*sub, args->format);
   sub->add_flag("--json", args->json, "print one JSON object on stdout");
-  sub->callback([args]() { run_amplify(*args); });
+  sub->callback([args]() {
+    naming_options({{"tau", "--tau"}, {"t_max", "--tmax"}}, [&args] { run_amplify(*args); });
+  });
 }
 
 }  // namespace netdyn::cli

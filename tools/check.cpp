@@ -65,48 +65,53 @@ void print_report(const std::string& input, const NetworkReport& r) {
   const double henrici_error =
       static_cast<double>(r.n) * std::numeric_limits<double>::epsilon() *
       (r.henrici_relative > 0 ? r.henrici_departure / r.henrici_relative : 0.0);
+  // Two groups, so that no line leaves the reader guessing which matrix it describes: figures of
+  // W alone (no tau in them), then figures of A = (W - I)/tau, whose times are in tau's unit.
   std::ostringstream out;
   out << std::setprecision(6);
   out << "netdyn check " << input << "\n";
-  out << "  model  tau dr/dt = -r + W r + h,  n = " << r.n << ", tau = " << r.tau << "\n";
-  out << "  verdict " << (r.stable ? "STABLE" : "UNSTABLE") << ": spectral abscissa "
+  out << "  model  tau dr/dt = -r + W r + h,  A = (W - I)/tau,  n = " << r.n << ", tau = " << r.tau
+      << "\n";
+  out << "  verdict " << (r.stable ? "STABLE" : "UNSTABLE") << ": spectral abscissa of W "
       << show_abscissa(rounded_to_zero(r.spectral_abscissa, eig_error))
-      << (r.stable ? " < 1" : " >= 1") << ", growth rate " << r.growth_rate << " per unit time\n";
-  out << "  eigenvalues of W (rightmost first): ";
+      << (r.stable ? " < 1" : " >= 1") << ", growth rate of A " << r.growth_rate
+      << " per unit time (tau's unit)\n";
+  const int w = 30;
+  out << std::left;
+  const auto line = [&out](const char* name) -> std::ostream& {
+    return out << "    " << std::setw(w) << name;
+  };
+  out << "  of W (independent of tau):\n";
+  line("eigenvalues (rightmost first)");
   const Eigen::Index shown = std::min<Eigen::Index>(r.eigenvalues.size(), 6);
   for (Eigen::Index k = 0; k < shown; ++k)
     out << (k ? ", " : "") << show_complex(r.eigenvalues(k), eig_error);
   if (shown < r.eigenvalues.size()) out << ", ... (" << r.eigenvalues.size() - shown << " more)";
   out << "\n";
-  const int w = 28;
-  out << std::left;
-  out << "  " << std::setw(w) << "spectral radius" << rounded_to_zero(r.spectral_radius, eig_error)
-      << "\n";
-  out << "  " << std::setw(w) << "slowest timescale" << show(r.slowest_timescale) << "\n";
+  line("spectral radius") << rounded_to_zero(r.spectral_radius, eig_error) << "\n";
   const bool henrici_rounding = r.henrici_departure <= henrici_error;
-  out << "  " << std::setw(w) << "Henrici departure"
-      << (henrici_rounding ? 0.0 : r.henrici_departure) << "  (relative "
-      << (henrici_rounding ? 0.0 : r.henrici_relative) << "; 0 = normal)\n";
-  out << "  " << std::setw(w) << "eigenvector condition" << r.eigenvector_condition
-      << "  (1 = normal)\n";
-  out << "  " << std::setw(w) << "numerical abscissa" << r.numerical_abscissa
-      << (r.numerical_abscissa > 0 ? "  (> 0: transient growth possible)"
-                                   : "  (<= 0: no transient growth)")
-      << "\n";
-  out << "  " << std::setw(w) << "steady-state gain" << show(r.steady_state_gain) << "\n";
-  out << "  " << std::setw(w) << "transient gain" << show(r.transient_gain);
+  line("Henrici departure") << (henrici_rounding ? 0.0 : r.henrici_departure) << "  (relative "
+                            << (henrici_rounding ? 0.0 : r.henrici_relative) << "; 0 = normal)\n";
+  line("eigenvector condition") << r.eigenvector_condition << "  (1 = normal)\n";
+  line("steady-state gain") << show(r.steady_state_gain) << "  (||(I - W)^-1||_2)\n";
+  line("total variance (sigma=1)") << show(r.total_variance) << "\n";
+  line("normal total variance") << show(r.normal_total_variance) << "\n";
+  line("nonnormal amplification") << show(r.nonnormal_amplification) << "\n";
+  out << "  of A = (W - I)/tau (times in tau's unit):\n";
+  line("slowest timescale") << show(r.slowest_timescale) << "  (tau/(1 - spectral abscissa))\n";
+  line("numerical abscissa") << r.numerical_abscissa
+                             << (r.numerical_abscissa > 0 ? "  (> 0: transient growth possible)"
+                                                          : "  (<= 0: no transient growth)")
+                             << "\n";
+  line("transient gain") << show(r.transient_gain);
   if (r.transient_gain_time) out << "  at t = " << *r.transient_gain_time;
-  out << "\n";
-  out << "  " << std::setw(w) << "total variance (sigma=1)" << show(r.total_variance) << "\n";
-  out << "  " << std::setw(w) << "normal total variance" << show(r.normal_total_variance) << "\n";
-  out << "  " << std::setw(w) << "nonnormal amplification" << show(r.nonnormal_amplification)
-      << "\n";
+  out << "  (max ||exp(tA)||_2)\n";
   if (r.fixed_point_type) {
-    out << "  " << std::setw(w) << "2x2 fixed point (A)" << to_string(*r.fixed_point_type)
-        << "  (trace " << *r.jacobian_trace << ", determinant " << *r.jacobian_determinant << ")\n";
+    line("2x2 fixed point") << to_string(*r.fixed_point_type) << "  (trace " << *r.jacobian_trace
+                            << ", determinant " << *r.jacobian_determinant << ")\n";
   }
   if (!r.warnings.empty()) {
-    out << "  " << std::setw(w) << "warnings";
+    out << "  " << std::setw(w + 2) << "warnings";
     for (std::size_t k = 0; k < r.warnings.size(); ++k)
       out << (k ? ", " : "") << r.warnings[k].code;
     out << "  (details on stderr)\n";
@@ -138,7 +143,8 @@ void add_check_command(CLI::App& app) {
     const Eigen::MatrixXd w = read_connectivity(args->input);
     ReportOptions options;
     options.tau = args->tau;
-    const NetworkReport report = analyse_network(w, options);
+    const NetworkReport report =
+        naming_options({{"tau", "--tau"}}, [&] { return analyse_network(w, options); });
     if (!args->out_dir.empty()) {
       OutputDirectory out(args->out_dir);
       write_matrix(out.stage("check_eigenvalues.npy"), Eigen::MatrixXcd(report.eigenvalues));

@@ -127,7 +127,10 @@ void add_covariance_command(CLI::App& app) {
       ->check(seed_number())
       ->capture_default_str();
   sub->add_flag("--json", args->json, "print one JSON object on stdout");
-  sub->callback([args]() { run_covariance(*args); });
+  sub->callback([args]() {
+    naming_options({{"tau", "--tau"}, {"sigma", "--sigma"}, {"duration", "--simulate"}},
+                   [&args] { run_covariance(*args); });
+  });
 }
 
 }  // namespace netdyn::cli

@@ -118,7 +118,7 @@ void add_fixedpoint_command(CLI::App& app) {
   sub->add_flag("--json", args->json, "print one JSON object on stdout");
   sub->callback([args, sub]() {
     require_model_options(*sub, args->model, {"--input", "--r0"}, {"--hopf"});
-    run(*args);
+    naming_options({{"a", "--a"}, {"b", "--b"}, {"current", "--current"}}, [&args] { run(*args); });
   });
 }
 

@@ -1,6 +1,8 @@
 // netdyn pseudospectra FILE [--grid NX NY] [--box X0 X1 Y0 Y1] [--eps E ...] [--tolerance T]
 // [--json] [--out DIR]: sigma_min(zI - W) on a grid and epsilon-pseudospectral abscissae of W
 // (lib: pseudospectrum.hpp). --out writes the grid as .npy and a contour plot of log10 sigma_min.
+#include <unistd.h>
+
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -24,6 +26,38 @@ struct PseudospectraArgs {
   std::string out_dir;
   std::string format = "png";
   bool json = false;
+  bool no_abscissa = false;
+};
+
+// Progress on stderr, only when it is a terminal (a log or a pipe gets no carriage returns):
+// grid rows in place on one line, then one line per pseudospectral abscissa (each is a few
+// O(n^3) eigenproblems per criss-cross sweep: minutes at n = 1000).
+class Progress {
+ public:
+  Progress() : on_(::isatty(STDERR_FILENO) == 1) {}
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+  ~Progress() { end_line(); }
+  [[nodiscard]] bool on() const { return on_; }
+  void grid_row(Eigen::Index done, Eigen::Index total) {
+    if (!on_) return;
+    std::cerr << "\rnetdyn pseudospectra: grid row " << done << " of " << total << std::flush;
+    open_line_ = true;
+  }
+  void abscissa(double eps, std::size_t k, std::size_t count) {
+    if (!on_) return;
+    end_line();
+    std::cerr << "netdyn pseudospectra: pseudospectral abscissa for eps = " << eps << " (" << k
+              << " of " << count << "; --no-abscissa skips these)" << std::endl;
+  }
+  void end_line() {
+    if (open_line_) std::cerr << "\n" << std::flush;
+    open_line_ = false;
+  }
+
+ private:
+  bool on_;
+  bool open_line_ = false;
 };
 
 void check_grid_and_box(const PseudospectraArgs& args) {
@@ -49,9 +83,20 @@ void run_pseudospectra(const PseudospectraArgs& args) {
   options.tolerance = args.tolerance;
   if (!args.box.empty())
     options.box = std::array<double, 4>{args.box[0], args.box[1], args.box[2], args.box[3]};
+  Progress progress;
+  if (progress.on()) {
+    options.progress = [&progress](Eigen::Index done, Eigen::Index total) {
+      progress.grid_row(done, total);
+    };
+  }
   const Pseudospectrum ps = compute_pseudospectrum(w, options);
   std::vector<std::pair<double, double>> abscissae;
-  for (const double e : args.eps) abscissae.emplace_back(e, pseudospectral_abscissa(w, e).abscissa);
+  const std::vector<double> eps = args.no_abscissa ? std::vector<double>{} : args.eps;
+  for (std::size_t k = 0; k < eps.size(); ++k) {
+    progress.abscissa(eps[k], k + 1, eps.size());
+    abscissae.emplace_back(eps[k], pseudospectral_abscissa(w, eps[k]).abscissa);
+  }
+  progress.end_line();
   std::vector<std::string> files;
   if (!args.out_dir.empty()) {
     OutputDirectory out(args.out_dir);
@@ -107,6 +152,7 @@ void run_pseudospectra(const PseudospectraArgs& args) {
     out << "  eps-pseudospectral abscissa     " << x << "  (eps = " << e
         << "; stable W needs < 1)\n";
   }
+  if (args.no_abscissa) out << "  eps-pseudospectral abscissa     not computed (--no-abscissa)\n";
   for (const std::string& f : files) out << "  wrote " << f << "\n";
   std::cout << out.str();
 }
@@ -129,8 +175,15 @@ void add_pseudospectra_command(CLI::App& app) {
   sub->add_option("--box", args->box, "X0 X1 Y0 Y1 (default: around the eigenvalues)")
       ->expected(4)
       ->check(finite_number());
-  sub->add_option("--eps", args->eps, "epsilons for the pseudospectral abscissa (> 0)")
-      ->check(number_above(0.0));
+  CLI::Option* eps =
+      sub->add_option("--eps", args->eps, "epsilons for the pseudospectral abscissa (> 0)")
+          ->check(number_above(0.0))
+          ->capture_default_str();
+  sub->add_flag("--no-abscissa",
+                args->no_abscissa,
+                "skip the pseudospectral abscissae (at n = 1000 they take minutes; the grid does "
+                "not need them)")
+      ->excludes(eps);
   sub->add_option("--tolerance",
                   args->tolerance,
                   "Lanczos residual tolerance per point, in (0, 1); sigma_min is accurate to about "

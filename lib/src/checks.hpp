@@ -7,6 +7,7 @@
 #include <Eigen/Core>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -62,6 +63,38 @@ inline void require_positive(const char* function, const char* name, double valu
     msg << function << ": " << name << " = " << value << "; need a finite value > 0";
     throw std::invalid_argument(msg.str());
   }
+}
+
+/// tau > 0 and finite, and A = (W - I)/tau representable to working precision. Every entry of A
+/// that matters to rounding (within eps of the largest, m/tau with m = max |W - I|_ij) must be a
+/// normal double: tau <= eps m / DBL_MIN (about 1e292 m; beyond that A's entries underflow and
+/// lose their digits, and so do the rates and time steps built from them). And ||A||_F <= n m/tau
+/// must not overflow: tau >= n m / DBL_MAX. W = I gives A = 0 for every tau.
+/// \throws ParameterRangeError ("tau") outside those limits
+inline void require_time_constant(const char* function,
+                                  const Eigen::Ref<const Eigen::MatrixXd>& w,
+                                  double tau) {
+  require_positive(function, "tau", tau);
+  const double m = (w - Eigen::MatrixXd::Identity(w.rows(), w.cols())).cwiseAbs().maxCoeff();
+  if (m == 0.0) return;
+  constexpr double kEps = std::numeric_limits<double>::epsilon();
+  const double largest = kEps * m / std::numeric_limits<double>::min();
+  const double smallest = static_cast<double>(w.rows()) * m / std::numeric_limits<double>::max();
+  std::ostringstream why;
+  why.precision(3);
+  if (tau > largest) {
+    why << "A = (W - I)/tau underflows: its largest entry max|W - I|/tau = " << m / tau
+        << " leaves no normal double for the entries within rounding of it, so A, its rates and "
+           "its time steps lose their digits; for this W tau must be <= "
+        << largest;
+  } else if (tau < smallest) {
+    why << "A = (W - I)/tau overflows: n max|W - I|/tau = "
+        << static_cast<double>(w.rows()) * (m / tau)
+        << " exceeds the double range; for this W tau must be >= " << smallest;
+  } else {
+    return;
+  }
+  throw ParameterRangeError(function, "tau", tau, why.str());
 }
 
 /// Throws NumericalError if a result is not finite (never return a silent NaN).

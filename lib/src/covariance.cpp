@@ -1,5 +1,7 @@
 #include "netdyn/covariance.hpp"
 
+#include <cmath>
+#include <limits>
 #include <sstream>
 
 #include "checks.hpp"
@@ -35,10 +37,23 @@ StationaryCovariance stationary_covariance(const Eigen::Ref<const Eigen::MatrixX
   detail::require_positive(kFn, "sigma", options.sigma);
   const LyapunovSolver solver = generator_solver(kFn, "stationary covariance", w);
   const Eigen::Index n = w.rows();
+  // S is sigma^2 times the unit-noise solution S1: solve for S1 and scale, so that the limit on
+  // sigma is where S itself leaves the double range, not where 2 sigma^2 does.
+  LyapunovResult lyap = solver.solve(Eigen::MatrixXd::Identity(n, n) * 2.0);
+  const double largest = lyap.solution.cwiseAbs().maxCoeff();
+  const double sigma_limit =
+      std::sqrt(std::numeric_limits<double>::max() / (static_cast<double>(n) * largest));
+  if (options.sigma > sigma_limit) {
+    std::ostringstream why;
+    why.precision(3);
+    why << "the covariance is sigma^2 times that of unit noise (whose largest entry is " << largest
+        << ", total variance " << lyap.solution.trace()
+        << "), so it exceeds the double range; for this W sigma must be <= " << sigma_limit;
+    throw ParameterRangeError(kFn, "sigma", options.sigma, why.str());
+  }
   const double s2 = options.sigma * options.sigma;
-  LyapunovResult lyap = solver.solve(Eigen::MatrixXd::Identity(n, n) * (2.0 * s2));
   StationaryCovariance out;
-  out.covariance = std::move(lyap.solution);
+  out.covariance = s2 * lyap.solution;
   out.residual = lyap.residual;
   out.total_variance = out.covariance.trace();
   out.eigenvalues = solver.eigenvalues().array() + 1.0;

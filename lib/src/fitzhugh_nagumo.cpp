@@ -2,9 +2,12 @@
 
 #include <Eigen/LU>
 #include <cmath>
+#include <limits>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 
+#include "netdyn/error.hpp"
 #include "netdyn/fixed_point.hpp"
 
 namespace netdyn {
@@ -29,7 +32,11 @@ double cubic_root(const FitzHughNagumo& m) {
     return m.b / 3.0 * v * v * v + (1.0 - m.b) * v + m.a - m.b * m.current;
   };
   const auto dp = [&m](double v) { return m.b * v * v + (1.0 - m.b); };
-  double v = -1.0;
+  // Start from v = -1 (the model's O(1) range, and the root the defaults select), or, when the
+  // constant term dominates, from its balance with the cubic term, v^3 = -3 (a - b I)/b: from
+  // v = -1 the first Newton step would land near -(a - b I), whose cube may overflow.
+  const double balance = std::cbrt(-3.0 * ((m.a - m.b * m.current) / m.b));
+  double v = std::abs(balance) > 1e3 ? balance : -1.0;
   for (int it = 0; it < 200; ++it) {
     const double d = dp(v);
     if (d == 0.0) break;
@@ -49,7 +56,27 @@ Eigen::Matrix2d fitzhugh_nagumo_jacobian(const FitzHughNagumo& model, const Eige
 }
 
 FitzHughNagumoFixedPoint fitzhugh_nagumo_fixed_point(const FitzHughNagumo& model) {
-  validate("fitzhugh_nagumo_fixed_point", model);
+  constexpr const char* kFn = "fitzhugh_nagumo_fixed_point";
+  validate(kFn, model);
+  // The fixed point has b v^3/3 = -(a - b I) - (1 - b) v, so |v|^3 is about 3 |a - b I|/|b|: the
+  // field's v^3/3 must be representable there.
+  const double constant = model.a - model.b * model.current;
+  const double cube = 3.0 * (std::abs(constant) / std::abs(model.b));
+  if (!(cube < std::numeric_limits<double>::max())) {
+    const bool small_b = std::isfinite(3.0 * constant) && std::abs(model.b) < 1.0;
+    const char* parameter = small_b                                                  ? "b"
+                            : std::abs(model.a) >= std::abs(model.b * model.current) ? "a"
+                                                                                     : "current";
+    const double value = parameter[0] == 'b'   ? model.b
+                         : parameter[0] == 'a' ? model.a
+                                               : model.current;
+    std::ostringstream why;
+    why.precision(3);
+    why << "the fixed point would have |v|^3 = 3 |a - b I|/|b| = " << cube << " (a = " << model.a
+        << ", b = " << model.b << ", I = " << model.current
+        << "), beyond the double range, so the model's v^3/3 cannot be evaluated there";
+    throw ParameterRangeError(kFn, parameter, value, why.str());
+  }
   const double v0 = cubic_root(model);
   const Eigen::Vector2d start(v0, (v0 + model.a) / model.b);
   const Field field = [&model](const Eigen::Ref<const Eigen::VectorXd>& x,

@@ -121,6 +121,7 @@ Pseudospectrum compute_pseudospectrum(const Eigen::Ref<const Eigen::MatrixXd>& a
     if (mirror[static_cast<std::size_t>(i)] < 0) rows.push_back(i);
   }
   const auto computed = static_cast<Index>(rows.size());
+  Index rows_done = 0;
   // Each thread owns a shifted copy of T and its Lanczos workspace; points are independent.
 #pragma omp parallel reduction(+ : iterations, unconverged)
   {
@@ -133,6 +134,10 @@ Pseudospectrum compute_pseudospectrum(const Eigen::Ref<const Eigen::MatrixXd>& a
         out.sigma_min(i, j) = v.sigma_min;
         iterations += v.steps;
         if (!v.converged) ++unconverged;
+      }
+      if (options.progress) {
+#pragma omp critical(netdyn_pseudospectrum_progress)
+        options.progress(++rows_done, computed);
       }
     }
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <sstream>
 #include <stdexcept>
 
@@ -155,6 +156,18 @@ void validate_rate_network(const char* function, const RateNetwork& net, const I
   if (!std::isfinite(net.f.gain) || !std::isfinite(net.f.threshold)) {
     throw std::invalid_argument(std::string(function) +
                                 ": transfer gain and threshold must be finite");
+  }
+  // |f'| <= |gain| for every transfer kind, so the Jacobian's coupling W f' (or f' W) is bounded
+  // by |gain| max |W_ij|: that product must be a double.
+  const double w_max = net.w.cwiseAbs().maxCoeff();
+  if (!(std::abs(net.f.gain) * w_max < std::numeric_limits<double>::max())) {
+    std::ostringstream why;
+    why.precision(3);
+    why << "gain times the largest |W_ij| (" << w_max
+        << ") exceeds the double range, so the coupling W f' of the dynamics and the Jacobian is "
+           "not finite; for this W |gain| must be < "
+        << std::numeric_limits<double>::max() / w_max;
+    throw ParameterRangeError(function, "gain", net.f.gain, why.str());
   }
   require_size(function, "input constant X", input.constant.size(), n);
   detail::require_finite(function, "input constant X", input.constant);

@@ -137,7 +137,7 @@ void ensure_finite_report(const NetworkReport& r) {
 NetworkReport analyse_network(const Eigen::Ref<const Eigen::MatrixXd>& w,
                               const ReportOptions& options) {
   detail::require_connectivity("analyse_network", "W", w);
-  detail::require_positive("analyse_network", "tau", options.tau);
+  detail::require_time_constant("analyse_network", w, options.tau);
   const double tau = options.tau;
   NetworkReport r;
   r.n = w.rows();
@@ -196,7 +196,9 @@ NetworkReport analyse_network(const Eigen::Ref<const Eigen::MatrixXd>& w,
     const Eigen::Matrix2d a = (w - Eigen::Matrix2d::Identity()) / tau;
     r.jacobian_trace = a.trace();
     r.jacobian_determinant = a(0, 0) * a(1, 1) - a(0, 1) * a(1, 0);
-    r.fixed_point_type = classify_planar(a);
+    // The type is that of W - I (the same for every positive multiple); classifying A itself
+    // would read its determinant, ~1/tau^2, as 0 once that underflows (tau above ~1e146).
+    r.fixed_point_type = classify_planar(w - Eigen::Matrix2d::Identity());
   }
 
   if (auto warning = ill_conditioned_warning(r, accuracy, frobenius, envelope)) {

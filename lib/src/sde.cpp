@@ -3,6 +3,7 @@
 #include <Eigen/Cholesky>
 #include <Eigen/Eigenvalues>
 #include <cmath>
+#include <limits>
 #include <sstream>
 #include <unsupported/Eigen/MatrixFunctions>
 #include <vector>
@@ -42,7 +43,7 @@ Eigen::MatrixXd psd_sqrt(const Eigen::MatrixXd& s) {
 SdeRun simulate_sde(const Eigen::Ref<const Eigen::MatrixXd>& w, const SdeOptions& options) {
   const char* fn = "simulate_sde";
   detail::require_connectivity(fn, "W", w);
-  detail::require_positive(fn, "options.tau", options.tau);
+  detail::require_time_constant(fn, w, options.tau);
   detail::require_positive(fn, "options.dt", options.dt);
   detail::require_positive(fn, "options.duration", options.duration);
   if (!(options.sigma >= 0.0) || !std::isfinite(options.sigma)) {
@@ -100,6 +101,19 @@ SdeRun simulate_sde(const Eigen::Ref<const Eigen::MatrixXd>& w, const SdeOptions
   const bool diagonal_noise = options.method == SdeMethod::kEulerMaruyama;
   const double noise_scale = c * std::sqrt(dt);
 
+  // The run is one pass in O(n^2) memory, so its length is limited by counting: the steps must
+  // fit in Eigen::Index (a longer run could not be done anyway, at ~1e8 steps per second).
+  const double step_count = std::ceil(burn_in / dt) + std::ceil(options.duration / dt);
+  constexpr auto kMaxSteps = static_cast<double>(std::numeric_limits<Eigen::Index>::max());
+  if (!(step_count < kMaxSteps)) {
+    std::ostringstream why;
+    why.precision(3);
+    why << "the run would take duration/dt = " << options.duration << "/" << dt
+        << " time steps (and " << burn_in << "/" << dt << " of burn-in); at most " << kMaxSteps
+        << " can be counted, and at 1e8 steps per second that many would take "
+        << kMaxSteps / 1e8 / 3.15e7 << " years";
+    throw ParameterRangeError(fn, "duration", options.duration, why.str());
+  }
   const auto burn_steps = static_cast<Eigen::Index>(std::ceil(burn_in / dt));
   const auto total_samples =
       static_cast<Eigen::Index>(std::ceil(options.duration / dt)) / options.sample_every;

@@ -212,11 +212,12 @@ double estimate_norm2(const Eigen::Ref<const Eigen::MatrixXd>& w, double tau) {
     tmp -= x;
     y.noalias() = w.transpose() * tmp;
     y -= tmp;
-    y /= tau * tau;
   };
+  // ||W - I||_2 first, then / tau: (W - I)^T (W - I) / tau^2 would overflow tau^2 for tau above
+  // 1e154 and underflow the operator's entries long before A itself does.
   const auto r = lanczos.run(apply, Eigen::VectorXd::LinSpaced(n, 1.0, 2.0), 1e-4);
   // Lanczos approaches from below; the factor covers the 1e-4 residual test generously.
-  return 1.1 * std::sqrt(std::max(r.value, 0.0));
+  return 1.1 * std::sqrt(std::max(r.value, 0.0)) / tau;
 }
 
 // Threads for one envelope (decided once per call: the Schur form beside the numerical
@@ -446,7 +447,7 @@ void validate(const char* fn,
               const Eigen::Ref<const Eigen::MatrixXd>& w,
               const TransientEnvelopeOptions& o) {
   detail::require_connectivity(fn, "W", w);
-  detail::require_positive(fn, "tau", o.tau);
+  detail::require_time_constant(fn, w, o.tau);
   detail::require_positive(fn, "time_tolerance", o.time_tolerance);
   if (!(o.t_max >= 0.0) || !std::isfinite(o.t_max)) {
     std::ostringstream msg;
@@ -456,6 +457,19 @@ void validate(const char* fn,
   if (o.points < 2) {
     throw std::invalid_argument(std::string(fn) + ": options.points = " + std::to_string(o.points) +
                                 "; need at least 2 grid points");
+  }
+  // Every e^{tA} on [0, t_max] is formed from tA (scaled and squared): ||t_max A|| must be a
+  // double. ||A||_2 <= ||A||_F <= n max|W - I|_ij / tau.
+  const double a_bound =
+      static_cast<double>(w.rows()) *
+      ((w - Eigen::MatrixXd::Identity(w.rows(), w.cols())).cwiseAbs().maxCoeff() / o.tau);
+  if (a_bound > 0.0 && !(o.t_max * a_bound < std::numeric_limits<double>::max())) {
+    std::ostringstream why;
+    why.precision(3);
+    why << "the exponentials e^{tA} up to t_max are formed from t A, and t_max n max|A_ij| = "
+        << o.t_max * a_bound << " exceeds the double range; for this W and tau t_max must be < "
+        << std::numeric_limits<double>::max() / a_bound;
+    throw ParameterRangeError(fn, "t_max", o.t_max, why.str());
   }
 }
 
@@ -686,7 +700,7 @@ KreissLowerBound kreiss_lower_bound(const Eigen::Ref<const Eigen::MatrixXd>& w,
                                     const KreissOptions& options) {
   constexpr const char* kFn = "kreiss_lower_bound";
   detail::require_connectivity(kFn, "W", w);
-  detail::require_positive(kFn, "tau", options.tau);
+  detail::require_time_constant(kFn, w, options.tau);
   detail::require_positive(kFn, "tolerance", options.tolerance);
   const Index n = w.rows();
   const Eigen::MatrixXcd a =

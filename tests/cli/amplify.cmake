@@ -14,6 +14,12 @@ netdyn_cli_test(amplify.usage.points 2 "--points: 1 is not in \\[2, 1000000\\]"
                 amplify ${NETDYN_DATA}/mm09_balanced.npy --points 1)
 netdyn_cli_test(amplify.usage.tau_inf 2 "--tau: inf is not a finite number"
                 amplify ${NETDYN_DATA}/mm09_balanced.npy --tau inf)
+# Issue 22: --tmax whose t A overflows (t_max n max|A_ij| > DBL_MAX) is refused with the limit.
+netdyn_cli_test(amplify.tmax_overflow 1
+                "^netdyn amplify: error: --tmax 1e\\+308: the exponentials e\\^\\{tA\\} up to t_max are formed from t A.*t_max must be < 1\\.57e\\+307$"
+                amplify ${NETDYN_DATA}/mm09_balanced.npy --tmax 1e308)
+netdyn_cli_test(amplify.tau_underflow 1 "^netdyn amplify: error: --tau 1e\\+300: A = \\(W - I\\)/tau underflows"
+                amplify ${NETDYN_DATA}/mm09_balanced.npy --tau 1e300)
 # Issue 22: the maximum lies between the grid's first two points (the grid step is 3, or 4 with
 # 3 points); it was bracketed with the element before the grid (a heap read out of bounds, and
 # "transient gain 300 at time 297").

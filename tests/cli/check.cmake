@@ -60,6 +60,19 @@ netdyn_cli_test(check.usage.tau_nan 2 "--tau: nan is not a finite number" check 
 netdyn_cli_test(check.usage.tau_message 2 "--tau: -1 is not > 0[[:space:]]+Run with"
                 check ${NETDYN_DATA}/mm09_balanced.npy --tau -1)
 netdyn_cli_test(check.usage.tau_garbage 2 "--tau: '2abc' is not a number" check ${NETDYN_DATA}/mm09_balanced.npy --tau 2abc)
+# Issue 22: every line of the text report says whether it is a figure of W (no tau in it) or of
+# A = (W - I)/tau (times in tau's unit), and the growth rate's unit is tau's.
+netdyn_cli_test(check.report_groups 0
+                "verdict STABLE: spectral abscissa of W 0 < 1, growth rate of A -0\\.1 per unit time \\(tau's unit\\)[[:space:]]+  of W \\(independent of tau\\):[[:space:]]+    eigenvalues.*[[:space:]]+    spectral radius.*[[:space:]]+  of A = \\(W - I\\)/tau \\(times in tau's unit\\):[[:space:]]+    slowest timescale +10 .*transient gain +2\\.79328  at t = 8\\.01746"
+                check ${NETDYN_DATA}/mm09_balanced.npy --tau 10)
+# Issue 22: a tau so large that A = (W - I)/tau underflows is refused, naming --tau and the limit
+# for this W (eps max|W - I| / DBL_MIN = 5.7e292), instead of an envelope failure named by the
+# library's function; just inside the limit the report is complete (2x2 type from W - I).
+netdyn_cli_test(check.tau_underflow 1
+                "^netdyn check: error: --tau 1e\\+308: A = \\(W - I\\)/tau underflows.*tau must be <= 5\\.7e\\+292$"
+                check ${NETDYN_DATA}/mm09_balanced.npy --tau 1e308)
+netdyn_cli_test(check.tau_large 0 "transient gain +2\\.79328  at t = 8\\.01746e\\+289.*2x2 fixed point +stable node"
+                check ${NETDYN_DATA}/mm09_balanced.npy --tau 1e290)
 # Issue 22: nearly normal triangular W whose envelope peaks (1.000005 at t = 9.4e-4) before the
 # grid's second point; check printed "transient gain 1 at t = -21.01".
 netdyn_cli_test(check.peak_in_first_step 0

@@ -13,6 +13,17 @@ netdyn_cli_test(covariance.json_warnings 0 "\"lyapunov_residual\": [0-9.e-]+,.*\
 # Issue 22: --seed -1 wrapped to 2^64 - 1.
 netdyn_cli_test(covariance.usage.seed_negative 2 "--seed: -1 is not in \\[0, 18446744073709551615\\]"
                 covariance ${NETDYN_DATA}/mm09_balanced.npy --simulate 10 --seed -1)
+# Issue 22: sigma whose covariance sigma^2 S1 leaves the double range, and a --simulate whose step
+# count cannot be counted (it was "cannot create std::vector larger than max_size()"), are refused
+# naming the option, the value and the limit.
+netdyn_cli_test(covariance.sigma_overflow 1
+                "^netdyn covariance: error: --sigma 1e\\+308: the covariance is sigma\\^2 times that of unit noise.*sigma must be <= 2\\.35e\\+153$"
+                covariance ${NETDYN_DATA}/mm09_balanced.npy --sigma 1e308)
+netdyn_cli_test(covariance.sigma_large 0 "total variance +2\\.5047059e\\+301"
+                covariance ${NETDYN_DATA}/mm09_balanced.npy --sigma 1e150)
+netdyn_cli_test(covariance.simulate_steps 1
+                "^netdyn covariance: error: --simulate 1e\\+308: the run would take duration/dt = 1e\\+308/0\\.01 time steps.*at most 9\\.22e\\+18 can be counted.*years$"
+                covariance ${NETDYN_DATA}/mm09_balanced.npy --simulate 1e308)
 # Issue 22 item 5: the guards of netdyn check that apply to the covariance figures.
 netdyn_cli_test(covariance.guard.defective 0
                 "netdyn covariance: warning: ill_conditioned_eigenvectors: .*unreliable are: normal_total_variance, nonnormal_amplification.*Reliable.*total_variance"

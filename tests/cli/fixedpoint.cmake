@@ -28,3 +28,13 @@ netdyn_cli_test(fixedpoint.usage.file_for_fhn 2 "--model fitzhugh-nagumo takes n
                 fixedpoint --model fitzhugh-nagumo ${NETDYN_DATA}/mm09_balanced.npy)
 netdyn_cli_test(fixedpoint.usage.tau_count 1 "--tau has 3 entries but W is 2x2"
                 fixedpoint --model rate ${CMAKE_CURRENT_LIST_DIR}/../data/threshold_linear_toy.csv --tau 1,2,3)
+# Issue 22: parameters whose fixed point or Jacobian leaves the double range are refused naming
+# the option (they failed in find_fixed_point / classify_planar with a NaN or inf).
+netdyn_cli_test(fixedpoint.a_overflow 1
+                "^netdyn fixedpoint: error: --a 1e\\+308: the fixed point would have \\|v\\|\\^3 = 3 \\|a - b I\\|/\\|b\\| = inf.*beyond the double range"
+                fixedpoint --a 1e308)
+netdyn_cli_test(fixedpoint.gain_overflow 1
+                "^netdyn fixedpoint: error: --gain 1e\\+308: gain times the largest \\|W_ij\\| \\(4\\.71\\) exceeds the double range.*\\|gain\\| must be < 3\\.81e\\+307"
+                fixedpoint --model rate ${NETDYN_DATA}/mm09_balanced.npy --gain 1e308)
+netdyn_cli_test(jacobian.gain_overflow 1 "^netdyn jacobian: error: --gain 1e\\+308: gain times"
+                jacobian ${NETDYN_DATA}/mm09_balanced.npy --at 0,0 --gain 1e308)

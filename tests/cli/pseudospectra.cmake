@@ -24,3 +24,23 @@ netdyn_cli_test(pseudospectra.usage.box_order 2 "--box 2 1 0 1: need X0 <= X1 an
                 pseudospectra ${NETDYN_DATA}/mm09_balanced.npy --box 2 1 0 1)
 netdyn_cli_test(pseudospectra.usage.grid_huge 2 "--grid 100000 100000: more than 268435456 points"
                 pseudospectra ${NETDYN_DATA}/mm09_balanced.npy --grid 100000 100000)
+# Issue 22: the pseudospectral abscissae (minutes at n = 1000) can be skipped, and progress goes
+# to stderr only when it is a terminal (script(1) provides one; a pipe gets none).
+netdyn_cli_test(pseudospectra.no_abscissa 0 "eps-pseudospectral abscissa +not computed \\(--no-abscissa\\)"
+                pseudospectra ${NETDYN_DATA}/mm09_balanced.npy --grid 5 5 --no-abscissa)
+netdyn_cli_test(pseudospectra.no_abscissa_json 0 "\"pseudospectral_abscissa\": \\[\\]"
+                pseudospectra ${NETDYN_DATA}/mm09_balanced.npy --grid 5 5 --no-abscissa --json)
+netdyn_cli_test(pseudospectra.usage.no_abscissa_eps 2 "--eps excludes --no-abscissa"
+                pseudospectra ${NETDYN_DATA}/mm09_balanced.npy --no-abscissa --eps 0.1)
+add_test(NAME cli.pseudospectra.no_progress_pipe
+         COMMAND ${NETDYN_EXE} pseudospectra ${NETDYN_DATA}/mm09_balanced.npy --grid 5 6)
+set_tests_properties(cli.pseudospectra.no_progress_pipe PROPERTIES LABELS cli
+                     PASS_REGULAR_EXPRESSION "eps-pseudospectral abscissa" FAIL_REGULAR_EXPRESSION "grid row")
+find_program(NETDYN_SCRIPT_EXE script)
+if(NETDYN_SCRIPT_EXE)
+  # The automatic box is symmetric about the real axis: 3 of the 6 rows are computed.
+  add_test(NAME cli.pseudospectra.progress_tty
+           COMMAND ${NETDYN_SCRIPT_EXE} -qec "${NETDYN_EXE} pseudospectra ${NETDYN_DATA}/mm09_balanced.npy --grid 5 6" /dev/null)
+  set_tests_properties(cli.pseudospectra.progress_tty PROPERTIES LABELS cli
+                       PASS_REGULAR_EXPRESSION "grid row 3 of 3.*pseudospectral abscissa for eps = 0\\.1 \\(1 of 2")
+endif()

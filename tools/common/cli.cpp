@@ -3,6 +3,7 @@
 #include <cmath>
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 
 #include "common/validators.hpp"
 
@@ -70,6 +71,18 @@ void report_written(const std::vector<std::string>& files) {
     line += files[k];
   }
   if (!files.empty()) std::cerr << line << "\n";
+}
+
+void rethrow_with_option_name(const ParameterRangeError& e,
+                              std::initializer_list<OptionName> names) {
+  for (const auto& [parameter, option] : names) {
+    if (e.parameter() != parameter) continue;
+    std::ostringstream msg;
+    msg.precision(6);
+    msg << option << " " << e.value() << ": " << e.reason();
+    throw std::invalid_argument(msg.str());
+  }
+  throw e;
 }
 
 }  // namespace netdyn::cli

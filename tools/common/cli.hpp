@@ -3,11 +3,15 @@
 // JSON conversion and output. Tools stay thin shells over lib/ (house style 8.8).
 #include <CLI/CLI.hpp>
 #include <Eigen/Core>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "netdyn/error.hpp"
 
 namespace netdyn::cli {
 
@@ -59,5 +63,24 @@ void ensure_parent_dir(const std::string& file);
 
 /// "wrote A, B and C" on stderr (the files a command wrote, as the user named their folder).
 void report_written(const std::vector<std::string>& files);
+
+/// A library parameter and the option that sets it, e.g. {"duration", "--simulate"}.
+using OptionName = std::pair<const char*, const char*>;
+
+/// Restates a netdyn::ParameterRangeError about a parameter in `names` as
+/// "OPTION VALUE: reason" (a std::invalid_argument: exit 1), so that the user reads the option
+/// they typed rather than the library's function and parameter; other errors pass unchanged.
+[[noreturn]] void rethrow_with_option_name(const ParameterRangeError& e,
+                                           std::initializer_list<OptionName> names);
+
+/// `f()`, with its ParameterRangeErrors restated by rethrow_with_option_name.
+template <typename F>
+decltype(auto) naming_options(std::initializer_list<OptionName> names, F&& f) {
+  try {
+    return f();
+  } catch (const ParameterRangeError& e) {
+    rethrow_with_option_name(e, names);
+  }
+}
 
 }  // namespace netdyn::cli

@@ -86,7 +86,8 @@ RateNetwork make_rate_network(const Eigen::MatrixXd& w, const RateModelArgs& arg
   net.f.gain = args.gain;
   net.f.threshold = args.threshold;
   net.form = parse_rate_form(args.form);
-  validate_rate_network("netdyn", net);  // W itself (finite, square); the options are checked
+  // W itself (finite, square); the options are checked
+  naming_options({{"gain", "--gain"}}, [&net] { validate_rate_network("netdyn", net); });
   return net;
 }
 

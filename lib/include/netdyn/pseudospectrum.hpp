@@ -10,6 +10,7 @@
 
 #include <Eigen/Core>
 #include <array>
+#include <functional>
 #include <optional>
 
 namespace netdyn {
@@ -28,6 +29,10 @@ struct PseudospectrumOptions {
   /// warm start can stop on the second eigenvalue where two nearly coincide. (0, 1)
   double tolerance = 1e-5;
   Eigen::Index max_iterations = 99;  ///< Lanczos steps per point (EigTool's cap), >= 1
+  /// Called after each computed grid row with (rows done, rows to compute), one call at a time
+  /// (from whichever thread finished the row); for a progress display, must not throw. Empty:
+  /// not called.
+  std::function<void(Eigen::Index done, Eigen::Index total)> progress;
 };
 
 struct Pseudospectrum {
