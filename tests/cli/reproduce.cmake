@@ -75,3 +75,10 @@ netdyn_reproduce_numbers(random-rnn
 netdyn_reproduce_numbers(hennequin-2012
   "spectral abscissa of W|0.5|0.99"
   "nonnormal amplification tr S / normal|1.05|3")
+# Issue 22: every file a reproduction cites as a source can be opened from the repository.
+foreach(name murphy-miller-2009 rosenbaum-3.4 fitzhugh-nagumo hennequin-2012 random-rnn rosenbaum-4.2)
+  add_test(NAME reproduce.sources_exist.${name}
+           COMMAND sh -c "cd \"$2\" && out=$(\"$0\" reproduce \"$1\" --json --out \"$3\") || exit 1; for f in $(printf '%s' \"$out\" | grep -o '\"source\": \"[^ \"]*' | sed 's/\"source\": \"//' | sort -u); do case $f in *.md) test -f \"$f\" || { echo \"cited $f is not in the repository\"; exit 1; } ;; esac; done; if printf '%s' \"$out\" | grep -q '\"source\": \"science.md'; then echo 'a source cites science.md outside the repository'; exit 1; fi; echo ok"
+                   ${NETDYN_EXE} ${name} ${PROJECT_SOURCE_DIR} ${NETDYN_PLOT_DIR}/sources_${name})
+  set_tests_properties(reproduce.sources_exist.${name} PROPERTIES LABELS plot)
+endforeach()

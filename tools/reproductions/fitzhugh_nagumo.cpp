@@ -1,4 +1,4 @@
-// fitzhugh-nagumo: the FitzHugh-Nagumo model of seed homework 003 (science.md 6.4),
+// fitzhugh-nagumo: the FitzHugh-Nagumo model of seed homework 003 (docs/science.md 6.4),
 // v' = v - v^3/3 - w + I, tau w' = v + a - b w (tau 12.5, a 0.7, b 0.8). At I = 0.3 the fixed
 // point is a stable spiral; at I = 0.4 it is unstable and the trajectory runs into a relaxation
 // cycle. The (subcritical) Hopf bifurcation lies at I_H = 0.33128.
@@ -150,23 +150,26 @@ ReproductionResult reproduce_fitzhugh_nagumo(const std::string& dir, PlotFormat 
   const CurrentCase& low = cases[0];
   const CurrentCase& high = cases[1];
   result.numbers = {
-      {"v* at I = 0.3", low.fixed.state(0), -0.993297474550, "science.md 6.4"},
-      {"w* at I = 0.3", low.fixed.state(1), -0.366621843187, "science.md 6.4"},
+      {"v* at I = 0.3", low.fixed.state(0), -0.993297474550, "docs/science.md 6.4"},
+      {"w* at I = 0.3", low.fixed.state(1), -0.366621843187, "docs/science.md 6.4"},
       {"Re eigenvalue at I = 0.3",
        low.fixed.eigenvalues(0).real(),
        -0.0253199365,
-       "science.md 6.4"},
-      {"Im eigenvalue at I = 0.3", low.fixed.eigenvalues(0).imag(), 0.2801853899, "science.md 6.4"},
-      {"v* at I = 0.4", high.fixed.state(0), -0.906567067787, "science.md 6.4"},
+       "docs/science.md 6.4"},
+      {"Im eigenvalue at I = 0.3",
+       low.fixed.eigenvalues(0).imag(),
+       0.2801853899,
+       "docs/science.md 6.4"},
+      {"v* at I = 0.4", high.fixed.state(0), -0.906567067787, "docs/science.md 6.4"},
       {"Re eigenvalue at I = 0.4",
        high.fixed.eigenvalues(0).real(),
        0.0570680758,
-       "science.md 6.4"},
+       "docs/science.md 6.4"},
       {"Im eigenvalue at I = 0.4",
        high.fixed.eigenvalues(0).imag(),
        0.2556218321,
-       "science.md 6.4"},
-      {"Hopf current I_H", hopf.current, 0.331281337455, "science.md 6.4"},
+       "docs/science.md 6.4"},
+      {"Hopf current I_H", hopf.current, 0.331281337455, "docs/science.md 6.4"},
       {"v range at I = 0.4 (max - min over the run)",
        high.trajectory.states.row(0).maxCoeff() - high.trajectory.states.row(0).minCoeff(),
        std::nullopt,

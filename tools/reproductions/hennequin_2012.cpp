@@ -1,5 +1,5 @@
 // hennequin-2012: a random, exactly balanced E-I network in the sense of Hennequin, Vogels &
-// Gerstner 2012 (Phys Rev E 86:011909), parameterised as in science.md 4.5 (HVG's own values
+// Gerstner 2012 (Phys Rev E 86:011909), parameterised as in docs/science.md 4.5 (HVG's own values
 // are not confirmed): N = 200, half excitatory, connection probability 0.1, inhibitory weight
 // -gamma times the excitatory one with gamma = 1 (exact balance), bulk radius R = 0.85. The
 // Schur form splits W into eigenvalues (slowing) and a feedforward triangle (nonnormal
@@ -23,7 +23,7 @@ ReproductionResult reproduce_hennequin_2012(const std::string& dir, PlotFormat f
   const double p = 0.1;
   const double gamma = 1.0;
   const double radius = 0.85;
-  // R^2 = p (1 - p) w0^2 (1 + gamma^2)/2 for half E, half I columns (science.md 4.5).
+  // R^2 = p (1 - p) w0^2 (1 + gamma^2)/2 for half E, half I columns (docs/science.md 4.5).
   const double w0 = std::sqrt(2.0) * radius / std::sqrt(p * (1.0 - p) * (1.0 + gamma * gamma));
   DaleOptions options;
   options.n = n;
@@ -49,7 +49,8 @@ ReproductionResult reproduce_hennequin_2012(const std::string& dir, PlotFormat f
   result.summary =
       "A random excitatory-inhibitory network (N = 200, half E, half I, connection probability "
       "0.1, inhibitory weights exactly balancing excitatory ones, bulk radius R = 0.85; the "
-      "parameterisation of science.md 4.5, not HVG's confirmed values). Its eigenvalues stay in "
+      "parameterisation of docs/science.md 4.5, not HVG's confirmed values). Its eigenvalues stay "
+      "in "
       "the disk of radius R, left of the stability line, yet its complex Schur form "
       "W = U T U* has a large strictly upper (feedforward) part: the mean E-I structure is a "
       "pure feedforward link from the E-I difference to the overall sum. Driven by unit white "
@@ -94,11 +95,11 @@ ReproductionResult reproduce_hennequin_2012(const std::string& dir, PlotFormat f
 
   const double nd = static_cast<double>(n);
   result.numbers = {
-      {"bulk radius R", radius, 0.85, "science.md 4.5 (construction)"},
+      {"bulk radius R", radius, 0.85, "docs/science.md 4.5 (construction)"},
       {"spectral abscissa of W",
        spectral_abscissa(spectrum.eigenvalues),
        std::nullopt,
-       "< 1: stable (0.892 at N = 400 in science.md 4.5)"},
+       "< 1: stable (0.892 at N = 400 in docs/science.md 4.5)"},
       {"feedforward norm ||N||_F (Henrici departure)",
        schur.feedforward_norm,
        std::nullopt,
@@ -106,15 +107,15 @@ ReproductionResult reproduce_hennequin_2012(const std::string& dir, PlotFormat f
       {"total variance tr S / N",
        covariance.total_variance / nd,
        std::nullopt,
-       "science.md 4.5: 2.109 at N = 400"},
+       "docs/science.md 4.5: 2.109 at N = 400"},
       {"normal counterpart sum 1/(1 - Re lambda) / N",
        covariance.normal_total_variance / nd,
        std::nullopt,
-       "science.md 4.5: 1.320 at N = 400"},
+       "docs/science.md 4.5: 1.320 at N = 400"},
       {"nonnormal amplification tr S / normal",
        covariance.nonnormal_amplification,
        std::nullopt,
-       "science.md 4.5: 1.598 at N = 400"},
+       "docs/science.md 4.5: 1.598 at N = 400"},
       {"transient gain max ||e^{tA}||_2", envelope.max_gain, std::nullopt, "> 1: nonnormal"},
       {"Schur backward error", schur.backward_error, std::nullopt, "||W - U T U*||_F/||W||_F"},
   };

@@ -1,5 +1,5 @@
 // murphy-miller-2009: balanced amplification (Murphy & Miller 2009, Neuron 61:635, figs. 1-2;
-// science.md 1). W = [[w, -k w], [w, -k w]], w = 30/7, k = 1.1, tau = 1, pulse r(0) = (1, 0):
+// docs/science.md 1). W = [[w, -k w], [w, -k w]], w = 30/7, k = 1.1, tau = 1, pulse r(0) = (1, 0):
 // the difference pattern drives the sum pattern through the feedforward weight w(1 + k) = 9, so
 // r_E is transiently amplified (integral ratio 4) without slowing, while the Hebbian counterpart
 // (one population, self-weight 3/4) reaches the same ratio 4 only by slowing to 4 tau.
@@ -182,28 +182,37 @@ ReproductionResult reproduce_murphy_miller_2009(const std::string& dir, PlotForm
   const double ode_integral = integrated_r_e(net.w, r0, 60.0);
   const double ode_uncoupled = integrated_r_e(Eigen::MatrixXd::Zero(2, 2), r0, 60.0);
   result.numbers = {
-      {"feedforward weight w(1 + k)", schur.feedforward_weight, 9.0, "science.md 1.1"},
-      {"eigenvalue of the sum mode", schur.eigenvalues(0), -3.0 / 7.0, "science.md 1.1"},
-      {"integral of r_E (closed form)", pulse.integral_r_e.value_or(NAN), 4.0, "science.md 1.3"},
-      {"integral of r_I (closed form)", pulse.integral_r_i.value_or(NAN), 3.0, "science.md 1.3"},
+      {"feedforward weight w(1 + k)", schur.feedforward_weight, 9.0, "docs/science.md 1.1"},
+      {"eigenvalue of the sum mode", schur.eigenvalues(0), -3.0 / 7.0, "docs/science.md 1.1"},
+      {"integral of r_E (closed form)",
+       pulse.integral_r_e.value_or(NAN),
+       4.0,
+       "docs/science.md 1.3"},
+      {"integral of r_I (closed form)",
+       pulse.integral_r_i.value_or(NAN),
+       3.0,
+       "docs/science.md 1.3"},
       {"integral ratio balanced/uncoupled (closed form)",
        pulse.amplification.value_or(NAN),
        4.0,
-       "science.md 1.3"},
+       "docs/science.md 1.3"},
       {"integral ratio balanced/uncoupled (ODE to t = 60)",
        ode_integral / ode_uncoupled,
        4.0,
-       "science.md 1.3"},
-      {"peak r_E", pulse.peak_r_e.value_or(NAN), 1.793324845, "science.md 1.4 (T1a)"},
-      {"peak time", pulse.peak_time.value_or(NAN), 0.609851116, "science.md 1.4 (T1a)"},
-      {"r_E(1)", ei_response(balanced, r0, 1.0)(0), 1.650163488468, "science.md 1.4 (T1a)"},
-      {"r_I(1)", ei_response(balanced, r0, 1.0)(1), 1.282284047297, "science.md 1.4 (T1a)"},
-      {"Hebbian integral ratio (w = 3/4)", hebbian_pulse.amplification, 4.0, "science.md 1.6"},
-      {"Hebbian time constant (units of tau)", hebbian_pulse.time_constant, 4.0, "science.md 1.6"},
+       "docs/science.md 1.3"},
+      {"peak r_E", pulse.peak_r_e.value_or(NAN), 1.793324845, "docs/science.md 1.4 (T1a)"},
+      {"peak time", pulse.peak_time.value_or(NAN), 0.609851116, "docs/science.md 1.4 (T1a)"},
+      {"r_E(1)", ei_response(balanced, r0, 1.0)(0), 1.650163488468, "docs/science.md 1.4 (T1a)"},
+      {"r_I(1)", ei_response(balanced, r0, 1.0)(1), 1.282284047297, "docs/science.md 1.4 (T1a)"},
+      {"Hebbian integral ratio (w = 3/4)", hebbian_pulse.amplification, 4.0, "docs/science.md 1.6"},
+      {"Hebbian time constant (units of tau)",
+       hebbian_pulse.time_constant,
+       4.0,
+       "docs/science.md 1.6"},
       {"pseudospectral abscissa alpha_0.1(W - I)",
        alpha_01.abscissa,
        -0.236053534431,
-       "science.md 7.2"},
+       "docs/science.md 7.2"},
       {"max relative ODE error, balanced", check.max_rel_error, std::nullopt, "dopri5, rtol 1e-8"},
   };
   return result;

@@ -1,7 +1,7 @@
-// random-rnn: the random recurrent network of seed homework 003 (science.md 5.1): W = g randn(N, N)
-// /sqrt(N), N = 500. The eigenvalues of the linear generator -I + W fill a disk of radius g
-// centred at -1, so g = 0.9 is stable and g = 1.1 is not; the linear network decays or grows
-// accordingly, while with tanh the unstable network settles into bounded irregular activity.
+// random-rnn: the random recurrent network of seed homework 003 (docs/science.md 5.1): W = g
+// randn(N, N) /sqrt(N), N = 500. The eigenvalues of the linear generator -I + W fill a disk of
+// radius g centred at -1, so g = 0.9 is stable and g = 1.1 is not; the linear network decays or
+// grows accordingly, while with tanh the unstable network settles into bounded irregular activity.
 #include <cmath>
 #include <sstream>
 
@@ -124,7 +124,7 @@ ReproductionResult reproduce_random_rnn(const std::string& dir, PlotFormat forma
 
   for (const GainCase& c : cases) {
     result.numbers.push_back(
-        {"circular-law radius, " + g_text(c.g), c.radius, c.g, "science.md 5.1 (radius g)"});
+        {"circular-law radius, " + g_text(c.g), c.radius, c.g, "docs/science.md 5.1 (radius g)"});
     result.numbers.push_back({"max Re lambda(-I + W), " + g_text(c.g),
                               spectral_abscissa(c.generator_eigenvalues),
                               std::nullopt,

@@ -1,5 +1,5 @@
 // rosenbaum-3.4: the E-I rate network of Rosenbaum, Modeling Neural Circuits Made Simple, fig. 3.4
-// (parameters from the book's RecurrentRateNet.ipynb; science.md 6.2). Threshold-linear rates,
+// (parameters from the book's RecurrentRateNet.ipynb; docs/science.md 6.2). Threshold-linear rates,
 // W = [[2000, -2000], [6000, -3000]], X = (25, 17), g = 0.003575, theta = 9.639...: the same fixed
 // point is a stable spiral with tau_e = 30 ms, tau_i = 15 ms and an unstable one (oscillation)
 // with the time constants swapped, because slowing inhibition moves the trace of the Jacobian
@@ -179,37 +179,37 @@ ReproductionResult reproduce_rosenbaum_3_4(const std::string& dir, PlotFormat fo
   const double g_w_ee = kGain * base.w(0, 0);
   const double g_w_ii = kGain * base.w(1, 1);
   result.numbers = {
-      {"fixed point r_E* (Hz)", kHz * r_star(0), 5.608332949, "science.md 6.2"},
-      {"fixed point r_I* (Hz)", kHz * r_star(1), 12.504370300, "science.md 6.2"},
+      {"fixed point r_E* (Hz)", kHz * r_star(0), 5.608332949, "docs/science.md 6.2"},
+      {"fixed point r_I* (Hz)", kHz * r_star(1), 12.504370300, "docs/science.md 6.2"},
       {"trace, tau_e = 30, tau_i = 15 (1/ms)",
        converging.jacobian.trace(),
        -0.5766666667,
-       "science.md 6.2"},
-      {"determinant (1/ms^2)", converging.jacobian.determinant(), 0.180575, "science.md 6.2"},
+       "docs/science.md 6.2"},
+      {"determinant (1/ms^2)", converging.jacobian.determinant(), 0.180575, "docs/science.md 6.2"},
       {"Re eigenvalue, tau_e = 30, tau_i = 15",
        converging.spectrum.eigenvalues(0).real(),
        -0.2883333333,
-       "science.md 6.2"},
+       "docs/science.md 6.2"},
       {"Im eigenvalue, tau_e = 30, tau_i = 15",
        converging.spectrum.eigenvalues(0).imag(),
        0.3121520285,
-       "science.md 6.2"},
+       "docs/science.md 6.2"},
       {"trace, tau_e = 15, tau_i = 30 (1/ms)",
        oscillating.jacobian.trace(),
        0.0191666667,
-       "science.md 6.2"},
+       "docs/science.md 6.2"},
       {"Re eigenvalue, tau_e = 15, tau_i = 30",
        oscillating.spectrum.eigenvalues(0).real(),
        0.0095833333,
-       "science.md 6.2"},
+       "docs/science.md 6.2"},
       {"Im eigenvalue, tau_e = 15, tau_i = 30",
        oscillating.spectrum.eigenvalues(0).imag(),
        0.4248330963,
-       "science.md 6.2"},
+       "docs/science.md 6.2"},
       {"Hopf ratio tau_i/tau_e = (1 - g w_ii)/(g w_ee - 1)",
        (1.0 - g_w_ii) / (g_w_ee - 1.0),
        1.906504065,
-       "science.md 6.1-6.2"},
+       "docs/science.md 6.1-6.2"},
       {"converging: r_E at 600 ms (Hz)",
        kHz * converging.dense.states(0, last),
        5.608332949,
@@ -217,11 +217,11 @@ ReproductionResult reproduce_rosenbaum_3_4(const std::string& dir, PlotFormat fo
       {"oscillating: min r_E, last 300 ms (Hz)",
        kHz * late_e.minCoeff(),
        std::nullopt,
-       "science.md 6.2: Euler, dt 0.1 ms, 3.05 (Euler's spurious growth enlarges the cycle)"},
+       "docs/science.md 6.2: Euler, dt 0.1 ms, 3.05 (Euler's spurious growth enlarges the cycle)"},
       {"oscillating: max r_E, last 300 ms (Hz)",
        kHz * late_e.maxCoeff(),
        std::nullopt,
-       "science.md 6.2: Euler, dt 0.1 ms, 8.36 (dt 0.01 ms: 8.00)"},
+       "docs/science.md 6.2: Euler, dt 0.1 ms, 8.36 (dt 0.01 ms: 8.00)"},
   };
   return result;
 }

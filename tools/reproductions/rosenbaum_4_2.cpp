@@ -1,6 +1,6 @@
 // rosenbaum-4.2: the circular law (Rosenbaum, Modeling Neural Circuits Made Simple, fig. 4.2C):
 // W = rho randn(N, N)/sqrt(N), N = 200, rho = 1.5: eigenvalues fill the disk of radius rho, so the
-// network r = 0 is unstable (rho > 1). science.md 5.1.
+// network r = 0 is unstable (rho > 1). docs/science.md 5.1.
 #include <cmath>
 
 #include "common/figures.hpp"
@@ -37,12 +37,14 @@ ReproductionResult reproduce_rosenbaum_4_2(const std::string& dir, PlotFormat fo
       {file.substr(dir.size() + 1),
        "Eigenvalues of W (dots), the circular-law circle of radius sqrt(N var W_ij) (grey) and the "
        "stability boundary Re lambda = 1 (dashed)."});
-  result.numbers.push_back(
-      {"circular-law radius sqrt(N var W_ij)", radius, options.rho, "science.md 5.1 (radius rho)"});
+  result.numbers.push_back({"circular-law radius sqrt(N var W_ij)",
+                            radius,
+                            options.rho,
+                            "docs/science.md 5.1 (radius rho)"});
   result.numbers.push_back({"fraction of eigenvalues with |lambda| <= rho",
                             static_cast<double>(inside) / static_cast<double>(options.n),
                             std::nullopt,
-                            "science.md 5.1: >= 0.95 at N = 500"});
+                            "docs/science.md 5.1: >= 0.95 at N = 500"});
   result.numbers.push_back({"spectral abscissa",
                             spectral_abscissa(spectrum.eigenvalues),
                             std::nullopt,
