@@ -4,6 +4,7 @@
 # size (> 10 kB); at least MIN_FIGURES (default 20) figures. Used by CI on the README's demo run,
 # by check_demo.sh and by expect_outputs.sh.
 set -u
+. "$(dirname "$0")/png.sh"
 index=$1
 min=${2:-20}
 dir=$(dirname "$index")
@@ -13,8 +14,7 @@ count=0
 while IFS= read -r src; do
   f="$dir/$src"
   [ -f "$f" ] || { echo "$index references missing $src"; exit 1; }
-  [ "$(head -c 8 "$f" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] || { echo "$src: not a PNG"; exit 1; }
-  [ "$(tail -c 12 "$f" | od -An -tx1 | tr -d ' \n')" = "0000000049454e44ae426082" ] || { echo "$src: truncated PNG (no IEND)"; exit 1; }
+  complete_png "$f" || { echo "$src: not a complete PNG (signature and IEND chunk)"; exit 1; }
   [ "$(stat -c %s "$f")" -gt 10000 ] || { echo "$src: implausibly small"; exit 1; }
   count=$((count + 1))
 done < <(grep -o 'img src="[^"]*"' "$index" | sed 's/img src="//; s/"$//')

@@ -48,10 +48,7 @@ for a in "$@"; do
 done
 if [ "$out_used" = 1 ]; then out_dir="$work/out dir/nested"; else out_dir="$work"; fi
 
-complete_png() {  # the last 12 bytes of a PNG are the IEND chunk
-  [ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] &&
-    [ "$(tail -c 12 "$1" | od -An -tx1 | tr -d ' \n')" = "0000000049454e44ae426082" ]
-}
+. "$(dirname "$0")/png.sh"
 
 check_file() {
   local f=$1

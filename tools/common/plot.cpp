@@ -158,10 +158,6 @@ std::string run(const std::string& dir_in, const std::string& name, PlotFormat f
   const std::string temp = pattern;
   const std::string err_file = temp + ".stderr";
   const std::string status_file = temp + ".status";
-  const auto cleanup = [&] {
-    std::remove(err_file.c_str());
-    std::remove(status_file.c_str());
-  };
   {
     // `cmd 2>ERR || echo $? >STATUS`: the shell, not gnuplot-iostream's pclose, sees the status.
     Gnuplot gp("gnuplot 2>" + shell_quoted(err_file) + " || echo $? >" + shell_quoted(status_file));
@@ -172,7 +168,8 @@ std::string run(const std::string& dir_in, const std::string& name, PlotFormat f
   }  // the destructor closes the pipe and waits for gnuplot to finish
   const std::string err = read_text(err_file);
   const std::string status = read_text(status_file);
-  cleanup();
+  std::remove(err_file.c_str());
+  std::remove(status_file.c_str());
   std::error_code ec;
   const auto size = fs::file_size(temp, ec);
   const std::string shown = name + "." + extension(format) + " in " + dir_in;
