@@ -144,12 +144,14 @@ PYBIND11_MODULE(netdyn, m) {
       },
       py::arg("W"),
       py::arg("vectors") = false,
-      "Eigenvalues of W (LAPACK dgeev), decreasing real part then imaginary part; with "
+      "Eigenvalues of W (its real Schur form, LAPACK dgees), decreasing real part then imaginary "
+      "part; with "
       "vectors=True a tuple (eigenvalues, unit-column eigenvectors).");
-  m.def("eigenvector_condition",
-        &netdyn::eigenvector_condition,
-        py::arg("V"),
-        "cond_2 of a unit-column eigenvector matrix (inf if numerically singular).");
+  m.def(
+      "eigenvector_condition",
+      py::overload_cast<const Eigen::Ref<const Eigen::MatrixXcd>&>(&netdyn::eigenvector_condition),
+      py::arg("V"),
+      "cond_2 of a unit-column eigenvector matrix (inf if numerically singular).");
   m.def(
       "henrici_departure",
       [](const RealW& w) { return netdyn::henrici_departure(w.get()); },

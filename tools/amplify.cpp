@@ -10,6 +10,7 @@
 #include "netdyn/io.hpp"
 #include "netdyn/nonnormality.hpp"
 #include "netdyn/output_directory.hpp"
+#include "netdyn/schur_factorization.hpp"
 #include "netdyn/spectrum.hpp"
 #include "netdyn/steady_state.hpp"
 #include "netdyn/transient_envelope.hpp"
@@ -29,7 +30,9 @@ struct AmplifyArgs {
 
 void run_amplify(const AmplifyArgs& args) {
   const Eigen::MatrixXd w = read_connectivity(args.input);
-  const Eigen::VectorXcd lambda = compute_spectrum(w).eigenvalues;
+  // One factorisation (with Q: the most amplified input is mapped back from the Schur basis).
+  const SchurFactorization factorization(w);
+  const Eigen::VectorXcd& lambda = factorization.eigenvalues();
   const bool stable = is_stable(lambda);
   if (!stable && args.tmax == 0.0) {
     std::cerr << "netdyn amplify: W is unstable (spectral abscissa " << spectral_abscissa(lambda)
@@ -40,7 +43,7 @@ void run_amplify(const AmplifyArgs& args) {
   if (stable) {
     SteadyStateOptions so;
     so.compute_patterns = true;
-    const SteadyStateGain g = steady_state_gain(w, so);
+    const SteadyStateGain g = steady_state_gain(factorization, so);
     gain = g.gain;
     pattern = g.input_pattern;
   }
@@ -50,15 +53,15 @@ void run_amplify(const AmplifyArgs& args) {
     eo.tau = args.tau;
     eo.t_max = args.tmax;
     eo.points = args.points;
-    env = transient_envelope(w, eo);
+    env = transient_envelope(factorization, eo);
   }
   std::optional<double> kreiss;
   if (stable) {
     KreissOptions ko;
     ko.tau = args.tau;
-    kreiss = kreiss_lower_bound(w, ko).bound;
+    kreiss = kreiss_lower_bound(factorization, ko).bound;
   }
-  const double omega = numerical_abscissa(w, args.tau);
+  const double omega = env ? env->numerical_abscissa : numerical_abscissa(factorization, args.tau);
   if (!args.out_dir.empty() && env) {
     OutputDirectory out(args.out_dir);
     Eigen::MatrixXd table(env->times.size(), 2);

@@ -12,6 +12,7 @@
 #include "netdyn/guards.hpp"
 #include "netdyn/io.hpp"
 #include "netdyn/report.hpp"
+#include "netdyn/schur_factorization.hpp"
 #include "netdyn/sde.hpp"
 #include "netdyn/spectrum.hpp"
 
@@ -31,7 +32,9 @@ void run_covariance(const CovarianceArgs& args) {
   const Eigen::MatrixXd w = read_connectivity(args.input);
   CovarianceOptions options;
   options.sigma = args.sigma;
-  const StationaryCovariance c = stationary_covariance(w, options);  // unstable W: exit 1
+  const SchurFactorization factorization(w);  // with Q: S itself bounds --sigma
+  const StationaryCovariance c =
+      stationary_covariance(factorization, options);  // unstable W: exit 1
   std::optional<SdeRun> run;
   if (args.simulate > 0.0) {
     SdeOptions so;
@@ -44,11 +47,8 @@ void run_covariance(const CovarianceArgs& args) {
   std::vector<ReportWarning> warnings;
   // The guards of netdyn check that apply here: normal_total_variance = sum 1/(1 - Re lambda)
   // inherits the eigenvalue error; total_variance comes from a backward-stable Lyapunov solve.
-  SpectrumOptions spectrum_options;
-  spectrum_options.compute_eigenvectors = true;
-  const Spectrum spectrum = compute_spectrum(w, spectrum_options);
-  const EigenvalueAccuracy accuracy = eigenvalue_accuracy(w, spectrum);
-  const double abscissa = spectral_abscissa(spectrum.eigenvalues);
+  const EigenvalueAccuracy accuracy = eigenvalue_accuracy(factorization);
+  const double abscissa = spectral_abscissa(factorization.eigenvalues());
   if (auto warning =
           ill_conditioned_eigenvectors_warning(accuracy,
                                                "normal_total_variance, nonnormal_amplification",

@@ -11,6 +11,7 @@
 #include "netdyn/io.hpp"
 #include "netdyn/output_directory.hpp"
 #include "netdyn/schur.hpp"
+#include "netdyn/schur_factorization.hpp"
 
 namespace netdyn::cli {
 namespace {
@@ -90,6 +91,7 @@ void add_schur_command(CLI::App& app) {
   sub->add_flag("--json", args->json, "print one JSON object on stdout");
   sub->callback([args]() {
     const Eigen::MatrixXd w = read_connectivity(args->input);
+    const SchurFactorization factorization(w);  // one dgees for the form and its guard
     SchurOptions options;
     options.order = parse_schur_order(args->order);
     SchurSummary s;
@@ -111,11 +113,11 @@ void add_schur_command(CLI::App& app) {
       write_matrix(out->stage("schur_T.npy"), f.t);
     };
     if (args->real) {
-      const RealSchurForm f = real_schur(w, options);
+      const RealSchurForm f = real_schur(factorization, options);
       s.real_feedforward_norm = f.feedforward_norm;
       record(f, f.henrici_departure);
     } else {
-      const ComplexSchurForm f = complex_schur(w, options);
+      const ComplexSchurForm f = complex_schur(factorization, options);
       record(f, f.feedforward_norm);
     }
     if (out) {
@@ -131,7 +133,7 @@ void add_schur_command(CLI::App& app) {
     // eigenvalues; the factorisation itself is backward stable whatever kappa(V) is.
     std::vector<ReportWarning> warnings;
     if (auto warning = ill_conditioned_eigenvectors_warning(
-            eigenvalue_accuracy(w),
+            eigenvalue_accuracy(factorization),
             "eigenvalues (the diagonal of T), feedforward_norm, feedforward_relative",
             "the factorisation W = U T U* itself (backward_error, orthogonality_error)")) {
       warnings.push_back(std::move(*warning));

@@ -13,6 +13,7 @@
 #include "netdyn/guards.hpp"
 #include "netdyn/io.hpp"
 #include "netdyn/output_directory.hpp"
+#include "netdyn/schur_factorization.hpp"
 #include "netdyn/sparse_spectrum.hpp"
 #include "netdyn/spectrum.hpp"
 
@@ -151,9 +152,11 @@ SpectrumSummary run(const SpectrumArgs& a) {
                                 std::to_string(s.n) + "x" + std::to_string(s.n) +
                                 "; need count <= n");
   }
-  SpectrumOptions options;
-  options.compute_eigenvectors = true;  // for kappa(V), the eigenvalue guard
-  const Spectrum all = compute_spectrum(dense, options);
+  // One factorisation for the eigenvalues and their guard (kappa(V_T), ||T||_2).
+  FactorizationOptions factorization_options;
+  factorization_options.schur_vectors = false;
+  const SchurFactorization factorization(dense, factorization_options);
+  const Spectrum all = compute_spectrum(factorization);
   s.spectral_abscissa = spectral_abscissa(all.eigenvalues);
   s.spectral_radius = spectral_radius(all.eigenvalues);
   // --count K: the K rightmost, with a conjugate pair cut by K kept whole.
@@ -161,7 +164,7 @@ SpectrumSummary run(const SpectrumArgs& a) {
       all.eigenvalues.head(a.count > 0 ? complete_conjugate_pair(all.eigenvalues, a.count) : s.n);
   s.method = "dense";
   s.target = "all";
-  const EigenvalueAccuracy accuracy = eigenvalue_accuracy(dense, all);
+  const EigenvalueAccuracy accuracy = eigenvalue_accuracy(factorization);
   if (auto warning = ill_conditioned_eigenvectors_warning(
           accuracy,
           "eigenvalues, spectral_abscissa, spectral_radius",

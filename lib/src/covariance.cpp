@@ -6,18 +6,18 @@
 
 #include "checks.hpp"
 #include "lapack/lapack.hpp"
+#include "netdyn/schur_factorization.hpp"
 
 namespace netdyn {
 namespace {
 
-// Factorise A = W - I, restating a non-Hurwitz A in terms of W's eigenvalue (A's + 1).
+// The solver of A = W - I from W's factorisation, restating a non-Hurwitz A in terms of W's
+// eigenvalue (A's + 1).
 LyapunovSolver generator_solver(const char* function,
                                 const char* what,
-                                const Eigen::Ref<const Eigen::MatrixXd>& w) {
-  detail::require_connectivity(function, "W", w);
-  const Eigen::MatrixXd a = w - Eigen::MatrixXd::Identity(w.rows(), w.cols());
+                                const SchurFactorization& factorization) {
   try {
-    return LyapunovSolver(a);
+    return LyapunovSolver::for_generator(factorization);
   } catch (const NotHurwitzError& e) {
     const std::complex<double> lambda = e.eigenvalue() + 1.0;
     std::ostringstream msg;
@@ -29,33 +29,56 @@ LyapunovSolver generator_solver(const char* function,
   }
 }
 
+// W's factorisation with Schur vectors, for the W overloads.
+SchurFactorization factorize(const char* function, const Eigen::Ref<const Eigen::MatrixXd>& w) {
+  detail::require_connectivity(function, "W", w);
+  return SchurFactorization(w);
+}
+
 }  // namespace
 
 StationaryCovariance stationary_covariance(const Eigen::Ref<const Eigen::MatrixXd>& w,
                                            const CovarianceOptions& options) {
+  detail::require_positive("stationary_covariance", "sigma", options.sigma);
+  FactorizationOptions f;
+  f.schur_vectors = options.compute_matrix;
+  detail::require_connectivity("stationary_covariance", "W", w);
+  return stationary_covariance(SchurFactorization(w, f), options);
+}
+
+StationaryCovariance stationary_covariance(const SchurFactorization& factorization,
+                                           const CovarianceOptions& options) {
   constexpr const char* kFn = "stationary_covariance";
   detail::require_positive(kFn, "sigma", options.sigma);
-  const LyapunovSolver solver = generator_solver(kFn, "stationary covariance", w);
-  const Eigen::Index n = w.rows();
+  if (options.compute_matrix) (void)factorization.q();  // fail before the work
+  const LyapunovSolver solver = generator_solver(kFn, "stationary covariance", factorization);
+  const Eigen::Index n = factorization.size();
   // S is sigma^2 times the unit-noise solution S1: solve for S1 and scale, so that the limit on
-  // sigma is where S itself leaves the double range, not where 2 sigma^2 does.
-  LyapunovResult lyap = solver.solve(Eigen::MatrixXd::Identity(n, n) * 2.0);
-  const double largest = lyap.solution.cwiseAbs().maxCoeff();
+  // sigma is where S itself leaves the double range, not where 2 sigma^2 does. The right-hand
+  // side 2I is its own Schur-basis form, and tr S1 = tr Y: without the matrix, no Q at all.
+  const Eigen::MatrixXd two = Eigen::MatrixXd::Identity(n, n) * 2.0;
+  LyapunovResult lyap = options.compute_matrix ? solver.solve(two) : solver.solve_schur_basis(two);
+  // The largest figure formed: S's largest entry (n of them bound the trace), or without S the
+  // trace itself (tr S >= max_ij |S_ij| for positive semidefinite S).
+  const double trace = lyap.solution.trace();
+  const double largest = options.compute_matrix ? lyap.solution.cwiseAbs().maxCoeff() : trace;
   const double sigma_limit =
-      std::sqrt(std::numeric_limits<double>::max() / (static_cast<double>(n) * largest));
+      std::sqrt(std::numeric_limits<double>::max() /
+                (options.compute_matrix ? static_cast<double>(n) * largest : largest));
   if (options.sigma > sigma_limit) {
     std::ostringstream why;
     why.precision(3);
-    why << "the covariance is sigma^2 times that of unit noise (whose largest entry is " << largest
-        << ", total variance " << lyap.solution.trace()
+    why << "the covariance is sigma^2 times that of unit noise (";
+    if (options.compute_matrix) why << "whose largest entry is " << largest << ", ";
+    why << "total variance " << trace
         << "), so it exceeds the double range; for this W sigma must be <= " << sigma_limit;
     throw ParameterRangeError(kFn, "sigma", options.sigma, why.str());
   }
   const double s2 = options.sigma * options.sigma;
   StationaryCovariance out;
-  out.covariance = s2 * lyap.solution;
+  out.total_variance = s2 * lyap.solution.trace();
+  if (options.compute_matrix) out.covariance = s2 * lyap.solution;
   out.residual = lyap.residual;
-  out.total_variance = out.covariance.trace();
   out.eigenvalues = solver.eigenvalues().array() + 1.0;
   // A complex scalar OU mode dz = (lambda - 1) z dt + sqrt(2) sigma dB_C has variance
   // sigma^2 / (1 - Re lambda); the sum over modes is the variance without feedforward coupling.
@@ -98,9 +121,15 @@ LyapunovResult observability_gramian(const Eigen::Ref<const Eigen::MatrixXd>& a,
 
 EvokedEnergyModes most_amplified_initial_conditions(const Eigen::Ref<const Eigen::MatrixXd>& w,
                                                     const EvokedEnergyOptions& options) {
+  return most_amplified_initial_conditions(factorize("most_amplified_initial_conditions", w),
+                                           options);
+}
+
+EvokedEnergyModes most_amplified_initial_conditions(const SchurFactorization& factorization,
+                                                    const EvokedEnergyOptions& options) {
   constexpr const char* kFn = "most_amplified_initial_conditions";
-  const LyapunovSolver solver = generator_solver(kFn, "finite evoked energy", w);
-  const Eigen::Index n = w.rows();
+  const LyapunovSolver solver = generator_solver(kFn, "finite evoked energy", factorization);
+  const Eigen::Index n = factorization.size();
   if (options.count < 1 || options.count > n) {
     throw std::invalid_argument(
         std::string(kFn) + ": options.count = " + std::to_string(options.count) + " but W is " +
@@ -126,9 +155,14 @@ EvokedEnergyModes most_amplified_initial_conditions(const Eigen::Ref<const Eigen
 
 double evoked_energy(const Eigen::Ref<const Eigen::MatrixXd>& w,
                      const Eigen::Ref<const Eigen::VectorXd>& initial_condition) {
+  return evoked_energy(factorize("evoked_energy", w), initial_condition);
+}
+
+double evoked_energy(const SchurFactorization& factorization,
+                     const Eigen::Ref<const Eigen::VectorXd>& initial_condition) {
   constexpr const char* kFn = "evoked_energy";
-  const LyapunovSolver solver = generator_solver(kFn, "finite evoked energy", w);
-  const Eigen::Index n = w.rows();
+  const LyapunovSolver solver = generator_solver(kFn, "finite evoked energy", factorization);
+  const Eigen::Index n = factorization.size();
   if (initial_condition.size() != n) {
     throw std::invalid_argument(std::string(kFn) + ": initial condition has " +
                                 std::to_string(initial_condition.size()) + " entries but W is " +

@@ -37,9 +37,14 @@ EigenvalueAccuracy eigenvalue_accuracy(double eigenvector_condition, double norm
 
 EigenvalueAccuracy eigenvalue_accuracy(const Eigen::Ref<const Eigen::MatrixXd>& w) {
   detail::require_connectivity("eigenvalue_accuracy", "W", w);
-  SpectrumOptions options;
-  options.compute_eigenvectors = true;
-  return eigenvalue_accuracy(w, compute_spectrum(w, options));
+  FactorizationOptions options;
+  options.schur_vectors = false;
+  return eigenvalue_accuracy(SchurFactorization(w, options));
+}
+
+EigenvalueAccuracy eigenvalue_accuracy(const SchurFactorization& factorization) {
+  return eigenvalue_accuracy(
+      factorization.eigenvector_condition(), factorization.norm2(), factorization.size());
 }
 
 EigenvalueAccuracy eigenvalue_accuracy(const Eigen::Ref<const Eigen::MatrixXd>& w,

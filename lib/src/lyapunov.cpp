@@ -4,6 +4,8 @@
 
 #include "checks.hpp"
 #include "lapack/lapack.hpp"
+#include "netdyn/schur_factorization.hpp"
+#include "quasi_triangular.hpp"
 
 namespace netdyn {
 namespace {
@@ -82,12 +84,26 @@ LyapunovResult solve_sylvester(const Eigen::Ref<const Eigen::MatrixXd>& a,
   return out;
 }
 
-LyapunovSolver::LyapunovSolver(const Eigen::Ref<const Eigen::MatrixXd>& a) : a_(a) {
+LyapunovSolver::LyapunovSolver(const Eigen::Ref<const Eigen::MatrixXd>& a) {
   detail::require_connectivity("LyapunovSolver", "A", a);
   lapack::RealSchurFactor s = lapack::gees(a, true);
   t_ = std::move(s.t);
   u_ = std::move(s.u);
   eigenvalues_ = std::move(s.values);
+  require_hurwitz("solve_lyapunov");
+}
+
+LyapunovSolver LyapunovSolver::for_generator(const SchurFactorization& factorization) {
+  LyapunovSolver solver;
+  solver.t_ = factorization.t();
+  solver.t_.diagonal().array() -= 1.0;
+  if (factorization.has_schur_vectors()) solver.u_ = factorization.q();
+  solver.eigenvalues_ = factorization.schur_eigenvalues().array() - 1.0;
+  solver.require_hurwitz("solve_lyapunov");
+  return solver;
+}
+
+void LyapunovSolver::require_hurwitz(const char* function) {
   Eigen::Index worst = 0;
   for (Eigen::Index i = 1; i < eigenvalues_.size(); ++i) {
     if (eigenvalues_(i).real() > eigenvalues_(worst).real()) worst = i;
@@ -95,7 +111,7 @@ LyapunovSolver::LyapunovSolver(const Eigen::Ref<const Eigen::MatrixXd>& a) : a_(
   if (!(eigenvalues_(worst).real() < 0.0)) {
     std::ostringstream msg;
     msg.precision(12);
-    msg << "solve_lyapunov: A is not Hurwitz: eigenvalue " << eigenvalues_(worst)
+    msg << function << ": A is not Hurwitz: eigenvalue " << eigenvalues_(worst)
         << " has non-negative real part, so no stationary solution exists";
     throw NotHurwitzError(msg.str(), eigenvalues_(worst));
   }
@@ -109,6 +125,45 @@ LyapunovResult LyapunovSolver::solve_adjoint(const Eigen::Ref<const Eigen::Matri
   return solve_impl(q, true);
 }
 
+LyapunovResult LyapunovSolver::solve_schur_basis(const Eigen::Ref<const Eigen::MatrixXd>& c,
+                                                 bool adjoint) const {
+  constexpr const char* kFn = "solve_lyapunov";
+  const Eigen::Index n = size();
+  if (c.rows() != n || c.cols() != n) {
+    throw std::invalid_argument(std::string(kFn) + ": Q is " + std::to_string(c.rows()) + "x" +
+                                std::to_string(c.cols()) + " but A is " + std::to_string(n) + "x" +
+                                std::to_string(n) + "; need Q of the same size");
+  }
+  detail::require_finite(kFn, "Q", c);
+  const bool symmetric = exactly_symmetric(c);
+  // Plain: T Y + Y T^T = -C;  adjoint: T^T Y + Y T = -C.
+  LyapunovResult out;
+  out.solution = -c;
+  const double scale = adjoint ? lapack::trsyl3('T', 'N', 1, t_, t_, out.solution)
+                               : lapack::trsyl3('N', 'T', 1, t_, t_, out.solution);
+  unscale(kFn, scale, out.solution);
+  if (symmetric) {
+    // Rounding leaves Y symmetric to O(eps ||Y||); make it exact, as the mathematics says.
+    out.solution = (0.5 * (out.solution + out.solution.transpose())).eval();
+  }
+  detail::ensure_finite_result(kFn, "X", out.solution);
+  // Residual op(T) Y + Y op(T)^T + C; with symmetric Y the second term is the first's transpose.
+  const detail::QuasiTriangularAlgebra algebra(t_);
+  Eigen::MatrixXd ty = out.solution;
+  algebra.multiply_dense(adjoint ? 'T' : 'N', t_, ty);
+  Eigen::MatrixXd r = c;
+  if (symmetric) {
+    r += ty + ty.transpose();
+  } else {
+    Eigen::MatrixXd yt = out.solution.transpose();
+    algebra.multiply_dense(adjoint ? 'T' : 'N', t_, yt);  // (Y op(T)^T)^T = op(T) Y^T
+    r += ty + yt.transpose();
+  }
+  const double denom = 2.0 * t_.norm() * out.solution.norm() + c.norm();
+  out.residual = denom > 0.0 ? r.norm() / denom : 0.0;
+  return out;
+}
+
 LyapunovResult LyapunovSolver::solve_impl(const Eigen::Ref<const Eigen::MatrixXd>& q,
                                           bool adjoint) const {
   constexpr const char* kFn = "solve_lyapunov";
@@ -119,33 +174,18 @@ LyapunovResult LyapunovSolver::solve_impl(const Eigen::Ref<const Eigen::MatrixXd
                                 std::to_string(n) + "; need Q of the same size");
   }
   detail::require_finite(kFn, "Q", q);
+  if (u_.size() == 0) {
+    throw std::logic_error(std::string(kFn) +
+                           ": the solver was built without Schur vectors; use solve_schur_basis");
+  }
+  // A = U T U^T:  U^T X U solves the Schur-basis equation with C = U^T Q U; X = U Y U^T.
   const bool symmetric = exactly_symmetric(q);
-  // A = U T U^T. Plain:   T Y + Y T^T = -U^T Q U;  adjoint: T^T Y + Y T = -U^T Q U; X = U Y U^T.
-  Eigen::MatrixXd y = congruence_t(u_, q, u_);
-  y = -y;
-  const double scale =
-      adjoint ? lapack::trsyl3('T', 'N', 1, t_, t_, y) : lapack::trsyl3('N', 'T', 1, t_, t_, y);
-  unscale(kFn, scale, y);
-  LyapunovResult out;
-  out.solution = congruence(u_, y, u_);
-  if (symmetric) {
-    // Rounding leaves X symmetric to O(eps ||X||); make it exact, as the mathematics says.
-    out.solution = (0.5 * (out.solution + out.solution.transpose())).eval();
-  }
+  Eigen::MatrixXd c = congruence_t(u_, q, u_);
+  if (symmetric) c = (0.5 * (c + c.transpose())).eval();  // symmetric to rounding: exactly
+  LyapunovResult out = solve_schur_basis(c, adjoint);
+  out.solution = congruence(u_, out.solution, u_);
+  if (symmetric) out.solution = (0.5 * (out.solution + out.solution.transpose())).eval();
   detail::ensure_finite_result(kFn, "X", out.solution);
-  // Residual: op(A) X + X op(A)^T + Q; with symmetric X the second term is the first's transpose.
-  const char op = adjoint ? 'T' : 'N';
-  Eigen::MatrixXd ax(n, n);
-  lapack::gemm(op, 'N', 1.0, a_, out.solution, 0.0, ax);
-  Eigen::MatrixXd r = q;
-  if (symmetric) {
-    r += ax + ax.transpose();
-  } else {
-    r += ax;
-    lapack::gemm('N', adjoint ? 'N' : 'T', 1.0, out.solution, a_, 1.0, r);
-  }
-  const double denom = 2.0 * a_.norm() * out.solution.norm() + q.norm();
-  out.residual = denom > 0.0 ? r.norm() / denom : 0.0;
   return out;
 }
 

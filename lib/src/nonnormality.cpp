@@ -5,13 +5,20 @@
 
 #include "checks.hpp"
 #include "lapack/lapack.hpp"
+#include "netdyn/schur_factorization.hpp"
 
 namespace netdyn {
 
 double henrici_departure(const Eigen::Ref<const Eigen::MatrixXd>& w) {
   detail::require_connectivity("henrici_departure", "W", w);
-  const Eigen::Index n = w.rows();
-  const Eigen::MatrixXd t = lapack::gees(w, false).t;
+  FactorizationOptions options;
+  options.schur_vectors = false;
+  return henrici_departure(SchurFactorization(w, options));
+}
+
+double henrici_departure(const SchurFactorization& factorization) {
+  const Eigen::MatrixXd& t = factorization.t();
+  const Eigen::Index n = t.rows();
   // sqrt of a sum of squares, scaled (Eigen's stableNorm): the squares overflow for entries
   // beyond ~1e154. Per diagonal block: the Frobenius norm of the strictly upper part to its
   // right, and for 2x2 blocks their own departure.
@@ -31,6 +38,10 @@ double henrici_departure(const Eigen::Ref<const Eigen::MatrixXd>& w) {
   }
   return Eigen::Map<const Eigen::VectorXd>(parts.data(), static_cast<Eigen::Index>(parts.size()))
       .stableNorm();
+}
+
+double numerical_abscissa(const SchurFactorization& factorization, double tau) {
+  return numerical_abscissa(factorization.matrix(), tau);
 }
 
 double numerical_abscissa(const Eigen::Ref<const Eigen::MatrixXd>& w, double tau) {

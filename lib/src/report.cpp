@@ -138,26 +138,32 @@ NetworkReport analyse_network(const Eigen::Ref<const Eigen::MatrixXd>& w,
                               const ReportOptions& options) {
   detail::require_connectivity("analyse_network", "W", w);
   detail::require_time_constant("analyse_network", w, options.tau);
+  FactorizationOptions f;
+  f.schur_vectors = false;  // every figure of the report is unitarily invariant
+  return analyse_network(SchurFactorization(w, f), options);
+}
+
+NetworkReport analyse_network(const SchurFactorization& factorization,
+                              const ReportOptions& options) {
+  const Eigen::MatrixXd& w = factorization.matrix();
+  detail::require_time_constant("analyse_network", w, options.tau);
   const double tau = options.tau;
   NetworkReport r;
   r.n = w.rows();
   r.tau = tau;
-  SpectrumOptions spectrum_options;
-  spectrum_options.compute_eigenvectors = true;
-  const Spectrum spectrum = compute_spectrum(w, spectrum_options);
-  r.eigenvalues = spectrum.eigenvalues;
+  r.eigenvalues = factorization.eigenvalues();
   r.spectral_abscissa = spectral_abscissa(r.eigenvalues);
   r.spectral_radius = spectral_radius(r.eigenvalues);
   r.stable = is_stable(r.eigenvalues);
   r.growth_rate = (r.spectral_abscissa - 1.0) / tau;
   if (r.stable) r.slowest_timescale = tau / (1.0 - r.spectral_abscissa);
-  r.henrici_departure = henrici_departure(w);
-  const double frobenius = w.norm();
+  r.henrici_departure = henrici_departure(factorization);
+  const double frobenius = factorization.frobenius_norm();
   r.henrici_relative = frobenius > 0.0 ? r.henrici_departure / frobenius : 0.0;
-  r.eigenvector_condition = eigenvector_condition(spectrum.eigenvectors);
-  r.numerical_abscissa = numerical_abscissa(w, tau);
-  const double norm2 = lapack::singular_values(w)(0);
-  const EigenvalueAccuracy accuracy = eigenvalue_accuracy(r.eigenvector_condition, norm2, r.n);
+  r.eigenvector_condition = factorization.eigenvector_condition();
+  r.numerical_abscissa = numerical_abscissa(factorization, tau);
+  const double norm2 = factorization.norm2();
+  const EigenvalueAccuracy accuracy = eigenvalue_accuracy(factorization);
   r.eigenvalue_error_estimate = accuracy.estimate();
   // Near-critical: a perturbation of W of norm d reaches the stability boundary, with
   // d = |1 - spectral_abscissa| (shift W by d I) or, for stable W, d = sigma_min(I - W) (a rank-one
@@ -172,20 +178,25 @@ NetworkReport analyse_network(const Eigen::Ref<const Eigen::MatrixXd>& w,
     return unless_critical(compute, figure, near_critical, critical_reasons);
   };
   if (r.stable) {
-    r.steady_state_gain = guarded([&] { return steady_state_gain(w).gain; }, "steady_state_gain");
+    r.steady_state_gain =
+        guarded([&] { return steady_state_gain(factorization).gain; }, "steady_state_gain");
     if (r.steady_state_gain && 1.0 / *r.steady_state_gain <= threshold) near_critical = true;
     // Transient gain over t >= 0 (automatic horizon, refined maximum) and the unit-noise
     // variance keys (sigma = 1, independent of tau).
     TransientEnvelopeOptions envelope_options;
     envelope_options.tau = tau;
     envelope_options.points = 41;  // the grid only brackets the maximum; refinement does the rest
-    envelope = guarded([&] { return transient_envelope(w, envelope_options); }, "transient_gain");
+    envelope = guarded([&] { return transient_envelope(factorization, envelope_options); },
+                       "transient_gain");
     if (envelope) {
       r.transient_gain = envelope->max_gain;
       r.transient_gain_time = envelope->max_time;
     }
+    CovarianceOptions covariance_options;
+    covariance_options.compute_matrix = false;  // the variances only: no Schur vectors needed
     if (const auto covariance =
-            guarded([&] { return stationary_covariance(w); }, "total_variance")) {
+            guarded([&] { return stationary_covariance(factorization, covariance_options); },
+                    "total_variance")) {
       r.total_variance = covariance->total_variance;
       r.normal_total_variance = covariance->normal_total_variance;
       r.nonnormal_amplification = covariance->nonnormal_amplification;

@@ -8,38 +8,16 @@
 
 #include "checks.hpp"
 #include "lapack/lapack.hpp"
+#include "netdyn/schur_factorization.hpp"
+#include "schur_blocks.hpp"
 
 namespace netdyn {
 namespace {
 
 using dcomplex = std::complex<double>;
-
-// Size of the diagonal block of a real quasi-triangular t starting at row k.
-Eigen::Index block_size(const Eigen::MatrixXd& t, Eigen::Index k) {
-  return (k + 1 < t.rows() && t(k + 1, k) != 0.0) ? 2 : 1;
-}
-
-// The eigenvalue with positive imaginary part of the 2x2 block [[a, b], [c, d]] (real if the
-// block has real eigenvalues; then the larger one).
-// Scaled by the largest entry: h^2 + b c overflows for entries beyond ~1e154.
-dcomplex block_eigenvalue(double a, double b, double c, double d) {
-  const double s = std::max({std::abs(a), std::abs(b), std::abs(c), std::abs(d)});
-  if (s == 0.0) return {0.0, 0.0};
-  a /= s;
-  b /= s;
-  c /= s;
-  d /= s;
-  const double p = 0.5 * (a + d);
-  const double h = 0.5 * (a - d);
-  const double disc = h * h + b * c;
-  if (disc >= 0.0) return {s * (p + std::sqrt(disc)), 0.0};
-  return {s * p, s * std::sqrt(-disc)};
-}
-
-dcomplex leading_eigenvalue(const Eigen::MatrixXd& t, Eigen::Index k) {
-  if (block_size(t, k) == 1) return {t(k, k), 0.0};
-  return block_eigenvalue(t(k, k), t(k, k + 1), t(k + 1, k), t(k + 1, k + 1));
-}
+using detail::block_size;
+using detail::leading_eigenvalue;
+using detail::real_schur_eigenvalues;
 
 // Strict "x goes before y" in the requested order; equal keys keep their relative order, so
 // equal eigenvalues are never swapped (a swap of equal eigenvalues is ill-conditioned).
@@ -84,70 +62,6 @@ void reorder_complex(Eigen::MatrixXcd& t, Eigen::MatrixXcd& u, SchurOrder order)
   }
 }
 
-Eigen::VectorXcd real_schur_eigenvalues(const Eigen::MatrixXd& t) {
-  const Eigen::Index n = t.rows();
-  Eigen::VectorXcd values(n);
-  for (Eigen::Index k = 0; k < n; k += block_size(t, k)) {
-    values(k) = leading_eigenvalue(t, k);
-    if (block_size(t, k) == 2) values(k + 1) = std::conj(values(k));
-  }
-  return values;
-}
-
-// rsf2csf: split each 2x2 block [[a, b], [c, d]] (complex pair mu, conj(mu), Im mu > 0) of a
-// real Schur form by the unitary G = [[x1, -conj(x2)], [x2, conj(x1)]], x = unit eigenvector of
-// the block for mu, so that G^* B G = [[mu, *], [0, conj(mu)]]. Each block costs O(n).
-void split_blocks(Eigen::MatrixXcd& t, Eigen::MatrixXcd& u) {
-  const Eigen::Index n = t.rows();
-  Eigen::Index k = 0;
-  while (k < n) {
-    if (k + 1 >= n || t(k + 1, k) == 0.0) {
-      ++k;
-      continue;
-    }
-    const double a = t(k, k).real();
-    const double b = t(k, k + 1).real();
-    const double c = t(k + 1, k).real();
-    const double d = t(k + 1, k + 1).real();
-    const dcomplex mu = block_eigenvalue(a, b, c, d);
-    // (B - mu I) x = 0 with x = (b, mu - a): the first row vanishes identically; b != 0 for a
-    // block with non-real eigenvalues (otherwise it would be triangular).
-    dcomplex x1(b, 0.0);
-    dcomplex x2 = mu - a;
-    const double r = std::hypot(std::abs(x1), std::abs(x2));
-    x1 /= r;
-    x2 /= r;
-    const dcomplex cx1 = std::conj(x1);
-    const dcomplex cx2 = std::conj(x2);
-    // Rows k, k+1 (columns k..n-1): G^* [row_k; row_k+1].
-    for (Eigen::Index j = k; j < n; ++j) {
-      const dcomplex r1 = t(k, j);
-      const dcomplex r2 = t(k + 1, j);
-      t(k, j) = cx1 * r1 + cx2 * r2;
-      t(k + 1, j) = -x2 * r1 + x1 * r2;
-    }
-    // Columns k, k+1 (rows 0..k+1): [col_k col_k+1] G.
-    for (Eigen::Index i = 0; i <= k + 1; ++i) {
-      const dcomplex c1 = t(i, k);
-      const dcomplex c2 = t(i, k + 1);
-      t(i, k) = c1 * x1 + c2 * x2;
-      t(i, k + 1) = -c1 * cx2 + c2 * cx1;
-    }
-    for (Eigen::Index i = 0; i < n; ++i) {
-      const dcomplex c1 = u(i, k);
-      const dcomplex c2 = u(i, k + 1);
-      u(i, k) = c1 * x1 + c2 * x2;
-      u(i, k + 1) = -c1 * cx2 + c2 * cx1;
-    }
-    // The rotation annihilates t(k+1, k) up to rounding; set the exact triangular structure and
-    // the exactly conjugate pair.
-    t(k + 1, k) = 0.0;
-    t(k, k) = mu;
-    t(k + 1, k + 1) = std::conj(mu);
-    k += 2;
-  }
-}
-
 double relative(double residual, double scale) {
   if (scale == 0.0) return residual == 0.0 ? 0.0 : residual;
   return residual / scale;
@@ -189,14 +103,34 @@ void real_errors(const Eigen::Ref<const Eigen::MatrixXd>& w, RealSchurForm& f) {
   f.orthogonality_error = gram.norm();
 }
 
+// The parts of the complex form common to both routes: checks, the split T = Lambda + N, errors.
+void finish_complex(const Eigen::Ref<const Eigen::MatrixXd>& w,
+                    const SchurOptions& options,
+                    ComplexSchurForm& f) {
+  detail::ensure_finite_result("complex_schur", "T", f.t);
+  detail::ensure_finite_result("complex_schur", "U", f.u);
+  // The triangular structure is exact by construction (LAPACK and split_blocks write zeros),
+  // so the strictly lower part is cleared only to be safe against stray rounding.
+  f.t.triangularView<Eigen::StrictlyLower>().setZero();
+  f.eigenvalues = f.t.diagonal();
+  f.feedforward = f.t.triangularView<Eigen::StrictlyUpper>();
+  f.normal_part = f.eigenvalues.asDiagonal();
+  f.feedforward_norm = f.feedforward.stableNorm();
+  if (options.compute_errors) complex_errors(w, f);
+}
+
 }  // namespace
 
 RealSchurForm real_schur(const Eigen::Ref<const Eigen::MatrixXd>& w, const SchurOptions& options) {
   detail::require_connectivity("real_schur", "W", w);
-  lapack::RealSchurFactor factor = lapack::gees(w, true);
+  return real_schur(SchurFactorization(w), options);
+}
+
+RealSchurForm real_schur(const SchurFactorization& factorization, const SchurOptions& options) {
+  const Eigen::MatrixXd& w = factorization.matrix();
   RealSchurForm f;
-  f.t = std::move(factor.t);
-  f.u = std::move(factor.u);
+  f.t = factorization.t();
+  f.u = factorization.q();
   reorder_real(f.t, f.u, options.order);
   detail::ensure_finite_result("real_schur", "T", f.t);
   detail::ensure_finite_result("real_schur", "U", f.u);
@@ -234,32 +168,32 @@ RealSchurForm real_schur(const Eigen::Ref<const Eigen::MatrixXd>& w, const Schur
 ComplexSchurForm complex_schur(const Eigen::Ref<const Eigen::MatrixXd>& w,
                                const SchurOptions& options) {
   detail::require_connectivity("complex_schur", "W", w);
-  ComplexSchurForm f;
-  if (options.method == ComplexSchurMethod::kZgees) {
-    const Eigen::MatrixXcd wc = w.cast<dcomplex>();
-    lapack::ComplexSchurFactor factor = lapack::gees(wc, true);
-    f.t = std::move(factor.t);
-    f.u = std::move(factor.u);
-    reorder_complex(f.t, f.u, options.order);
-  } else {
-    lapack::RealSchurFactor factor = lapack::gees(w, true);
-    reorder_real(factor.t, factor.u, options.order);
-    f.t = factor.t.cast<dcomplex>();
-    factor.t.resize(0, 0);
-    f.u = factor.u.cast<dcomplex>();
-    factor.u.resize(0, 0);
-    split_blocks(f.t, f.u);
+  if (options.method == ComplexSchurMethod::kViaRealSchur) {
+    return complex_schur(SchurFactorization(w), options);
   }
-  detail::ensure_finite_result("complex_schur", "T", f.t);
-  detail::ensure_finite_result("complex_schur", "U", f.u);
-  // The triangular structure is exact by construction (LAPACK and split_blocks write zeros),
-  // so the strictly lower part is cleared only to be safe against stray rounding.
-  f.t.triangularView<Eigen::StrictlyLower>().setZero();
-  f.eigenvalues = f.t.diagonal();
-  f.feedforward = f.t.triangularView<Eigen::StrictlyUpper>();
-  f.normal_part = f.eigenvalues.asDiagonal();
-  f.feedforward_norm = f.feedforward.stableNorm();
-  if (options.compute_errors) complex_errors(w, f);
+  ComplexSchurForm f;
+  const Eigen::MatrixXcd wc = w.cast<dcomplex>();
+  lapack::ComplexSchurFactor factor = lapack::gees(wc, true);
+  f.t = std::move(factor.t);
+  f.u = std::move(factor.u);
+  reorder_complex(f.t, f.u, options.order);
+  finish_complex(w, options, f);
+  return f;
+}
+
+ComplexSchurForm complex_schur(const SchurFactorization& factorization,
+                               const SchurOptions& options) {
+  ComplexSchurForm f;
+  {
+    Eigen::MatrixXd t = factorization.t();
+    Eigen::MatrixXd u = factorization.q();
+    reorder_real(t, u, options.order);
+    f.t = t.cast<dcomplex>();
+    t.resize(0, 0);
+    f.u = u.cast<dcomplex>();
+  }
+  detail::split_schur_blocks(f.t, f.u);
+  finish_complex(factorization.matrix(), options, f);
   return f;
 }
 

@@ -8,6 +8,7 @@
 
 #include "checks.hpp"
 #include "lapack/lapack.hpp"
+#include "netdyn/schur_factorization.hpp"
 
 namespace netdyn {
 
@@ -23,23 +24,24 @@ Eigen::VectorXi sort_eigenvalues(Eigen::VectorXcd& values) {
   return order;
 }
 
-Spectrum compute_spectrum(const Eigen::Ref<const Eigen::MatrixXd>& w,
-                          const SpectrumOptions& options) {
-  detail::require_connectivity("compute_spectrum", "W", w);
-  const Eigen::Index n = w.rows();
-  if (options.count < 0 || options.count > n) {
-    throw std::invalid_argument(
-        "compute_spectrum: options.count = " + std::to_string(options.count) + " but W is " +
-        std::to_string(n) + "x" + std::to_string(n) + "; need 0 <= count <= " + std::to_string(n));
+namespace {
+
+void require_count(Eigen::Index n, Eigen::Index count) {
+  if (count < 0 || count > n) {
+    throw std::invalid_argument("compute_spectrum: options.count = " + std::to_string(count) +
+                                " but W is " + std::to_string(n) + "x" + std::to_string(n) +
+                                "; need 0 <= count <= " + std::to_string(n));
   }
-  lapack::EigenDecomposition eig = lapack::geev(w, options.compute_eigenvectors);
+}
+
+}  // namespace
+
+Spectrum compute_spectrum(const SchurFactorization& factorization, const SpectrumOptions& options) {
+  const Eigen::Index n = factorization.size();
+  require_count(n, options.count);
   Spectrum out;
-  out.eigenvalues = std::move(eig.values);
-  const Eigen::VectorXi order = sort_eigenvalues(out.eigenvalues);
-  if (options.compute_eigenvectors) {
-    out.eigenvectors.resize(n, n);
-    for (Eigen::Index k = 0; k < n; ++k) out.eigenvectors.col(k) = eig.vectors.col(order(k));
-  }
+  out.eigenvalues = factorization.eigenvalues();
+  if (options.compute_eigenvectors) out.eigenvectors = factorization.eigenvectors();
   if (options.count > 0) {
     const Eigen::Index keep = complete_conjugate_pair(out.eigenvalues, options.count);
     out.eigenvalues.conservativeResize(keep);
@@ -47,6 +49,16 @@ Spectrum compute_spectrum(const Eigen::Ref<const Eigen::MatrixXd>& w,
   }
   detail::ensure_finite_result("compute_spectrum", "eigenvalues", out.eigenvalues);
   return out;
+}
+
+Spectrum compute_spectrum(const Eigen::Ref<const Eigen::MatrixXd>& w,
+                          const SpectrumOptions& options) {
+  detail::require_connectivity("compute_spectrum", "W", w);
+  const Eigen::Index n = w.rows();
+  require_count(n, options.count);  // before the O(n^3) work
+  FactorizationOptions f;
+  f.schur_vectors = options.compute_eigenvectors;
+  return compute_spectrum(SchurFactorization(w, f), options);
 }
 
 Eigen::Index complete_conjugate_pair(const Eigen::Ref<const Eigen::VectorXcd>& ordered,
@@ -81,6 +93,10 @@ double circular_law_radius(const Eigen::Ref<const Eigen::MatrixXd>& w) {
   return std::sqrt(n * variance);
 }
 
+double eigenvector_condition(const SchurFactorization& factorization) {
+  return factorization.eigenvector_condition();
+}
+
 double eigenvector_condition(const Eigen::Ref<const Eigen::MatrixXcd>& eigenvectors) {
   detail::require_square("eigenvector_condition", "V", eigenvectors);
   detail::require_finite("eigenvector_condition", "V", eigenvectors);
@@ -88,8 +104,8 @@ double eigenvector_condition(const Eigen::Ref<const Eigen::MatrixXcd>& eigenvect
   // twice. dgesdd on the embedding instead of zgesdd on V: OpenBLAS 0.3.21's zgemv_n_HASWELL,
   // called by zgesdd's bidiagonalisation, reads before its buffers (valgrind: invalid reads on
   // every `netdyn check` of the n = 200 Gaussian W; `netdyn spectrum` of it crashed in one run of
-  // two). About twice zgesdd's flops; the report's kappa(V) is to come from the triangular
-  // eigenvectors of the Schur form (issue 16).
+  // two). About twice zgesdd's flops; the reports take kappa(V) from the factorisation instead
+  // (eigenvector_condition(const SchurFactorization&): no dense SVD).
   const Eigen::Index m = eigenvectors.rows();
   Eigen::MatrixXd embedding(2 * m, 2 * m);
   embedding.topLeftCorner(m, m) = eigenvectors.real();

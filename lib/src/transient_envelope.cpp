@@ -14,6 +14,8 @@
 #include "matrix_exponential.hpp"
 #include "matrix_ring.hpp"
 #include "netdyn/nonnormality.hpp"
+#include "netdyn/schur_factorization.hpp"
+#include "quasi_triangular.hpp"
 #include "resolvent.hpp"
 
 #ifdef _OPENMP
@@ -24,99 +26,7 @@ namespace netdyn {
 namespace {
 
 using Index = Eigen::Index;
-
-// Products of upper quasi-triangular matrices sharing one block pattern (a real Schur factor and
-// polynomials/exponentials of it). Both factors are block upper triangular, so column block
-// [c0, c1) of the product only involves the leading (c1 + 1) x (c1 + 1) corner: dtrmm on growing
-// corners costs about n^3/3 flops instead of gemm's 2 n^3. The few subdiagonal entries of 2x2
-// blocks are added separately in O(n^2).
-class QuasiTriangularAlgebra {
- public:
-  explicit QuasiTriangularAlgebra(const Eigen::MatrixXd& t) : n_(t.rows()) {
-    for (Index i = 0; i + 1 < n_; ++i) {
-      if (t(i + 1, i) != 0.0) sub_.push_back(i);
-    }
-  }
-
-  // out = x * p (out must not alias x or p). threads > 1: the column blocks are shared among
-  // that many OpenMP threads, largest first (for use with single-threaded BLAS).
-  void multiply(const Eigen::MatrixXd& x,
-                const Eigen::MatrixXd& p,
-                Eigen::MatrixXd& out,
-                int threads = 1) const {
-    out = p;
-    corner_products('N', x, out, threads);
-    // Column by column (contiguous); p(i, j) = 0 for i > j + 1, and sub_ is ascending.
-    for (Index j = 0; j < n_; ++j) {
-      for (const Index i : sub_) {
-        if (i > j + 1) break;
-        out(i + 1, j) += x(i + 1, i) * p(i, j);
-      }
-    }
-  }
-
-  // Upper triangle of g = s^T s (symmetric; the strict lower part is left unspecified). With
-  // s = U + L (L: the subdiagonal entries), U^T s by the corner products (row i of column j only
-  // needs rows k <= i <= j of s), then L^T s adds s(i+1, i) times row i + 1 to row i.
-  void gram(const Eigen::MatrixXd& s, Eigen::MatrixXd& g, int threads = 1) const {
-    g = s;
-    corner_products('T', s, g, threads);
-    for (const Index i : sub_) g.row(i).tail(n_ - i) += s(i + 1, i) * s.row(i + 1).tail(n_ - i);
-  }
-
-  // y = E x and y = E^T x for E with this block pattern: a triangular product (BLAS dtrmv, half
-  // of gemv's flops) plus the subdiagonal entries.
-  template <typename X>
-  void apply(const Eigen::MatrixXd& e, const X& x, Eigen::VectorXd& y) const {
-    y = x;
-    lapack::trmv_upper('N', e, y);
-    for (const Index i : sub_) y(i + 1) += e(i + 1, i) * x(i);
-  }
-  template <typename X>
-  void apply_transpose(const Eigen::MatrixXd& e, const X& x, Eigen::VectorXd& y) const {
-    y = x;
-    lapack::trmv_upper('T', e, y);
-    for (const Index i : sub_) y(i) += e(i + 1, i) * x(i + 1);
-  }
-
-  // out = e^{s T}: the degree-18 Taylor scheme of matrix_exponential.hpp (5 products, then the
-  // squarings) with this pattern's cheap products.
-  void exp(const Eigen::MatrixXd& t,
-           double s,
-           Eigen::MatrixXd& out,
-           detail::ExponentialWorkspace& ws,
-           int threads = 1) const {
-    detail::matrix_exponential_into(
-        t,
-        s,
-        [this, threads](const Eigen::MatrixXd& x, const Eigen::MatrixXd& p, Eigen::MatrixXd& r) {
-          multiply(x, p, r, threads);
-        },
-        ws,
-        out);
-  }
-
- private:
-  // out(0:r, block) = op(upper(x))(0:r, 0:r) out(0:r, block) for each column block, r the block's
-  // end + 1: for out holding a matrix of this pattern, its rows below r are zero in the block.
-  void corner_products(char trans,
-                       const Eigen::MatrixXd& x,
-                       Eigen::MatrixXd& out,
-                       int threads) const {
-    constexpr Index kBlock = 96;
-    const Index blocks = (n_ + kBlock - 1) / kBlock;
-#pragma omp parallel for num_threads(threads) schedule(dynamic, 1) if (threads > 1)
-    for (Index b = blocks - 1; b >= 0; --b) {
-      const Index c0 = b * kBlock;
-      const Index c1 = std::min(n_, c0 + kBlock);
-      const Index r = std::min(n_, c1 + 1);
-      lapack::trmm_upper_left(trans, 1.0, x.topLeftCorner(r, r), out.block(0, c0, r, c1 - c0));
-    }
-  }
-
-  Index n_;
-  std::vector<Index> sub_;
-};
+using detail::QuasiTriangularAlgebra;
 
 // ||E||_2 and the log-derivative g = u^T T u (u: top left singular vector, E v = sigma u), so
 // that d/dt ||e^{tT}||_2 = sigma g whenever the top singular value is simple.
@@ -407,42 +317,6 @@ std::vector<EnvelopePoint> evaluate_grid(const GridPlan& plan) {
   return grid;
 }
 
-// The Schur factor of A = (W - I)/tau and the numerical abscissa (dsyevr), side by side on two
-// threads: dhseqr, most of dgees, runs on one core whatever OpenBLAS's thread count.
-lapack::RealSchurFactor schur_and_abscissa(const Eigen::Ref<const Eigen::MatrixXd>& w,
-                                           double tau,
-                                           int threads,
-                                           double& abscissa) {
-  const Index n = w.rows();
-  Eigen::MatrixXd a = (w - Eigen::MatrixXd::Identity(n, n)) / tau;
-  if (threads == 1) {
-    abscissa = numerical_abscissa(w, tau);
-    return lapack::gees_in_place(std::move(a), false);
-  }
-  const lapack::SingleThreadedBlas single;
-  lapack::RealSchurFactor schur;
-  std::exception_ptr errors[2];
-#pragma omp parallel sections num_threads(2)
-  {
-#pragma omp section
-    try {
-      schur = lapack::gees_in_place(std::move(a), false);
-    } catch (...) {
-      errors[0] = std::current_exception();
-    }
-#pragma omp section
-    try {
-      abscissa = numerical_abscissa(w, tau);
-    } catch (...) {
-      errors[1] = std::current_exception();
-    }
-  }
-  for (const std::exception_ptr& e : errors) {
-    if (e) std::rethrow_exception(e);
-  }
-  return schur;
-}
-
 void validate(const char* fn,
               const Eigen::Ref<const Eigen::MatrixXd>& w,
               const TransientEnvelopeOptions& o) {
@@ -477,21 +351,32 @@ void validate(const char* fn,
 
 TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
                                      const TransientEnvelopeOptions& options) {
+  validate("transient_envelope", w, options);
+  FactorizationOptions f;
+  f.schur_vectors = false;
+  return transient_envelope(SchurFactorization(w, f), options);
+}
+
+TransientEnvelope transient_envelope(const SchurFactorization& factorization,
+                                     const TransientEnvelopeOptions& options) {
   constexpr const char* kFn = "transient_envelope";
+  const Eigen::MatrixXd& w = factorization.matrix();
   validate(kFn, w, options);
   const Index n = w.rows();
   const double tau = options.tau;
   TransientEnvelope out;
   const int threads = grid_threads(n, options.points);
-  const lapack::RealSchurFactor schur = schur_and_abscissa(w, tau, threads, out.numerical_abscissa);
-  const Eigen::MatrixXd& t = schur.t;
+  out.numerical_abscissa = numerical_abscissa(factorization, tau);
+  // A = (W - I)/tau = Q ((T - I)/tau) Q^T: the envelope is that of T_A = (T - I)/tau.
+  Eigen::MatrixXd t = factorization.t();
+  t.diagonal().array() -= 1.0;
+  t /= tau;
   if (options.t_max == 0.0) {
-    Index worst = 0;
-    schur.values.real().maxCoeff(&worst);
-    if (!(schur.values(worst).real() < 0.0)) {
+    const Eigen::VectorXcd& values = factorization.eigenvalues();  // values(0): largest real part
+    if (!(values.size() > 0 && values(0).real() < 1.0)) {
       std::ostringstream msg;
       msg.precision(12);
-      msg << kFn << ": W is unstable: eigenvalue " << schur.values(worst) * tau + 1.0
+      msg << kFn << ": W is unstable: eigenvalue " << values(0)
           << " of W has real part >= 1, so ||exp(tA)|| grows without bound; give options.t_max";
       throw std::invalid_argument(msg.str());
     }
@@ -702,28 +587,37 @@ KreissLowerBound kreiss_lower_bound(const Eigen::Ref<const Eigen::MatrixXd>& w,
   detail::require_connectivity(kFn, "W", w);
   detail::require_time_constant(kFn, w, options.tau);
   detail::require_positive(kFn, "tolerance", options.tolerance);
-  const Index n = w.rows();
-  const Eigen::MatrixXcd a =
-      ((w - Eigen::MatrixXd::Identity(n, n)) / options.tau).cast<std::complex<double>>();
-  const lapack::ComplexSchurFactor schur = lapack::gees(a, false);
-  Index worst = 0;
-  schur.t.diagonal().real().maxCoeff(&worst);
-  const std::complex<double> lambda = schur.t(worst, worst);
-  if (!(lambda.real() < 0.0)) {
+  FactorizationOptions f;
+  f.schur_vectors = false;
+  return kreiss_lower_bound(SchurFactorization(w, f), options);
+}
+
+KreissLowerBound kreiss_lower_bound(const SchurFactorization& factorization,
+                                    const KreissOptions& options) {
+  constexpr const char* kFn = "kreiss_lower_bound";
+  detail::require_time_constant(kFn, factorization.matrix(), options.tau);
+  detail::require_positive(kFn, "tolerance", options.tolerance);
+  const Index n = factorization.size();
+  const Eigen::VectorXcd& values = factorization.eigenvalues();  // values(0): largest real part
+  if (!(values(0).real() < 1.0)) {
     std::ostringstream msg;
     msg.precision(12);
-    msg << kFn << ": W is unstable: eigenvalue " << lambda * options.tau + 1.0
+    msg << kFn << ": W is unstable: eigenvalue " << values(0)
         << " of W has real part >= 1, so the resolvent is unbounded on Re z > 0";
     throw std::invalid_argument(msg.str());
   }
-  detail::ResolventNorm resolvent(schur.t, 99);
+  // The complex Schur factor of A = (W - I)/tau is (C - I)/tau, C that of W.
+  Eigen::MatrixXcd ta = factorization.complex_t();
+  ta.diagonal().array() -= 1.0;
+  ta /= options.tau;
+  detail::ResolventNorm resolvent(ta, 99);
   const auto ratio = [&](double log_x) {
     const double x = std::exp(log_x);
     const double s = resolvent.sigma_min({x, 0.0}, 1e-13).sigma_min;
     return x / s;
   };
   // Scan eight decades around the spectral scale, then golden section in log x.
-  const double scale = std::max(schur.t.diagonal().cwiseAbs().maxCoeff(), 1e-300);
+  const double scale = std::max(ta.diagonal().cwiseAbs().maxCoeff(), 1e-300);
   const int scan = 49;
   const double lx0 = std::log(scale) - 4.0 * std::log(10.0);
   const double lx1 = std::log(scale) + 4.0 * std::log(10.0);

@@ -20,8 +20,14 @@
 
 namespace netdyn {
 
+class SchurFactorization;  // schur_factorization.hpp
+
 struct CovarianceOptions {
   double sigma = 1.0;  ///< noise amplitude (unit convention), finite and > 0
+  /// Also form S itself (n x n; needs the Schur vectors). Without it only the variances and the
+  /// residual are computed, from the Schur-basis solution (`tr S = tr Y`), and `covariance` is
+  /// empty.
+  bool compute_matrix = true;
 };
 
 struct StationaryCovariance {
@@ -40,6 +46,10 @@ struct StationaryCovariance {
 /// \throws NumericalError Schur or triangular solve failed; non-finite result
 /// Cost: one real Schur decomposition plus about 9 n^3 flops of gemm.
 [[nodiscard]] StationaryCovariance stationary_covariance(const Eigen::Ref<const Eigen::MatrixXd>& w,
+                                                         const CovarianceOptions& options = {});
+/// The same from W's factorisation: Bartels-Stewart on the shared T (A = Q (T - I) Q^T), no
+/// decomposition. \throws std::logic_error compute_matrix without Schur vectors
+[[nodiscard]] StationaryCovariance stationary_covariance(const SchurFactorization& factorization,
                                                          const CovarianceOptions& options = {});
 
 /// Controllability Gramian P of `x' = A x + B u`: `A P + P A^T + B B^T = 0` (B is n x m).
@@ -72,10 +82,16 @@ struct EvokedEnergyModes {
 ///         range
 [[nodiscard]] EvokedEnergyModes most_amplified_initial_conditions(
     const Eigen::Ref<const Eigen::MatrixXd>& w, const EvokedEnergyOptions& options = {});
+/// The same from W's factorisation (needs its Schur vectors).
+[[nodiscard]] EvokedEnergyModes most_amplified_initial_conditions(
+    const SchurFactorization& factorization, const EvokedEnergyOptions& options = {});
 
 /// Energy evoked by one initial condition: `E(a) = a^T Q a = (2/tau) int_0^inf ||r(t)||^2 dt`.
 /// \throws std::invalid_argument W bad or unstable; a of the wrong size or not finite
 [[nodiscard]] double evoked_energy(const Eigen::Ref<const Eigen::MatrixXd>& w,
+                                   const Eigen::Ref<const Eigen::VectorXd>& initial_condition);
+/// The same from W's factorisation (needs its Schur vectors).
+[[nodiscard]] double evoked_energy(const SchurFactorization& factorization,
                                    const Eigen::Ref<const Eigen::VectorXd>& initial_condition);
 
 }  // namespace netdyn

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "netdyn/schur_factorization.hpp"
 #include "netdyn/spectrum.hpp"
 
 namespace netdyn {
@@ -59,10 +60,12 @@ struct EigenvalueAccuracy {
 [[nodiscard]] EigenvalueAccuracy eigenvalue_accuracy(double eigenvector_condition,
                                                      double norm2,
                                                      Eigen::Index n);
-/// The accuracy of the eigenvalues of dense W, computing kappa(V) (dgeev with vectors, SVD of V)
-/// and ||W||_2 (dgesdd). Cost: O(n^3), about three times a plain eigenvalue solve.
+/// The accuracy of the eigenvalues of dense W: one SchurFactorization without vectors, then
+/// eigenvalue_accuracy(factorization).
 /// \throws std::invalid_argument W empty, non-square or not finite
 [[nodiscard]] EigenvalueAccuracy eigenvalue_accuracy(const Eigen::Ref<const Eigen::MatrixXd>& w);
+/// The accuracy from W's factorisation: kappa(V_T) and ||T||_2, no further decomposition.
+[[nodiscard]] EigenvalueAccuracy eigenvalue_accuracy(const SchurFactorization& factorization);
 /// The same from a spectrum of W already computed with eigenvectors (only ||W||_2 is computed).
 /// \throws std::invalid_argument the spectrum has no eigenvectors, or they do not match W's size
 [[nodiscard]] EigenvalueAccuracy eigenvalue_accuracy(const Eigen::Ref<const Eigen::MatrixXd>& w,

@@ -13,6 +13,8 @@
 
 namespace netdyn {
 
+class SchurFactorization;  // schur_factorization.hpp
+
 /// Solution of a Lyapunov or Sylvester equation with its relative residual.
 struct LyapunovResult {
   Eigen::MatrixXd solution;  ///< X; exactly symmetric when Q is symmetric
@@ -47,7 +49,8 @@ class NotHurwitzError : public std::invalid_argument {
                                              const Eigen::Ref<const Eigen::MatrixXd>& c);
 
 /// Reusable Lyapunov solver: one real Schur decomposition `A = U T U^T` in the constructor,
-/// then each right-hand side costs one dtrsyl3 (`T Y + Y T^T = -U^T Q U`) and four gemm calls.
+/// then each right-hand side costs one dtrsyl3 (`T Y + Y T^T = -U^T Q U`), four gemm calls and
+/// the residual's quasi-triangular product.
 /// Because `A^T = U T^T U^T` shares the factor, the adjoint equation `A^T X + X A + Q = 0`
 /// (observability Gramians) comes at the same price.
 ///
@@ -63,6 +66,12 @@ class LyapunovSolver {
   /// \throws NotHurwitzError an eigenvalue of A has real part >= 0: no stationary solution
   /// \throws NumericalError dgees failed to converge
   explicit LyapunovSolver(const Eigen::Ref<const Eigen::MatrixXd>& a);
+  /// The generator `A = W - I` of `dr/dt = -r + W r` from W's factorisation, without a
+  /// decomposition: `A = Q (T - I) Q^T`. solve() and solve_adjoint() need the Schur vectors;
+  /// solve_schur_basis() does not.
+  /// \throws NotHurwitzError an eigenvalue of W has real part >= 1 (the eigenvalue reported is
+  ///         A's, W's minus 1)
+  [[nodiscard]] static LyapunovSolver for_generator(const SchurFactorization& factorization);
 
   /// Solve `A X + X A^T + Q = 0`. \throws std::invalid_argument Q not n x n or not finite;
   /// \throws NumericalError non-finite solution. Cost: about 9 n^3 flops (gemm-bound).
@@ -70,17 +79,25 @@ class LyapunovSolver {
 
   /// Solve the adjoint equation `A^T X + X A + Q = 0` with the same factor.
   [[nodiscard]] LyapunovResult solve_adjoint(const Eigen::Ref<const Eigen::MatrixXd>& q) const;
+  /// Solve in the Schur basis: `T Y + Y T^T + C = 0` (adjoint: `T^T Y + Y T + C = 0`) for
+  /// `C = U^T Q U` given directly, so that `X = U Y U^T`. For Q = c I, C = c I too: the trace
+  /// `tr X = tr Y` (a total variance) needs no transformation at all. The residual is that of
+  /// the triangular equation (the orthogonal U does not change Frobenius norms).
+  [[nodiscard]] LyapunovResult solve_schur_basis(const Eigen::Ref<const Eigen::MatrixXd>& c,
+                                                 bool adjoint = false) const;
 
   /// Eigenvalues of A in the diagonal order of the Schur factor (complex pairs adjacent).
   [[nodiscard]] const Eigen::VectorXcd& eigenvalues() const { return eigenvalues_; }
-  [[nodiscard]] Eigen::Index size() const { return a_.rows(); }
+  [[nodiscard]] Eigen::Index size() const { return t_.rows(); }
 
  private:
   [[nodiscard]] LyapunovResult solve_impl(const Eigen::Ref<const Eigen::MatrixXd>& q,
                                           bool adjoint) const;
-  Eigen::MatrixXd a_;  ///< kept for the residual
+  LyapunovSolver() = default;
+  void require_hurwitz(const char* function);
+
   Eigen::MatrixXd t_;  ///< real Schur factor (quasi-triangular)
-  Eigen::MatrixXd u_;  ///< orthogonal Schur vectors
+  Eigen::MatrixXd u_;  ///< orthogonal Schur vectors (empty: for_generator without them)
   Eigen::VectorXcd eigenvalues_;
 };
 

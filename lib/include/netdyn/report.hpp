@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "netdyn/guards.hpp"  // ReportWarning, the thresholds and the shared guard messages
+#include "netdyn/schur_factorization.hpp"
 #include "netdyn/spectrum.hpp"
 
 namespace netdyn {
@@ -71,9 +72,15 @@ struct NetworkReport {
 /// \throws std::invalid_argument W empty, non-square or not finite; tau not finite and > 0
 /// \throws NumericalError a LAPACK routine failed; a figure came out NaN or infinite (other than
 ///         eigenvector_condition, +inf for a numerically defective W)
-/// Cost: a few O(n^3) dense factorisations (dgeev with vectors, dgees, dgesdd, dsyevr, the
-/// transient envelope's products and a Bartels-Stewart solve).
+/// Cost: one SchurFactorization of W without Schur vectors (dgees), then on its T: dtrevc3 for
+/// kappa(V_T), Lanczos for ||W||_2 and the steady-state gain, the transient envelope's
+/// quasi-triangular products, one triangular Sylvester solve (dtrsyl3) for the variance, and
+/// dsyevr on the symmetric part for the numerical abscissa.
 [[nodiscard]] NetworkReport analyse_network(const Eigen::Ref<const Eigen::MatrixXd>& w,
+                                            const ReportOptions& options = {});
+/// The same from W's factorisation (with or without Schur vectors): no decomposition of W.
+/// \throws std::invalid_argument tau not finite and > 0
+[[nodiscard]] NetworkReport analyse_network(const SchurFactorization& factorization,
                                             const ReportOptions& options = {});
 
 }  // namespace netdyn

@@ -24,6 +24,8 @@
 
 namespace netdyn {
 
+class SchurFactorization;  // schur_factorization.hpp
+
 /// Order of the diagonal of T.
 enum class SchurOrder {
   kDecreasingRealPart,  ///< netdyn's order: decreasing real part, then decreasing imaginary part
@@ -87,11 +89,21 @@ struct RealSchurForm {
 [[nodiscard]] ComplexSchurForm complex_schur(const Eigen::Ref<const Eigen::MatrixXd>& w,
                                              const SchurOptions& options = {});
 
+/// The ordered complex form from W's factorisation (needs its Schur vectors; options.method is
+/// ignored: always via the real form). No decomposition of W.
+/// \throws std::logic_error the factorisation has no Schur vectors
+/// \throws NumericalError as complex_schur()
+[[nodiscard]] ComplexSchurForm complex_schur(const SchurFactorization& factorization,
+                                             const SchurOptions& options = {});
+
 /// Real Schur form of W (LAPACK dgees), blocks ordered by `options.order` (dtrexc);
 /// `options.method` is ignored.
 /// \throws std::invalid_argument W empty, non-square or not finite
 /// \throws NumericalError as complex_schur()
 [[nodiscard]] RealSchurForm real_schur(const Eigen::Ref<const Eigen::MatrixXd>& w,
+                                       const SchurOptions& options = {});
+/// The ordered real form from W's factorisation (needs its Schur vectors).
+[[nodiscard]] RealSchurForm real_schur(const SchurFactorization& factorization,
                                        const SchurOptions& options = {});
 
 /// "decreasing-real", "increasing-real", "none".

@@ -11,6 +11,8 @@
 
 namespace netdyn {
 
+class SchurFactorization;  // schur_factorization.hpp
+
 struct SpectrumOptions {
   /// eigenvalues wanted, largest real part first; 0 = all. A conjugate pair cut by the count is
   /// kept whole (count + 1 values; see complete_conjugate_pair()).
@@ -21,11 +23,18 @@ struct SpectrumOptions {
 struct Spectrum {
   Eigen::VectorXcd eigenvalues;  ///< sorted by decreasing real part, then decreasing imaginary part
   Eigen::MatrixXcd eigenvectors;  ///< unit 2-norm columns in the same order; empty unless requested
-  std::string method = "dense";   ///< "dense" (LAPACK dgeev) or "krylov"
+  std::string method = "dense";   ///< "dense" (the real Schur form, LAPACK dgees) or "krylov"
 };
 
-/// All (or the `count` rightmost) eigenvalues of a dense square W, through LAPACK `dgeev`.
-/// Cost O(n^3) (about 10 n^3 flops without vectors, 25 n^3 with).
+/// All (or the `count` rightmost) eigenvalues of W from its Schur factorisation (eigenvectors:
+/// `Q V_T`, which needs the Schur vectors). No decomposition beyond the factorisation's.
+/// \throws std::invalid_argument options.count outside [0, n]
+/// \throws std::logic_error eigenvectors asked of a factorisation without Schur vectors
+[[nodiscard]] Spectrum compute_spectrum(const SchurFactorization& factorization,
+                                        const SpectrumOptions& options = {});
+/// The same for a dense square W: one SchurFactorization (LAPACK dgees, with Schur vectors only
+/// when eigenvectors are asked for). Cost O(n^3) (about 10 n^3 flops without vectors, 25 n^3
+/// with).
 /// \throws std::invalid_argument W empty, non-square or not finite; options.count outside [0, n]
 /// \throws NumericalError the QR algorithm did not converge
 [[nodiscard]] Spectrum compute_spectrum(const Eigen::Ref<const Eigen::MatrixXd>& w,
@@ -60,6 +69,9 @@ Eigen::VectorXi sort_eigenvalues(Eigen::VectorXcd& values);
 /// (EigTool's `cond(V)`), 1 for a normal matrix. Returns +infinity when V is numerically singular
 /// (`sigma_min <= n eps sigma_max`), i.e. W is (numerically) defective.
 [[nodiscard]] double eigenvector_condition(const Eigen::Ref<const Eigen::MatrixXcd>& eigenvectors);
+/// kappa(V) of W from its factorisation: kappa(V_T) of the eigenvectors of T, by Lanczos on the
+/// block-triangular V_T (no dense SVD above n = 100); SchurFactorization::eigenvector_condition.
+[[nodiscard]] double eigenvector_condition(const SchurFactorization& factorization);
 
 /// Fixed-point type of a planar linear system `x' = J x` from `T = tr J`, `D = det J`
 /// (Rosenbaum App. A.9, with the errata of docs/conventions.md): D < 0 saddle; D > 0 and T^2 >= 4D

@@ -9,6 +9,8 @@
 
 namespace netdyn {
 
+class SchurFactorization;  // schur_factorization.hpp
+
 struct SteadyStateOptions {
   bool compute_patterns = false;  ///< also return the most-amplified input and its response
 };
@@ -21,8 +23,16 @@ struct SteadyStateGain {
 
 /// \throws std::invalid_argument W empty, non-square or not finite; I - W singular
 ///         (`sigma_min(I - W) <= n eps sigma_max`: W has an eigenvalue 1)
-/// Cost: one LAPACK dgesdd, O(n^3).
+/// Cost: one SchurFactorization without vectors (with them for the patterns), then O(n^2) per
+/// Lanczos step.
 [[nodiscard]] SteadyStateGain steady_state_gain(const Eigen::Ref<const Eigen::MatrixXd>& w,
+                                                const SteadyStateOptions& options = {});
+/// The same from the factorisation: the 2-norm is unitarily invariant, so `sigma(I - W) =
+/// sigma(I - T)`, found by Lanczos on `(I - T)^{-1} (I - T)^{-T}` with quasi-triangular solves,
+/// O(n^2) per step, no SVD of I - W (dense dgesdd of I - T for n <= 100). The patterns are
+/// those of I - T mapped by Q. \throws as above; std::logic_error patterns asked of a
+/// factorisation without Schur vectors
+[[nodiscard]] SteadyStateGain steady_state_gain(const SchurFactorization& factorization,
                                                 const SteadyStateOptions& options = {});
 
 }  // namespace netdyn

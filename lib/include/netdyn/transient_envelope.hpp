@@ -5,19 +5,21 @@
 /// maximum over t >= 0 (the "transient gain", 1 at t = 0 for normal W) and the Kreiss lower bound
 /// (Trefethen & Embree, Spectra and Pseudospectra, chs. 14-18; science.md section 2).
 ///
-/// Method: one real Schur decomposition `A = U T U^T` (the 2-norm is unitarily invariant, so the
+/// Method: one real Schur decomposition `A = U T U^T` (from W's SchurFactorization: T_A =
+/// (T_W - I)/tau; the 2-norm is unitarily invariant, so the
 /// envelope is `||e^{tT}||_2`); one exponential of a short step `e^{h T}` by Taylor scaling and
 /// squaring; then `e^{(t+3h)T} = e^{3hT} e^{tT}` by quasi-triangular products (BLAS dtrmm), the
 /// two points in between as `e^{rhT} e^{tT}` unformed; the norm at each time by Lanczos on
 /// `E^T E` warm-started from the previous top singular vector. Never a fresh matrix exponential
-/// per time point. With two or more OpenMP threads (n >= 100, points >= 16) the Schur form runs
-/// beside the numerical abscissa, and one thread forms the products while the others compute the
-/// norms; results then depend (within the Lanczos tolerance, ~1e-9 relative) on the thread count,
-/// not on timing.
+/// per time point. With two or more OpenMP threads (n >= 100, points >= 16) one thread forms the
+/// products while the others compute the norms; results then depend (within the Lanczos tolerance,
+/// ~1e-9 relative) on the thread count, not on timing.
 
 #include <Eigen/Core>
 
 namespace netdyn {
+
+class SchurFactorization;  // schur_factorization.hpp
 
 /// Largest envelope grid the front ends accept (`netdyn amplify --points`, Python `amplify`):
 /// each point is a stored norm and a few products, so 1e6 points is already minutes at n = 100.
@@ -58,6 +60,10 @@ struct TransientEnvelope {
 /// quasi-triangular products of ~n^3/3 flops, plus ~20 Lanczos steps per point.
 [[nodiscard]] TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
                                                    const TransientEnvelopeOptions& options = {});
+/// The same from W's factorisation: A = Q ((T - I)/tau) Q^T, so the envelope is that of the
+/// shifted and scaled T (no decomposition; the numerical abscissa is one dsyevr).
+[[nodiscard]] TransientEnvelope transient_envelope(const SchurFactorization& factorization,
+                                                   const TransientEnvelopeOptions& options = {});
 
 struct KreissOptions {
   double tau = 1.0;          ///< time constant (K is independent of it; the abscissa x* is not)
@@ -76,6 +82,9 @@ struct KreissLowerBound {
 /// Schur factor (O(n^2)); the maximiser is found by golden-section search in log x after a scan.
 /// \throws std::invalid_argument W bad or unstable (no resolvent bound on Re z > 0)
 [[nodiscard]] KreissLowerBound kreiss_lower_bound(const Eigen::Ref<const Eigen::MatrixXd>& w,
+                                                  const KreissOptions& options = {});
+/// The same from W's factorisation (its unordered complex form, shifted and scaled).
+[[nodiscard]] KreissLowerBound kreiss_lower_bound(const SchurFactorization& factorization,
                                                   const KreissOptions& options = {});
 
 }  // namespace netdyn

@@ -4,6 +4,7 @@
 #include "lapack/lapack.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <limits>
 #include <stdexcept>
@@ -69,6 +70,23 @@ void zgees_(const char* jobvs,
             int* info,
             std::size_t,
             std::size_t);
+void dtrevc3_(const char* side,
+              const char* howmny,
+              int* select,
+              const int* n,
+              const double* t,
+              const int* ldt,
+              double* vl,
+              const int* ldvl,
+              double* vr,
+              const int* ldvr,
+              const int* mm,
+              int* m,
+              double* work,
+              const int* lwork,
+              int* info,
+              std::size_t,
+              std::size_t);
 void dtrexc_(const char* compq,
              const int* n,
              double* t,
@@ -230,6 +248,12 @@ void zgemm_(const char* transa,
 namespace netdyn::lapack {
 namespace {
 
+std::atomic<long> g_calls[static_cast<int>(Routine::kCount)];
+
+void count(Routine routine) {
+  g_calls[static_cast<int>(routine)].fetch_add(1, std::memory_order_relaxed);
+}
+
 void check_info(const char* routine, int info, Eigen::Index n) {
   if (info < 0) {
     throw std::logic_error(std::string(routine) + ": argument " + std::to_string(-info) +
@@ -276,7 +300,16 @@ Eigen::MatrixXcd unpack_eigenvectors(const Eigen::MatrixXd& v, const std::vector
 
 }  // namespace
 
+long call_count(Routine routine) {
+  return g_calls[static_cast<int>(routine)].load(std::memory_order_relaxed);
+}
+
+void reset_call_counts() {
+  for (std::atomic<long>& c : g_calls) c.store(0, std::memory_order_relaxed);
+}
+
 EigenDecomposition geev(const Eigen::Ref<const Eigen::MatrixXd>& a, bool vectors) {
+  count(Routine::kGeev);
   const int n = to_int(a.rows(), "dgeev");
   EigenDecomposition out;
   if (n == 0) return out;
@@ -338,6 +371,7 @@ RealSchurFactor gees(const Eigen::Ref<const Eigen::MatrixXd>& a, bool vectors) {
 }
 
 RealSchurFactor gees_in_place(Eigen::MatrixXd&& a, bool vectors) {
+  count(Routine::kGeesReal);
   const int n = to_int(a.rows(), "dgees");
   RealSchurFactor out;
   out.t = std::move(a);
@@ -397,6 +431,7 @@ RealSchurFactor gees_in_place(Eigen::MatrixXd&& a, bool vectors) {
 }
 
 ComplexSchurFactor gees(const Eigen::Ref<const Eigen::MatrixXcd>& a, bool vectors) {
+  count(Routine::kGeesComplex);
   const int n = to_int(a.rows(), "zgees");
   ComplexSchurFactor out;
   out.t = a;
@@ -454,6 +489,61 @@ ComplexSchurFactor gees(const Eigen::Ref<const Eigen::MatrixXcd>& a, bool vector
   return out;
 }
 
+Eigen::MatrixXd trevc3_right(const Eigen::Ref<const Eigen::MatrixXd>& t) {
+  count(Routine::kTrevc3);
+  const int n = to_int(t.rows(), "dtrevc3");
+  Eigen::MatrixXd vr(n, n);
+  if (n == 0) return vr;
+  const Eigen::MatrixXd tc = t;  // dtrevc3 reads t only; a contiguous copy for the pointer
+  const char side = 'R';
+  const char howmny = 'A';
+  double vl_dummy = 0.0;
+  const int one = 1;
+  int m = 0;
+  int info = 0;
+  int lwork = -1;
+  double query = 0.0;
+  dtrevc3_(&side,
+           &howmny,
+           nullptr,
+           &n,
+           tc.data(),
+           &n,
+           &vl_dummy,
+           &one,
+           vr.data(),
+           &n,
+           &n,
+           &m,
+           &query,
+           &lwork,
+           &info,
+           1,
+           1);
+  check_info("dtrevc3", info, n);
+  lwork = std::max(workspace_size(query), 3 * n);
+  std::vector<double> work(static_cast<std::size_t>(lwork));
+  dtrevc3_(&side,
+           &howmny,
+           nullptr,
+           &n,
+           tc.data(),
+           &n,
+           &vl_dummy,
+           &one,
+           vr.data(),
+           &n,
+           &n,
+           &m,
+           work.data(),
+           &lwork,
+           &info,
+           1,
+           1);
+  check_info("dtrevc3", info, n);
+  return vr;
+}
+
 Eigen::Index trexc(Eigen::MatrixXd& t, Eigen::MatrixXd& u, Eigen::Index from, Eigen::Index to) {
   const int n = to_int(t.rows(), "dtrexc");
   const bool with_u = u.size() != 0;
@@ -504,6 +594,7 @@ double trsyl3(char trana,
               const Eigen::Ref<const Eigen::MatrixXd>& a,
               const Eigen::Ref<const Eigen::MatrixXd>& b,
               Eigen::Ref<Eigen::MatrixXd> c) {
+  count(Routine::kTrsyl3);
   const int m = to_int(a.rows(), "dtrsyl3");
   const int n = to_int(b.rows(), "dtrsyl3");
   if (m == 0 || n == 0) return 1.0;
@@ -571,6 +662,7 @@ double trsyl3(char trana,
 }
 
 Eigen::VectorXd singular_values(const Eigen::Ref<const Eigen::MatrixXd>& a) {
+  count(Routine::kGesdd);
   const int m = to_int(a.rows(), "dgesdd");
   const int n = to_int(a.cols(), "dgesdd");
   const int k = std::min(m, n);
@@ -622,6 +714,7 @@ Eigen::VectorXd singular_values(const Eigen::Ref<const Eigen::MatrixXd>& a) {
 }
 
 SingularValueDecomposition svd(const Eigen::Ref<const Eigen::MatrixXd>& a) {
+  count(Routine::kGesdd);
   const int m = to_int(a.rows(), "dgesdd");
   const int n = to_int(a.cols(), "dgesdd");
   const int k = std::min(m, n);
@@ -675,6 +768,7 @@ SingularValueDecomposition svd(const Eigen::Ref<const Eigen::MatrixXd>& a) {
 }
 
 Eigen::VectorXd singular_values(const Eigen::Ref<const Eigen::MatrixXcd>& a) {
+  count(Routine::kGesdd);
   const int m = to_int(a.rows(), "zgesdd");
   const int n = to_int(a.cols(), "zgesdd");
   const int k = std::min(m, n);
@@ -784,6 +878,7 @@ SymmetricEigen syevr(const Eigen::Ref<const Eigen::MatrixXd>& a,
                      bool vectors,
                      Eigen::Index first,
                      Eigen::Index last) {
+  count(Routine::kSyevr);
   const int n = to_int(a.rows(), "dsyevr");
   SymmetricEigen out;
   if (n == 0) return out;
@@ -876,6 +971,7 @@ SymmetricEigen syevr(const Eigen::Ref<const Eigen::MatrixXd>& a,
 
 Eigen::MatrixXd gesv(const Eigen::Ref<const Eigen::MatrixXd>& a,
                      const Eigen::Ref<const Eigen::MatrixXd>& b) {
+  count(Routine::kGesv);
   const int n = to_int(a.rows(), "dgesv");
   const int nrhs = to_int(b.cols(), "dgesv");
   Eigen::MatrixXd x = b;

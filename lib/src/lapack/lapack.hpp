@@ -9,6 +9,25 @@
 
 namespace netdyn::lapack {
 
+/// The dense decompositions and solves of this backend, counted per call (n > 0) since program
+/// start or the last reset_call_counts(), so that tests can prove how often a job factorises W
+/// (issue 16: one report of W is one dgees).
+enum class Routine {
+  kGeev,         ///< dgeev
+  kGeesReal,     ///< dgees
+  kGeesComplex,  ///< zgees
+  kGesdd,        ///< dgesdd and zgesdd (SVD, with or without vectors)
+  kSyevr,        ///< dsyevr (symmetric eigenproblem, O(n^3) tridiagonalisation)
+  kGesv,         ///< dgesv (LU)
+  kTrsyl3,       ///< dtrsyl3 (triangular Sylvester, O(n^3) but no decomposition)
+  kTrevc3,       ///< dtrevc3 (eigenvectors of a quasi-triangular T, O(n^3))
+  kCount
+};
+/// Calls of `routine` so far (atomic: OpenMP threads may call the backend concurrently).
+[[nodiscard]] long call_count(Routine routine);
+/// Set every counter to 0.
+void reset_call_counts();
+
 /// Eigenvalues (and right eigenvectors, complex, unit 2-norm columns) of a real general matrix:
 /// dgeev.
 struct EigenDecomposition {
@@ -34,6 +53,13 @@ struct ComplexSchurFactor {
   Eigen::MatrixXcd u;  ///< empty unless requested
 };
 [[nodiscard]] ComplexSchurFactor gees(const Eigen::Ref<const Eigen::MatrixXcd>& a, bool vectors);
+
+/// Right eigenvectors of an upper quasi-triangular t (a real Schur factor with standardised 2x2
+/// blocks): dtrevc3 with side 'R', howmny 'A' (no back-transformation). Column k is the
+/// eigenvector of the diagonal entry k; a complex pair at k, k+1 (+i first) gives its real part
+/// in column k and imaginary part in column k+1. Upper quasi-triangular with t's block pattern;
+/// not normalised. Cost about n^3/3 flops (dlaln2 solves, level 2).
+[[nodiscard]] Eigen::MatrixXd trevc3_right(const Eigen::Ref<const Eigen::MatrixXd>& t);
 
 /// Move the diagonal entry (1x1 or 2x2 block) at 0-based row `from` to row `to` of a real Schur
 /// form, updating u (if non-empty): dtrexc. Returns the final 0-based position (blocks may shift
