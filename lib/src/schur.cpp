@@ -8,68 +8,21 @@
 
 #include "checks.hpp"
 #include "lapack/lapack.hpp"
+#include "schur_reordering.hpp"
 
 namespace netdyn {
 namespace {
 
 using dcomplex = std::complex<double>;
 
-// Size of the diagonal block of a real quasi-triangular t starting at row k.
-Eigen::Index block_size(const Eigen::MatrixXd& t, Eigen::Index k) {
-  return (k + 1 < t.rows() && t(k + 1, k) != 0.0) ? 2 : 1;
-}
+using detail::block_eigenvalue;
+using detail::block_size;
+using detail::goes_before;
+using detail::leading_eigenvalue;
 
-// The eigenvalue with positive imaginary part of the 2x2 block [[a, b], [c, d]] (real if the
-// block has real eigenvalues; then the larger one).
-// Scaled by the largest entry: h^2 + b c overflows for entries beyond ~1e154.
-dcomplex block_eigenvalue(double a, double b, double c, double d) {
-  const double s = std::max({std::abs(a), std::abs(b), std::abs(c), std::abs(d)});
-  if (s == 0.0) return {0.0, 0.0};
-  a /= s;
-  b /= s;
-  c /= s;
-  d /= s;
-  const double p = 0.5 * (a + d);
-  const double h = 0.5 * (a - d);
-  const double disc = h * h + b * c;
-  if (disc >= 0.0) return {s * (p + std::sqrt(disc)), 0.0};
-  return {s * p, s * std::sqrt(-disc)};
-}
-
-dcomplex leading_eigenvalue(const Eigen::MatrixXd& t, Eigen::Index k) {
-  if (block_size(t, k) == 1) return {t(k, k), 0.0};
-  return block_eigenvalue(t(k, k), t(k, k + 1), t(k + 1, k), t(k + 1, k + 1));
-}
-
-// Strict "x goes before y" in the requested order; equal keys keep their relative order, so
-// equal eigenvalues are never swapped (a swap of equal eigenvalues is ill-conditioned).
-bool goes_before(dcomplex x, dcomplex y, SchurOrder order) {
-  if (x.real() != y.real()) {
-    return order == SchurOrder::kDecreasingRealPart ? x.real() > y.real() : x.real() < y.real();
-  }
-  return x.imag() > y.imag();
-}
-
-// Selection sort of the diagonal blocks with dtrexc: the block that goes first among positions
-// k.. is moved to k. The number of adjacent swaps equals the number of inversions of the order.
+// Blocked (level-3) reordering: schur_reordering.cpp.
 void reorder_real(Eigen::MatrixXd& t, Eigen::MatrixXd& u, SchurOrder order) {
-  if (order == SchurOrder::kNone) return;
-  const Eigen::Index n = t.rows();
-  Eigen::Index k = 0;
-  while (k < n) {
-    Eigen::Index best = k;
-    dcomplex best_value = leading_eigenvalue(t, k);
-    for (Eigen::Index i = k + block_size(t, k); i < n; i += block_size(t, i)) {
-      const dcomplex value = leading_eigenvalue(t, i);
-      if (goes_before(value, best_value, order)) {
-        best = i;
-        best_value = value;
-      }
-    }
-    // dtrexc may shift the final position of a 2x2 block; it returns where the block landed.
-    const Eigen::Index landed = best == k ? k : lapack::trexc(t, u, best, k);
-    k = landed + block_size(t, landed);
-  }
+  detail::reorder_real_schur(t, u, order);
 }
 
 void reorder_complex(Eigen::MatrixXcd& t, Eigen::MatrixXcd& u, SchurOrder order) {

@@ -1,0 +1,42 @@
+#pragma once
+// Private: reordering of a real Schur form W = Q T Q^T (T quasi-triangular from dgees) and the
+// helpers on its diagonal blocks that schur.cpp shares.
+
+#include <Eigen/Core>
+#include <complex>
+
+#include "netdyn/schur.hpp"
+
+namespace netdyn::detail {
+
+/// Size (1 or 2) of the diagonal block of a real quasi-triangular t starting at row k.
+[[nodiscard]] Eigen::Index block_size(const Eigen::MatrixXd& t, Eigen::Index k);
+
+/// The eigenvalue with positive imaginary part of the 2x2 block [[a, b], [c, d]] (real if the
+/// block has real eigenvalues; then the larger one). Scaled by the largest entry.
+[[nodiscard]] std::complex<double> block_eigenvalue(double a, double b, double c, double d);
+
+/// Eigenvalue of the block at row k (for a 2x2 block, the one with positive imaginary part).
+[[nodiscard]] std::complex<double> leading_eigenvalue(const Eigen::MatrixXd& t, Eigen::Index k);
+
+/// Strict "x goes before y" in `order`: decreasing (or increasing) real part, then decreasing
+/// imaginary part. Equal keys are not ordered, so a stable sort never swaps them.
+[[nodiscard]] bool goes_before(std::complex<double> x, std::complex<double> y, SchurOrder order);
+
+/// Reorder the diagonal blocks of the real Schur form t (W = q t q^T) into `order`, updating q
+/// (0x0: no vectors). Blocked after Kressner (2006): adjacent swaps (dtrexc) inside a small
+/// diagonal window on a local copy, accumulated in a local orthogonal Z, then applied to the
+/// rest of t and to q by gemm. The order is decided once, from the eigenvalues on entry (stable:
+/// equal keys keep their relative order and are never swapped).
+/// \throws NumericalError two blocks too ill-conditioned to swap (dtrexc info = 1); t and q
+///         then still satisfy W = q t q^T, with the order incomplete
+/// `window`: rows of the diagonal window (0: the default, kReorderWindow; at least 8 is used).
+void reorder_real_schur(Eigen::MatrixXd& t,
+                        Eigen::MatrixXd& q,
+                        SchurOrder order,
+                        Eigen::Index window = 0);
+
+/// Default window of reorder_real_schur (rows).
+inline constexpr Eigen::Index kReorderWindow = 128;
+
+}  // namespace netdyn::detail
