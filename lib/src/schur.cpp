@@ -10,44 +10,20 @@
 #include "lapack/lapack.hpp"
 #include "netdyn/schur_factorization.hpp"
 #include "schur_blocks.hpp"
+#include "schur_reordering.hpp"
 
 namespace netdyn {
 namespace {
 
 using dcomplex = std::complex<double>;
 using detail::block_size;
+using detail::goes_before;
 using detail::leading_eigenvalue;
 using detail::real_schur_eigenvalues;
 
-// Strict "x goes before y" in the requested order; equal keys keep their relative order, so
-// equal eigenvalues are never swapped (a swap of equal eigenvalues is ill-conditioned).
-bool goes_before(dcomplex x, dcomplex y, SchurOrder order) {
-  if (x.real() != y.real()) {
-    return order == SchurOrder::kDecreasingRealPart ? x.real() > y.real() : x.real() < y.real();
-  }
-  return x.imag() > y.imag();
-}
-
-// Selection sort of the diagonal blocks with dtrexc: the block that goes first among positions
-// k.. is moved to k. The number of adjacent swaps equals the number of inversions of the order.
+// Blocked (level-3) reordering: schur_reordering.cpp.
 void reorder_real(Eigen::MatrixXd& t, Eigen::MatrixXd& u, SchurOrder order) {
-  if (order == SchurOrder::kNone) return;
-  const Eigen::Index n = t.rows();
-  Eigen::Index k = 0;
-  while (k < n) {
-    Eigen::Index best = k;
-    dcomplex best_value = leading_eigenvalue(t, k);
-    for (Eigen::Index i = k + block_size(t, k); i < n; i += block_size(t, i)) {
-      const dcomplex value = leading_eigenvalue(t, i);
-      if (goes_before(value, best_value, order)) {
-        best = i;
-        best_value = value;
-      }
-    }
-    // dtrexc may shift the final position of a 2x2 block; it returns where the block landed.
-    const Eigen::Index landed = best == k ? k : lapack::trexc(t, u, best, k);
-    k = landed + block_size(t, landed);
-  }
+  detail::reorder_real_schur(t, u, order);
 }
 
 void reorder_complex(Eigen::MatrixXcd& t, Eigen::MatrixXcd& u, SchurOrder order) {
