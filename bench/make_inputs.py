@@ -23,7 +23,7 @@ def save(name, a):
 
 for job, (_, sizes) in peer.JOBS.items():
     for n in sizes[:1] if quick else sizes:
-        if job in ("eig", "eigvec_cond", "schur"):
+        if job in ("eig", "eigvec_cond", "schur", "report"):
             save(f"{job}_{n}", peer.gaussian_w(n))
         elif job in ("lyap", "pseudo"):
             save(f"{job}_{n}", -np.eye(n) + peer.gaussian_w(n))

@@ -11,6 +11,7 @@
 #include "netdyn/io.hpp"
 #include "netdyn/output_directory.hpp"
 #include "netdyn/report.hpp"
+#include "netdyn/schur_factorization.hpp"
 
 namespace netdyn::cli {
 namespace {
@@ -140,11 +141,15 @@ void add_check_command(CLI::App& app) {
       "(DIR is created if missing)");
   add_plot_format_option(*sub, args->format);
   sub->callback([args]() {
-    const Eigen::MatrixXd w = read_connectivity(args->input);
     ReportOptions options;
     options.tau = args->tau;
+    // W's storage moves into its one factorisation (no Schur vectors: the report needs T only).
+    FactorizationOptions factorization_options;
+    factorization_options.schur_vectors = false;
+    const SchurFactorization factorization(read_connectivity(args->input), factorization_options);
+    const Eigen::MatrixXd& w = factorization.matrix();
     const NetworkReport report =
-        naming_options({{"tau", "--tau"}}, [&] { return analyse_network(w, options); });
+        naming_options({{"tau", "--tau"}}, [&] { return analyse_network(factorization, options); });
     if (!args->out_dir.empty()) {
       OutputDirectory out(args->out_dir);
       write_matrix(out.stage("check_eigenvalues.npy"), Eigen::MatrixXcd(report.eigenvalues));

@@ -6,6 +6,7 @@
 #include "checks.hpp"
 #include "lapack/lapack.hpp"
 #include "netdyn/schur_factorization.hpp"
+#include "symmetric_part.hpp"
 
 namespace netdyn {
 
@@ -41,17 +42,14 @@ double henrici_departure(const SchurFactorization& factorization) {
 }
 
 double numerical_abscissa(const SchurFactorization& factorization, double tau) {
-  return numerical_abscissa(factorization.matrix(), tau);
+  detail::require_positive("numerical_abscissa", "tau", tau);
+  return (factorization.symmetric_part_maximum() - 1.0) / tau;
 }
 
 double numerical_abscissa(const Eigen::Ref<const Eigen::MatrixXd>& w, double tau) {
   detail::require_connectivity("numerical_abscissa", "W", w);
   detail::require_positive("numerical_abscissa", "tau", tau);
-  // Halves first: w + w^T overflows for entries beyond ~9e307.
-  const Eigen::MatrixXd symmetric = 0.5 * w + 0.5 * w.transpose();
-  const Eigen::Index n = w.rows();
-  const double top = lapack::syevr(symmetric, false, n - 1, n - 1).values(0);
-  return (top - 1.0) / tau;
+  return (detail::symmetric_part_maximum(w) - 1.0) / tau;
 }
 
 }  // namespace netdyn

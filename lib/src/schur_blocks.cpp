@@ -47,11 +47,16 @@ Eigen::VectorXcd real_schur_eigenvalues(const Eigen::MatrixXd& t) {
 // rsf2csf: split each 2x2 block [[a, b], [c, d]] (complex pair mu, conj(mu), Im mu > 0) of a
 // real Schur form by the unitary G = [[x1, -conj(x2)], [x2, conj(x1)]], x = unit eigenvector of
 // the block for mu, so that G^* B G = [[mu, *], [0, conj(mu)]]. Each block costs O(n).
-void split_schur_blocks(Eigen::MatrixXcd& t, Eigen::MatrixXcd& u) {
+void split_schur_blocks(Eigen::MatrixXcd& t,
+                        Eigen::MatrixXcd& u,
+                        std::vector<BlockRotation>* rotations) {
   const Eigen::Index n = t.rows();
-  Eigen::Index k = 0;
-  while (k < n) {
-    if (k + 1 >= n || t(k + 1, k) == 0.0) {
+  std::vector<BlockRotation> local;
+  std::vector<BlockRotation>& g = rotations != nullptr ? *rotations : local;
+  g.clear();
+  std::vector<dcomplex> mu;
+  for (Eigen::Index k = 0; k + 1 < n;) {
+    if (t(k + 1, k) == 0.0) {
       ++k;
       continue;
     }
@@ -59,43 +64,88 @@ void split_schur_blocks(Eigen::MatrixXcd& t, Eigen::MatrixXcd& u) {
     const double b = t(k, k + 1).real();
     const double c = t(k + 1, k).real();
     const double d = t(k + 1, k + 1).real();
-    const dcomplex mu = block_eigenvalue(a, b, c, d);
+    mu.push_back(block_eigenvalue(a, b, c, d));
     // (B - mu I) x = 0 with x = (b, mu - a): the first row vanishes identically; b != 0 for a
     // block with non-real eigenvalues (otherwise it would be triangular).
     dcomplex x1(b, 0.0);
-    dcomplex x2 = mu - a;
+    dcomplex x2 = mu.back() - a;
     const double r = std::hypot(std::abs(x1), std::abs(x2));
-    x1 /= r;
-    x2 /= r;
-    const dcomplex cx1 = std::conj(x1);
-    const dcomplex cx2 = std::conj(x2);
-    // Rows k, k+1 (columns k..n-1): G^* [row_k; row_k+1].
-    for (Eigen::Index j = k; j < n; ++j) {
-      const dcomplex r1 = t(k, j);
-      const dcomplex r2 = t(k + 1, j);
-      t(k, j) = cx1 * r1 + cx2 * r2;
-      t(k + 1, j) = -x2 * r1 + x1 * r2;
+    g.push_back({k, x1 / r, x2 / r});
+    k += 2;
+  }
+  // The G_k act on disjoint index pairs, so G^* t G is every row rotation, then every column
+  // rotation. Rows k, k+1 of G^* t, column by column (t is column-major: contiguous access;
+  // row k's entries left of column k are zero).
+  for (Eigen::Index j = 0; j < n; ++j) {
+    for (const BlockRotation& r : g) {
+      if (r.k > j) break;
+      const dcomplex r1 = t(r.k, j);
+      const dcomplex r2 = t(r.k + 1, j);
+      t(r.k, j) = std::conj(r.x1) * r1 + std::conj(r.x2) * r2;
+      t(r.k + 1, j) = -r.x2 * r1 + r.x1 * r2;
     }
+  }
+  for (std::size_t b = 0; b < g.size(); ++b) {
+    const BlockRotation& r = g[b];
+    const Eigen::Index k = r.k;
+    const dcomplex cx1 = std::conj(r.x1);
+    const dcomplex cx2 = std::conj(r.x2);
     // Columns k, k+1 (rows 0..k+1): [col_k col_k+1] G.
     for (Eigen::Index i = 0; i <= k + 1; ++i) {
       const dcomplex c1 = t(i, k);
       const dcomplex c2 = t(i, k + 1);
-      t(i, k) = c1 * x1 + c2 * x2;
+      t(i, k) = c1 * r.x1 + c2 * r.x2;
       t(i, k + 1) = -c1 * cx2 + c2 * cx1;
     }
     for (Eigen::Index i = 0; i < u.rows(); ++i) {
       const dcomplex c1 = u(i, k);
       const dcomplex c2 = u(i, k + 1);
-      u(i, k) = c1 * x1 + c2 * x2;
+      u(i, k) = c1 * r.x1 + c2 * r.x2;
       u(i, k + 1) = -c1 * cx2 + c2 * cx1;
     }
     // The rotation annihilates t(k+1, k) up to rounding; set the exact triangular structure and
     // the exactly conjugate pair.
     t(k + 1, k) = 0.0;
-    t(k, k) = mu;
-    t(k + 1, k + 1) = std::conj(mu);
-    k += 2;
+    t(k, k) = mu[b];
+    t(k + 1, k + 1) = std::conj(mu[b]);
   }
+}
+
+double split_residual(const Eigen::MatrixXd& t_real,
+                      const Eigen::MatrixXcd& c,
+                      const std::vector<BlockRotation>& rotations) {
+  Eigen::MatrixXcd m = c;  // becomes G c G^*
+  const Eigen::Index n = m.rows();
+  for (Eigen::Index j = 0; j < n; ++j) {  // rows: G [row_k; row_k+1], column by column
+    for (const BlockRotation& g : rotations) {
+      const dcomplex r1 = m(g.k, j);
+      const dcomplex r2 = m(g.k + 1, j);
+      m(g.k, j) = g.x1 * r1 - std::conj(g.x2) * r2;
+      m(g.k + 1, j) = g.x2 * r1 + std::conj(g.x1) * r2;
+    }
+  }
+  for (const BlockRotation& g : rotations) {
+    const Eigen::Index k = g.k;
+    const dcomplex cx1 = std::conj(g.x1);
+    const dcomplex cx2 = std::conj(g.x2);
+    for (Eigen::Index i = 0; i < n; ++i) {  // columns: [col_k col_k+1] G^*
+      const dcomplex c1 = m(i, k);
+      const dcomplex c2 = m(i, k + 1);
+      m(i, k) = c1 * cx1 - c2 * g.x2;
+      m(i, k + 1) = c1 * cx2 + c2 * g.x1;
+    }
+  }
+  m.real() -= t_real;
+  return m.stableNorm();
+}
+
+double rotation_orthogonality(const std::vector<BlockRotation>& rotations) {
+  double sum = 0.0;
+  for (const BlockRotation& g : rotations) {
+    const double d = std::norm(g.x1) + std::norm(g.x2) - 1.0;
+    sum += 2.0 * d * d;
+  }
+  return std::sqrt(sum);
 }
 
 }  // namespace netdyn::detail

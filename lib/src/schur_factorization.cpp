@@ -12,6 +12,7 @@
 #include "netdyn/spectrum.hpp"
 #include "quasi_triangular.hpp"
 #include "schur_blocks.hpp"
+#include "symmetric_part.hpp"
 
 namespace netdyn {
 namespace {
@@ -55,6 +56,7 @@ struct SchurFactorization::Cache {
   double frobenius = 0.0;
   std::optional<detail::QuasiTriangularAlgebra> algebra;
   std::optional<double> norm2;
+  std::optional<double> symmetric_top;
   std::optional<Eigen::MatrixXd> vectors_t;
   std::optional<double> kappa;
   std::optional<Eigen::MatrixXcd> complex_t;
@@ -62,10 +64,14 @@ struct SchurFactorization::Cache {
 
 SchurFactorization::SchurFactorization(const Eigen::Ref<const Eigen::MatrixXd>& w,
                                        const FactorizationOptions& options)
+    : SchurFactorization(Eigen::MatrixXd(w), options) {}
+
+SchurFactorization::SchurFactorization(Eigen::MatrixXd&& w_in, const FactorizationOptions& options)
     : cache_(std::make_unique<Cache>()) {
-  detail::require_connectivity("SchurFactorization", "W", w);
+  detail::require_connectivity("SchurFactorization", "W", w_in);
   Cache& c = *cache_;
-  c.w = w;
+  c.w = std::move(w_in);
+  const Eigen::MatrixXd& w = c.w;
   lapack::RealSchurFactor f = lapack::gees(w, options.schur_vectors);
   c.t = std::move(f.t);
   c.q = std::move(f.u);
@@ -133,6 +139,12 @@ double SchurFactorization::norm2() const {
   }
   c.norm2 = top ? *top : lapack::singular_values(c.t)(0);
   return *c.norm2;
+}
+
+double SchurFactorization::symmetric_part_maximum() const {
+  Cache& c = *cache_;
+  if (!c.symmetric_top) c.symmetric_top = detail::symmetric_part_maximum(c.w);
+  return *c.symmetric_top;
 }
 
 const Eigen::MatrixXd& SchurFactorization::triangular_eigenvectors() const {

@@ -44,9 +44,12 @@ enum class ComplexSchurMethod {
 struct SchurOptions {
   SchurOrder order = SchurOrder::kDecreasingRealPart;             ///< diagonal order of T
   ComplexSchurMethod method = ComplexSchurMethod::kViaRealSchur;  ///< complex form only
-  /// Also compute backward_error and orthogonality_error (two or three matrix products,
-  /// about 12 n^3 extra flops for the complex form); otherwise both are reported as -1.
+  /// Also compute backward_error and orthogonality_error (three real matrix products, 6 n^3
+  /// flops); otherwise both are reported as -1.
   bool compute_errors = true;
+  /// Also form `feedforward` and `normal_part` as n x n matrices (two more n x n buffers);
+  /// otherwise both are empty (feedforward_norm is always computed).
+  bool compute_parts = true;
 };
 
 /// `W = U T U^*` with U unitary and T upper triangular.
@@ -58,10 +61,14 @@ struct ComplexSchurForm {
   Eigen::MatrixXcd normal_part;   ///< Lambda: diagonal part of t, as a dense matrix
   double feedforward_norm = 0.0;  ///< ||N||_F = Henrici departure of W
   /// `||W - U T U^*||_F / ||W||_F`, evaluated as `||W U - U T||_F / ||W||_F` (equal for unitary
-  /// U; the two differ by at most `||T||_F orthogonality_error / ||W||_F`). 0 for W = 0;
+  /// U; the two differ by at most `||T||_F orthogonality_error / ||W||_F`). Via the real form
+  /// (the default route), the upper bound `(||W Q - Q T_r||_F + ||T_r - G T G^*||_F)/||W||_F`
+  /// with G the 2x2 rotations that split the real form's blocks (U = Q G). 0 for W = 0;
   /// -1 when not computed.
   double backward_error = -1.0;
-  double orthogonality_error = -1.0;  ///< `||U^* U - I||_F`; -1 when not computed
+  /// `||U^* U - I||_F` (via the real form: the bound `||Q^T Q - I||_F + ||G^* G - I||_F`);
+  /// -1 when not computed.
+  double orthogonality_error = -1.0;
 };
 
 /// `W = Q T Q^T` with Q orthogonal and T quasi-triangular (2x2 blocks for complex pairs).

@@ -1,0 +1,180 @@
+#include "netdyn/schur_factorization.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+#include "lapack/lapack.hpp"
+#include "netdyn/covariance.hpp"
+#include "netdyn/guards.hpp"
+#include "netdyn/nonnormality.hpp"
+#include "netdyn/report.hpp"
+#include "netdyn/schur.hpp"
+#include "netdyn/spectrum.hpp"
+#include "netdyn/steady_state.hpp"
+#include "netdyn/transient_envelope.hpp"
+#include "support/matrices.hpp"
+
+namespace {
+
+using netdyn::lapack::Routine;
+
+netdyn::FactorizationOptions without_vectors() {
+  netdyn::FactorizationOptions o;
+  o.schur_vectors = false;
+  return o;
+}
+
+long calls(Routine r) {
+  return netdyn::lapack::call_count(r);
+}
+
+// kappa(V) the independent way: dgeev's unit eigenvectors and a dense SVD.
+double dense_kappa(const Eigen::MatrixXd& w) {
+  return netdyn::eigenvector_condition(netdyn::lapack::geev(w, true).vectors);
+}
+
+// One report of W decomposes W exactly once (issue 16): one dgees, no dgeev, no SVD, no LU, no
+// complex Schur; the variance is one triangular Sylvester solve, kappa(V_T) one dtrevc3, and the
+// numerical abscissa the one symmetric eigenproblem (of (W + W^T)/2, not similar to W). n = 150
+// takes the Lanczos routes (above the dense cut-off of 100), n = 40 the dense ones.
+TEST(SchurFactorization, OneReportIsOneDecompositionOfW) {
+  for (const Eigen::Index n : {40, 150}) {
+    const Eigen::MatrixXd w = netdyn::testing::gaussian(n, 0.6, 7);
+    netdyn::lapack::reset_call_counts();
+    const netdyn::NetworkReport r = netdyn::analyse_network(w);
+    ASSERT_TRUE(r.stable);
+    ASSERT_TRUE(r.total_variance.has_value());
+    ASSERT_TRUE(r.transient_gain.has_value());
+    EXPECT_EQ(calls(Routine::kGeesReal), 1) << "n = " << n;
+    EXPECT_EQ(calls(Routine::kGeev), 0) << "n = " << n;
+    EXPECT_EQ(calls(Routine::kGeesComplex), 0) << "n = " << n;
+    EXPECT_EQ(calls(Routine::kGesv), 0) << "n = " << n;
+    EXPECT_EQ(calls(Routine::kTrsyl3), 1) << "n = " << n;
+    EXPECT_EQ(calls(Routine::kTrevc3), 1) << "n = " << n;
+    EXPECT_EQ(calls(Routine::kSyevr), 1) << "n = " << n;
+    // Dense singular values only below the Lanczos cut-off: kappa(V_T), ||T||_2, I - T.
+    EXPECT_EQ(calls(Routine::kGesdd), n > 100 ? 0 : 3) << "n = " << n;
+  }
+}
+
+// From an existing factorisation the report and the other analyses decompose nothing.
+TEST(SchurFactorization, AnalysesOfAFactorisationDecomposeNothing) {
+  const Eigen::MatrixXd w = netdyn::testing::gaussian(150, 0.6, 8);
+  const netdyn::SchurFactorization f(w);
+  netdyn::lapack::reset_call_counts();
+  (void)netdyn::analyse_network(f);
+  (void)netdyn::compute_spectrum(f);
+  (void)netdyn::henrici_departure(f);
+  (void)netdyn::steady_state_gain(f);
+  (void)netdyn::stationary_covariance(f);
+  (void)netdyn::complex_schur(f);
+  (void)netdyn::real_schur(f);
+  (void)netdyn::kreiss_lower_bound(f);
+  (void)netdyn::eigenvalue_accuracy(f);
+  EXPECT_EQ(calls(Routine::kGeesReal), 0);
+  EXPECT_EQ(calls(Routine::kGeesComplex), 0);
+  EXPECT_EQ(calls(Routine::kGeev), 0);
+  EXPECT_EQ(calls(Routine::kGesdd), 0);
+  EXPECT_EQ(calls(Routine::kTrevc3), 1);  // computed once, kept
+}
+
+// kappa(V_T) = kappa(V) (Q orthogonal), against dgeev's eigenvectors and a dense SVD. Both are
+// computed to about eps kappa^2 relative (an eigenvector moves by eps kappa_i / gap_i); for
+// these W kappa is below 1e3, so 1e-8 leaves a wide margin.
+TEST(SchurFactorization, EigenvectorConditionMatchesDenseRoute) {
+  for (const Eigen::Index n : {2, 5, 40, 150, 300}) {
+    const Eigen::MatrixXd w = netdyn::testing::gaussian(n, 1.0, 11 + static_cast<unsigned>(n));
+    const netdyn::SchurFactorization f(w, without_vectors());
+    const double expected = dense_kappa(w);
+    ASSERT_LT(expected, 1e4);
+    EXPECT_NEAR(f.eigenvector_condition(), expected, 1e-8 * expected) << "n = " << n;
+  }
+  // Normal W: kappa = 1 (a rotation-scaled orthogonal matrix and a symmetric one).
+  const Eigen::MatrixXd s = netdyn::testing::symmetric(160, 3);
+  EXPECT_NEAR(netdyn::SchurFactorization(s).eigenvector_condition(), 1.0, 1e-10);
+}
+
+// A Jordan block (and a long feed-forward chain) is numerically defective: kappa = +inf, on the
+// dense and the Lanczos route.
+TEST(SchurFactorization, DefectiveWHasInfiniteEigenvectorCondition) {
+  for (const Eigen::Index n : {3, 150}) {
+    Eigen::MatrixXd w = 0.5 * Eigen::MatrixXd::Identity(n, n);
+    for (Eigen::Index i = 0; i + 1 < n; ++i) w(i, i + 1) = 1.0;
+    EXPECT_TRUE(std::isinf(netdyn::SchurFactorization(w).eigenvector_condition())) << n;
+  }
+}
+
+// ||T||_2 = ||W||_2 and 1/sigma_min(I - T) = ||(I - W)^{-1}||_2, against dgesdd of W and I - W
+// (Lanczos converged to a residual of 1e-12: the values to ~1e-14 relative).
+TEST(SchurFactorization, NormsMatchSingularValuesOfW) {
+  for (const Eigen::Index n : {30, 250}) {
+    const Eigen::MatrixXd w = netdyn::testing::gaussian(n, 0.8, 21);
+    const netdyn::SchurFactorization f(w);
+    const Eigen::VectorXd s = netdyn::lapack::singular_values(w);
+    EXPECT_NEAR(f.norm2(), s(0), 1e-12 * s(0)) << n;
+    const Eigen::MatrixXd i_minus_w = Eigen::MatrixXd::Identity(n, n) - w;
+    const Eigen::VectorXd si = netdyn::lapack::singular_values(i_minus_w);
+    netdyn::SteadyStateOptions options;
+    options.compute_patterns = true;
+    const netdyn::SteadyStateGain g = netdyn::steady_state_gain(f, options);
+    EXPECT_NEAR(g.gain, 1.0 / si(n - 1), 1e-10 / si(n - 1)) << n;
+    // The patterns: (I - W) response = input pattern, unit input, |response| = gain.
+    EXPECT_NEAR(g.input_pattern.norm(), 1.0, 1e-12);
+    EXPECT_NEAR(g.response.norm(), g.gain, 1e-9 * g.gain);
+    EXPECT_LT((i_minus_w * g.response - g.input_pattern).norm(), 1e-9) << n;
+    EXPECT_NEAR(f.frobenius_norm(), w.norm(), 1e-13 * w.norm());
+  }
+}
+
+// Eigenvectors of W = Q V_T: unit columns, W v = lambda v, in netdyn's order, the same
+// directions as dgeev's.
+TEST(SchurFactorization, EigenvectorsOfW) {
+  const Eigen::MatrixXd w = netdyn::testing::gaussian(120, 1.0, 5);
+  const netdyn::SchurFactorization f(w);
+  const Eigen::MatrixXcd v = f.eigenvectors();
+  const Eigen::VectorXcd& lambda = f.eigenvalues();
+  const Eigen::MatrixXcd wc = w.cast<std::complex<double>>();
+  netdyn::lapack::EigenDecomposition reference = netdyn::lapack::geev(w, true);
+  for (Eigen::Index k = 0; k < v.cols(); ++k) {
+    EXPECT_NEAR(v.col(k).norm(), 1.0, 1e-13);
+    EXPECT_LT((wc * v.col(k) - lambda(k) * v.col(k)).norm(), 1e-12) << k;
+    Eigen::Index match = 0;
+    (reference.values.array() - lambda(k)).abs().minCoeff(&match);
+    EXPECT_NEAR(std::abs(reference.vectors.col(match).dot(v.col(k))), 1.0, 1e-9) << k;
+  }
+  // The order: decreasing real part.
+  for (Eigen::Index k = 1; k < lambda.size(); ++k) {
+    EXPECT_GE(lambda(k - 1).real(), lambda(k).real());
+  }
+}
+
+// Without Schur vectors, what needs Q says so; the rest works.
+TEST(SchurFactorization, WithoutSchurVectorsQIsRefused) {
+  const Eigen::MatrixXd w = netdyn::testing::gaussian(10, 0.5, 2);
+  const netdyn::SchurFactorization f(w, without_vectors());
+  EXPECT_FALSE(f.has_schur_vectors());
+  EXPECT_THROW((void)f.q(), std::logic_error);
+  EXPECT_THROW((void)f.eigenvectors(), std::logic_error);
+  EXPECT_THROW((void)netdyn::stationary_covariance(f), std::logic_error);
+  netdyn::CovarianceOptions variances_only;
+  variances_only.compute_matrix = false;
+  const netdyn::StationaryCovariance c = netdyn::stationary_covariance(f, variances_only);
+  // tr S from the Schur-basis solution equals tr S of the full solve.
+  const netdyn::StationaryCovariance full = netdyn::stationary_covariance(w);
+  EXPECT_NEAR(c.total_variance, full.total_variance, 1e-12 * full.total_variance);
+  EXPECT_EQ(c.covariance.size(), 0);
+}
+
+TEST(SchurFactorization, RejectsBadW) {
+  EXPECT_THROW(netdyn::SchurFactorization(Eigen::MatrixXd(2, 3)), std::invalid_argument);
+  EXPECT_THROW(netdyn::SchurFactorization(Eigen::MatrixXd(0, 0)), std::invalid_argument);
+  Eigen::MatrixXd nan = Eigen::MatrixXd::Zero(2, 2);
+  nan(1, 0) = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_THROW(netdyn::SchurFactorization{nan}, std::invalid_argument);
+}
+
+}  // namespace
