@@ -1,8 +1,9 @@
 // report: every key of `netdyn check` for the Gaussian W (rho 0.9), in one process (peer:
 // report_keys() in ../shared/bench/peer_scipy.py, the SciPy pipeline with one call per
 // quantity). netdyn: one SchurFactorization shared by all of them (analyse_network).
-// NETDYN_BENCH_DETAIL=1 also prints `dgees` lines: one real Schur decomposition with vectors of
-// the same W, the physical limit the report is measured against (issue 16).
+// NETDYN_BENCH_DETAIL=1 also prints the report's parts; NETDYN_BENCH_DGEES=1 prints only `dgees`
+// lines: one real Schur decomposition with vectors of the same W, the physical limit the report
+// is measured against (issue 16; bench/check_ratio.sh).
 #include <cstdlib>
 
 #include "bench_common.hpp"
@@ -16,11 +17,14 @@
 int main(int argc, char** argv) {
   for (const long n : netdyn::bench::sizes(argc, argv, {500, 1000, 2000})) {
     const Eigen::MatrixXd w = netdyn::bench::input("report_" + std::to_string(n));
+    if (std::getenv("NETDYN_BENCH_DGEES") != nullptr) {  // bench/check_ratio.sh: dgees only
+      netdyn::bench::report(
+          "dgees", n, netdyn::bench::time_median([&] { (void)netdyn::lapack::gees(w, true); }));
+      continue;
+    }
     const double s = netdyn::bench::time_median([&] { (void)netdyn::analyse_network(w); }, 1);
     netdyn::bench::report("report", n, s);
     if (std::getenv("NETDYN_BENCH_DETAIL") != nullptr) {
-      netdyn::bench::report(
-          "dgees", n, netdyn::bench::time_median([&] { (void)netdyn::lapack::gees(w, true); }));
       // The report's parts, each on a fresh factorisation without vectors (its caches empty).
       netdyn::FactorizationOptions no_q;
       no_q.schur_vectors = false;
