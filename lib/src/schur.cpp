@@ -95,9 +95,7 @@ void real_errors(const Eigen::Ref<const Eigen::MatrixXd>& w, RealSchurForm& f) {
 }
 
 // The parts of the complex form common to both routes: checks, the split T = Lambda + N, errors.
-void finish_complex(const Eigen::Ref<const Eigen::MatrixXd>& w,
-                    const SchurOptions& options,
-                    ComplexSchurForm& f) {
+void finish_complex(const SchurOptions& options, ComplexSchurForm& f) {
   detail::ensure_finite_result("complex_schur", "T", f.t);
   detail::ensure_finite_result("complex_schur", "U", f.u);
   // The triangular structure is exact by construction (LAPACK and split_blocks write zeros),
@@ -188,7 +186,7 @@ ComplexSchurForm complex_schur(const Eigen::Ref<const Eigen::MatrixXd>& w,
   f.t = std::move(factor.t);
   f.u = std::move(factor.u);
   reorder_complex(f.t, f.u, options.order);
-  finish_complex(w, options, f);
+  finish_complex(options, f);
   if (options.compute_errors) complex_errors(w, f);
   return f;
 }
@@ -208,7 +206,7 @@ ComplexSchurForm complex_schur(const SchurFactorization& factorization,
   }
   std::vector<detail::BlockRotation> rotations;
   detail::split_schur_blocks(f.t, f.u, &rotations);
-  finish_complex(w, options, f);
+  finish_complex(options, f);
   if (options.compute_errors) {
     // U = Q G and T_c = G^* T G up to the split's rounding, so W U - U T_c = (W Q - Q T) G +
     // Q (T - G T_c G^*) G and U^* U - I = G^* (Q^T Q - I) G + (G^* G - I): the real form's
