@@ -7,7 +7,7 @@
 #include <stdexcept>
 
 #include "checks.hpp"
-#include "lanczos.hpp"
+#include "extreme_singular_values.hpp"
 #include "lapack/lapack.hpp"
 #include "netdyn/spectrum.hpp"
 #include "quasi_triangular.hpp"
@@ -19,30 +19,6 @@ namespace {
 
 using Index = Eigen::Index;
 constexpr double kEps = std::numeric_limits<double>::epsilon();
-// Up to this size the extreme singular values come from one dense dgesdd (exact to rounding and
-// cheaper than setting up a Lanczos run); above it, Lanczos on O(n^2) products and solves.
-constexpr Index kDenseSingularValues = 100;
-// Lanczos: Ritz residual test (the value is then accurate to about tol^2 relative unless the top
-// two eigenvalues are that close) and the step cap after which the dense route takes over.
-constexpr double kLanczosTolerance = 1e-12;
-constexpr Index kLanczosSteps = 400;
-
-// A deterministic start vector with no special structure.
-Eigen::VectorXd generic_start(Index n) {
-  Eigen::VectorXd v(n);
-  for (Index i = 0; i < n; ++i) v(i) = std::cos(1.0 + 0.7 * static_cast<double>(i)) + 0.01;
-  return v.normalized();
-}
-
-// Largest eigenvalue of the symmetric positive semidefinite operator `apply`; empty if Lanczos
-// did not converge within the cap.
-template <typename Apply>
-std::optional<double> top_eigenvalue(Index n, Apply&& apply) {
-  detail::TopEigenLanczos<double> lanczos(n, kLanczosSteps);
-  const auto r = lanczos.run(apply, generic_start(n), kLanczosTolerance);
-  if (!r.converged || !std::isfinite(r.value)) return std::nullopt;
-  return r.value;
-}
 
 }  // namespace
 
@@ -127,17 +103,8 @@ double SchurFactorization::frobenius_norm() const {
 double SchurFactorization::norm2() const {
   Cache& c = *cache_;
   if (c.norm2) return *c.norm2;
-  const Index n = size();
-  std::optional<double> top;
-  if (n > kDenseSingularValues) {
-    Eigen::VectorXd tmp(n);
-    top = top_eigenvalue(n, [&](const auto& x, Eigen::VectorXd& y) {
-      c.algebra->apply(c.t, x, tmp);
-      c.algebra->apply_transpose(c.t, tmp, y);
-    });
-    if (top) top = std::sqrt(std::max(*top, 0.0));
-  }
-  c.norm2 = top ? *top : lapack::singular_values(c.t)(0);
+  c.norm2 = detail::extreme_singular_values(c.t, *c.algebra, detail::SingularValuesWanted::kLargest)
+                .largest;
   return *c.norm2;
 }
 
@@ -220,39 +187,10 @@ double SchurFactorization::eigenvector_condition() const {
       ++k;
     }
   }
-  double smax = 0.0;
-  double smin = 0.0;
-  bool done = false;
-  if (n > kDenseSingularValues) {
-    Eigen::VectorXd tmp(n);
-    const std::optional<double> top = top_eigenvalue(n, [&](const auto& x, Eigen::VectorXd& y) {
-      c.algebra->apply(m, x, tmp);
-      c.algebra->apply_transpose(m, tmp, y);
-    });
-    // (M^T M)^{-1} = M^{-1} M^{-T}: its top eigenvalue is 1/sigma_min^2. An overflow in the
-    // solves (a singular diagonal block) is sigma_min = 0 to working precision.
-    bool overflow = false;
-    const std::optional<double> inverse_top =
-        top_eigenvalue(n, [&](const auto& x, Eigen::VectorXd& y) {
-          y = x;
-          c.algebra->solve_transpose(m, y);
-          c.algebra->solve(m, y);
-          if (!y.allFinite()) {
-            overflow = true;
-            y = x;  // let the iteration finish; the result is discarded
-          }
-        });
-    if (top && (overflow || inverse_top)) {
-      smax = std::sqrt(std::max(*top, 0.0));
-      smin = overflow ? 0.0 : 1.0 / std::sqrt(*inverse_top);
-      done = true;
-    }
-  }
-  if (!done) {
-    const Eigen::VectorXd s = lapack::singular_values(m);
-    smax = s(0);
-    smin = s(s.size() - 1);
-  }
+  const detail::ExtremeSingularValues s = detail::extreme_singular_values(
+      m, *c.algebra, detail::SingularValuesWanted::kLargestAndSmallest);
+  const double smax = s.largest;
+  const double smin = s.smallest;
   c.kappa = smin <= static_cast<double>(n) * kEps * smax ? std::numeric_limits<double>::infinity()
                                                          : smax / smin;
   return *c.kappa;
