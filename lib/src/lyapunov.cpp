@@ -51,6 +51,18 @@ void unscale(const char* function, double scale, Eigen::MatrixXd& y) {
   if (scale != 1.0) y /= scale;
 }
 
+// The right-hand side Q of an n x n Lyapunov equation: n x n and finite.
+void require_right_hand_side(const char* function,
+                             const Eigen::Ref<const Eigen::MatrixXd>& q,
+                             Eigen::Index n) {
+  if (q.rows() != n || q.cols() != n) {
+    throw std::invalid_argument(std::string(function) + ": Q is " + std::to_string(q.rows()) + "x" +
+                                std::to_string(q.cols()) + " but A is " + std::to_string(n) + "x" +
+                                std::to_string(n) + "; need Q of the same size");
+  }
+  detail::require_finite(function, "Q", q);
+}
+
 }  // namespace
 
 LyapunovResult solve_sylvester(const Eigen::Ref<const Eigen::MatrixXd>& a,
@@ -128,13 +140,7 @@ LyapunovResult LyapunovSolver::solve_adjoint(const Eigen::Ref<const Eigen::Matri
 LyapunovResult LyapunovSolver::solve_schur_basis(const Eigen::Ref<const Eigen::MatrixXd>& c,
                                                  bool adjoint) const {
   constexpr const char* kFn = "solve_lyapunov";
-  const Eigen::Index n = size();
-  if (c.rows() != n || c.cols() != n) {
-    throw std::invalid_argument(std::string(kFn) + ": Q is " + std::to_string(c.rows()) + "x" +
-                                std::to_string(c.cols()) + " but A is " + std::to_string(n) + "x" +
-                                std::to_string(n) + "; need Q of the same size");
-  }
-  detail::require_finite(kFn, "Q", c);
+  require_right_hand_side(kFn, c, size());
   const bool symmetric = exactly_symmetric(c);
   // Plain: T Y + Y T^T = -C;  adjoint: T^T Y + Y T = -C.
   LyapunovResult out;
@@ -167,13 +173,7 @@ LyapunovResult LyapunovSolver::solve_schur_basis(const Eigen::Ref<const Eigen::M
 LyapunovResult LyapunovSolver::solve_impl(const Eigen::Ref<const Eigen::MatrixXd>& q,
                                           bool adjoint) const {
   constexpr const char* kFn = "solve_lyapunov";
-  const Eigen::Index n = size();
-  if (q.rows() != n || q.cols() != n) {
-    throw std::invalid_argument(std::string(kFn) + ": Q is " + std::to_string(q.rows()) + "x" +
-                                std::to_string(q.cols()) + " but A is " + std::to_string(n) + "x" +
-                                std::to_string(n) + "; need Q of the same size");
-  }
-  detail::require_finite(kFn, "Q", q);
+  require_right_hand_side(kFn, q, size());
   if (u_.size() == 0) {
     throw std::logic_error(std::string(kFn) +
                            ": the solver was built without Schur vectors; use solve_schur_basis");
