@@ -494,53 +494,40 @@ Eigen::MatrixXd trevc3_right(const Eigen::Ref<const Eigen::MatrixXd>& t) {
   const int n = to_int(t.rows(), "dtrevc3");
   Eigen::MatrixXd vr(n, n);
   if (n == 0) return vr;
-  const Eigen::MatrixXd tc = t;  // dtrevc3 reads t only; a contiguous copy for the pointer
+  // dtrevc3 only reads t: its own storage (a Ref has unit inner stride), no copy.
+  const int ldt = to_int(t.outerStride(), "dtrevc3");
   const char side = 'R';
   const char howmny = 'A';
   double vl_dummy = 0.0;
   const int one = 1;
   int m = 0;
   int info = 0;
-  int lwork = -1;
+  // Workspace query (lwork = -1), then the call.
+  const auto run = [&](double* work, int lwork) {
+    dtrevc3_(&side,
+             &howmny,
+             nullptr,
+             &n,
+             t.data(),
+             &ldt,
+             &vl_dummy,
+             &one,
+             vr.data(),
+             &n,
+             &n,
+             &m,
+             work,
+             &lwork,
+             &info,
+             1,
+             1);
+    check_info("dtrevc3", info, n);
+  };
   double query = 0.0;
-  dtrevc3_(&side,
-           &howmny,
-           nullptr,
-           &n,
-           tc.data(),
-           &n,
-           &vl_dummy,
-           &one,
-           vr.data(),
-           &n,
-           &n,
-           &m,
-           &query,
-           &lwork,
-           &info,
-           1,
-           1);
-  check_info("dtrevc3", info, n);
-  lwork = std::max(workspace_size(query), 3 * n);
+  run(&query, -1);
+  const int lwork = std::max(workspace_size(query), 3 * n);
   std::vector<double> work(static_cast<std::size_t>(lwork));
-  dtrevc3_(&side,
-           &howmny,
-           nullptr,
-           &n,
-           tc.data(),
-           &n,
-           &vl_dummy,
-           &one,
-           vr.data(),
-           &n,
-           &n,
-           &m,
-           work.data(),
-           &lwork,
-           &info,
-           1,
-           1);
-  check_info("dtrevc3", info, n);
+  run(work.data(), lwork);
   return vr;
 }
 
