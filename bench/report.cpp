@@ -26,24 +26,22 @@ int main(int argc, char** argv) {
     netdyn::bench::report("report", n, s);
     if (std::getenv("NETDYN_BENCH_DETAIL") != nullptr) {
       // The report's parts, each on a fresh factorisation without vectors (its caches empty).
-      netdyn::FactorizationOptions no_q;
-      no_q.schur_vectors = false;
       const auto part = [&](const char* name, auto&& job) {
-        netdyn::bench::report(name,
-                              n,
-                              netdyn::bench::time_median(
-                                  [&] {
-                                    const netdyn::SchurFactorization f(w, no_q);
-                                    const auto start = std::chrono::steady_clock::now();
-                                    job(f);
-                                    const auto stop = std::chrono::steady_clock::now();
-                                    std::fprintf(
-                                        stderr,
-                                        " [%s %.4f]",
-                                        name,
-                                        std::chrono::duration<double>(stop - start).count());
-                                  },
-                                  1));
+        netdyn::bench::report(
+            name,
+            n,
+            netdyn::bench::time_median(
+                [&] {
+                  const netdyn::SchurFactorization f(w, netdyn::kWithoutSchurVectors);
+                  const auto start = std::chrono::steady_clock::now();
+                  job(f);
+                  const auto stop = std::chrono::steady_clock::now();
+                  std::fprintf(stderr,
+                               " [%s %.4f]",
+                               name,
+                               std::chrono::duration<double>(stop - start).count());
+                },
+                1));
       };
       part("part_factorization", [](const netdyn::SchurFactorization&) {});
       part("part_kappa", [](const auto& f) { (void)f.eigenvector_condition(); });

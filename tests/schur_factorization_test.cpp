@@ -22,12 +22,6 @@ namespace {
 
 using netdyn::lapack::Routine;
 
-netdyn::FactorizationOptions without_vectors() {
-  netdyn::FactorizationOptions o;
-  o.schur_vectors = false;
-  return o;
-}
-
 long calls(Routine r) {
   return netdyn::lapack::call_count(r);
 }
@@ -88,7 +82,7 @@ TEST(SchurFactorization, AnalysesOfAFactorisationDecomposeNothing) {
 TEST(SchurFactorization, EigenvectorConditionMatchesDenseRoute) {
   for (const Eigen::Index n : {2, 5, 40, 150, 300}) {
     const Eigen::MatrixXd w = netdyn::testing::gaussian(n, 1.0, 11 + static_cast<unsigned>(n));
-    const netdyn::SchurFactorization f(w, without_vectors());
+    const netdyn::SchurFactorization f(w, netdyn::kWithoutSchurVectors);
     const double expected = dense_kappa(w);
     ASSERT_LT(expected, 1e4);
     EXPECT_NEAR(f.eigenvector_condition(), expected, 1e-8 * expected) << "n = " << n;
@@ -155,7 +149,7 @@ TEST(SchurFactorization, EigenvectorsOfW) {
 // Without Schur vectors, what needs Q says so; the rest works.
 TEST(SchurFactorization, WithoutSchurVectorsQIsRefused) {
   const Eigen::MatrixXd w = netdyn::testing::gaussian(10, 0.5, 2);
-  const netdyn::SchurFactorization f(w, without_vectors());
+  const netdyn::SchurFactorization f(w, netdyn::kWithoutSchurVectors);
   EXPECT_FALSE(f.has_schur_vectors());
   EXPECT_THROW((void)f.q(), std::logic_error);
   EXPECT_THROW((void)f.eigenvectors(), std::logic_error);

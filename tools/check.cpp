@@ -144,9 +144,7 @@ void add_check_command(CLI::App& app) {
     ReportOptions options;
     options.tau = args->tau;
     // W's storage moves into its one factorisation (no Schur vectors: the report needs T only).
-    FactorizationOptions factorization_options;
-    factorization_options.schur_vectors = false;
-    const SchurFactorization factorization(read_connectivity(args->input), factorization_options);
+    const SchurFactorization factorization(read_connectivity(args->input), kWithoutSchurVectors);
     const Eigen::MatrixXd& w = factorization.matrix();
     const NetworkReport report =
         naming_options({{"tau", "--tau"}}, [&] { return analyse_network(factorization, options); });

@@ -153,9 +153,7 @@ SpectrumSummary run(const SpectrumArgs& a) {
                                 "; need count <= n");
   }
   // One factorisation for the eigenvalues and their guard (kappa(V_T), ||T||_2).
-  FactorizationOptions factorization_options;
-  factorization_options.schur_vectors = false;
-  const SchurFactorization factorization(dense, factorization_options);
+  const SchurFactorization factorization(dense, kWithoutSchurVectors);
   const Spectrum all = compute_spectrum(factorization);
   s.spectral_abscissa = spectral_abscissa(all.eigenvalues);
   s.spectral_radius = spectral_radius(all.eigenvalues);

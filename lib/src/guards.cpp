@@ -37,9 +37,7 @@ EigenvalueAccuracy eigenvalue_accuracy(double eigenvector_condition, double norm
 
 EigenvalueAccuracy eigenvalue_accuracy(const Eigen::Ref<const Eigen::MatrixXd>& w) {
   detail::require_connectivity("eigenvalue_accuracy", "W", w);
-  FactorizationOptions options;
-  options.schur_vectors = false;
-  return eigenvalue_accuracy(SchurFactorization(w, options));
+  return eigenvalue_accuracy(SchurFactorization(w, kWithoutSchurVectors));
 }
 
 EigenvalueAccuracy eigenvalue_accuracy(const SchurFactorization& factorization) {

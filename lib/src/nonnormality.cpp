@@ -12,9 +12,7 @@ namespace netdyn {
 
 double henrici_departure(const Eigen::Ref<const Eigen::MatrixXd>& w) {
   detail::require_connectivity("henrici_departure", "W", w);
-  FactorizationOptions options;
-  options.schur_vectors = false;
-  return henrici_departure(SchurFactorization(w, options));
+  return henrici_departure(SchurFactorization(w, kWithoutSchurVectors));
 }
 
 double henrici_departure(const SchurFactorization& factorization) {

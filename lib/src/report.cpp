@@ -138,9 +138,8 @@ NetworkReport analyse_network(const Eigen::Ref<const Eigen::MatrixXd>& w,
                               const ReportOptions& options) {
   detail::require_connectivity("analyse_network", "W", w);
   detail::require_time_constant("analyse_network", w, options.tau);
-  FactorizationOptions f;
-  f.schur_vectors = false;  // every figure of the report is unitarily invariant
-  return analyse_network(SchurFactorization(w, f), options);
+  // Every figure of the report is unitarily invariant: T suffices.
+  return analyse_network(SchurFactorization(w, kWithoutSchurVectors), options);
 }
 
 NetworkReport analyse_network(const SchurFactorization& factorization,

@@ -352,9 +352,7 @@ void validate(const char* fn,
 TransientEnvelope transient_envelope(const Eigen::Ref<const Eigen::MatrixXd>& w,
                                      const TransientEnvelopeOptions& options) {
   validate("transient_envelope", w, options);
-  FactorizationOptions f;
-  f.schur_vectors = false;
-  return transient_envelope(SchurFactorization(w, f), options);
+  return transient_envelope(SchurFactorization(w, kWithoutSchurVectors), options);
 }
 
 TransientEnvelope transient_envelope(const SchurFactorization& factorization,
@@ -587,9 +585,7 @@ KreissLowerBound kreiss_lower_bound(const Eigen::Ref<const Eigen::MatrixXd>& w,
   detail::require_connectivity(kFn, "W", w);
   detail::require_time_constant(kFn, w, options.tau);
   detail::require_positive(kFn, "tolerance", options.tolerance);
-  FactorizationOptions f;
-  f.schur_vectors = false;
-  return kreiss_lower_bound(SchurFactorization(w, f), options);
+  return kreiss_lower_bound(SchurFactorization(w, kWithoutSchurVectors), options);
 }
 
 KreissLowerBound kreiss_lower_bound(const SchurFactorization& factorization,

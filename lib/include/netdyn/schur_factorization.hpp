@@ -33,6 +33,8 @@ struct FactorizationOptions {
   /// (eigenvectors of W, covariance matrices, the Schur basis) throws std::logic_error.
   bool schur_vectors = true;
 };
+/// T only (dgees 'N'): for the eigenvalues and every unitarily invariant figure.
+inline constexpr FactorizationOptions kWithoutSchurVectors{false};
 
 class SchurFactorization {
  public:
