@@ -13,6 +13,7 @@
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
+#include <cmath>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -328,6 +329,11 @@ PYBIND11_MODULE(netdyn, m) {
         d["envelope"] = e.norms;
         d["transient_gain"] = e.max_gain;
         d["transient_gain_time"] = e.max_time;
+        // Certified: transient_gain <= max ||exp(tA)||_2 <= transient_gain_upper_bound.
+        d["transient_gain_upper_bound"] = std::isfinite(e.max_gain_upper_bound)
+                                              ? py::object(py::float_(e.max_gain_upper_bound))
+                                              : py::object(py::none());
+        d["transient_gain_tolerance_met"] = e.gain_tolerance_met;
         d["numerical_abscissa"] = e.numerical_abscissa;
         return d;
       },

@@ -1,5 +1,6 @@
 // netdyn amplify FILE [--tau T] [--tmax T] [--points N] [--json] [--out DIR]: steady-state and
 // transient amplification (lib: steady_state.hpp, transient_envelope.hpp, nonnormality.hpp).
+#include <cmath>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -89,6 +90,12 @@ void run_amplify(const AmplifyArgs& args) {
     // Transient gain over t >= 0 exists only for stable W; with --tmax it is over [0, tmax].
     j["transient_gain"] = env ? number(env->max_gain) : nlohmann::json(nullptr);
     j["transient_gain_time"] = env ? number(env->max_time) : nlohmann::json(nullptr);
+    // Certified: transient_gain <= max ||exp(tA)||_2 <= transient_gain_upper_bound (issue 17).
+    j["transient_gain_upper_bound"] = env && std::isfinite(env->max_gain_upper_bound)
+                                          ? number(env->max_gain_upper_bound)
+                                          : nlohmann::json(nullptr);
+    j["transient_gain_tolerance_met"] =
+        env ? nlohmann::json(env->gain_tolerance_met) : nlohmann::json(nullptr);
     j["numerical_abscissa"] = number(omega);
     j["kreiss_lower_bound"] = number(kreiss);
     nlohmann::json e = nlohmann::json::array();
@@ -119,6 +126,11 @@ void run_amplify(const AmplifyArgs& args) {
        env ? std::optional<double>(env->max_gain) : std::nullopt,
        "  max_t ||exp(tA)||_2");
   show("  at time", env ? std::optional<double>(env->max_time) : std::nullopt, "");
+  show("  certified upper bound",
+       env && std::isfinite(env->max_gain_upper_bound)
+           ? std::optional<double>(env->max_gain_upper_bound)
+           : std::nullopt,
+       env && !env->gain_tolerance_met ? "  (search stopped before 1e-8: an interval)" : "");
   show("numerical abscissa", omega, omega > 0 ? "  (> 0: transient growth)" : "  (<= 0: none)");
   show("Kreiss lower bound", kreiss, "  sup_x>0 x/sigma_min(xI - A) <= transient gain");
   if (env) {

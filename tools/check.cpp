@@ -106,7 +106,9 @@ void print_report(const std::string& input, const NetworkReport& r) {
                              << "\n";
   line("transient gain") << show(r.transient_gain);
   if (r.transient_gain_time) out << "  at t = " << *r.transient_gain_time;
-  out << "  (max ||exp(tA)||_2)\n";
+  out << "  (max ||exp(tA)||_2";
+  if (r.transient_gain_upper_bound) out << ", certified <= " << show(r.transient_gain_upper_bound);
+  out << ")\n";
   if (r.fixed_point_type) {
     line("2x2 fixed point") << to_string(*r.fixed_point_type) << "  (trace " << *r.jacobian_trace
                             << ", determinant " << *r.jacobian_determinant << ")\n";

@@ -134,6 +134,23 @@ std::optional<ReportWarning> near_critical_warning(double margin,
   return ReportWarning{"near_critical", m.str()};
 }
 
+ReportWarning transient_gain_interval_warning(double lower, double upper, double tolerance) {
+  std::ostringstream m;
+  m << std::setprecision(10);
+  m << "transient_gain = " << lower
+    << " is attained, but the certified search stopped (budget or "
+       "rounding) with ";
+  if (std::isfinite(upper)) {
+    m << "upper bound " << upper << ", " << std::setprecision(3) << (upper - lower) / lower
+      << " relative above it";
+  } else {
+    m << "no finite upper bound (an envelope that stays near its maximum for a long time)";
+  }
+  m << " instead of " << std::setprecision(3) << tolerance
+    << ": the true maximum lies in [transient_gain, transient_gain_upper_bound].";
+  return ReportWarning{"transient_gain_interval", m.str()};
+}
+
 std::optional<ReportWarning> lyapunov_residual_warning(double residual, Eigen::Index n) {
   if (!(residual > kLyapunovResidualLimit)) return std::nullopt;
   std::ostringstream m;

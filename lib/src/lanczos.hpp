@@ -33,6 +33,9 @@ class TopEigenLanczos {
     double value = 0.0;      ///< Ritz value (largest eigenvalue estimate)
     Eigen::Index steps = 0;  ///< operator applications
     bool converged = false;  ///< residual test met (or invariant subspace found)
+    /// Ritz residual `||M y - value y||` (`beta_k |s_k|`): some eigenvalue of M lies within it of
+    /// `value` (for the largest, once the iteration has found the top of the spectrum).
+    double residual = 0.0;
   };
 
   /// `apply(x, y)` sets y = M x. Stops when the Ritz residual `beta_k |s_k|` <= tol * value.
@@ -60,6 +63,7 @@ class TopEigenLanczos {
       beta_(k) = w_.norm();
       r.value = top_ritz_pair(k + 1);
       const double residual = beta_(k) * std::abs(ritz_(k));
+      r.residual = residual;
       const double scale = std::max(std::abs(r.value), 1e-300);
       if (residual <= tol * scale || beta_(k) <= 1e-14 * scale || k + 1 >= n) {
         r.converged = true;

@@ -121,6 +121,7 @@ void ensure_finite_report(const NetworkReport& r) {
       {"steady_state_gain", &r.steady_state_gain},
       {"transient_gain", &r.transient_gain},
       {"transient_gain_time", &r.transient_gain_time},
+      {"transient_gain_upper_bound", &r.transient_gain_upper_bound},
       {"total_variance", &r.total_variance},
       {"normal_total_variance", &r.normal_total_variance},
       {"nonnormal_amplification", &r.nonnormal_amplification},
@@ -173,6 +174,7 @@ NetworkReport analyse_network(const SchurFactorization& factorization,
   bool near_critical = std::abs(1.0 - r.spectral_abscissa) <= threshold;
   std::vector<std::string> critical_reasons;
   std::optional<TransientEnvelope> envelope;
+  std::optional<ReportWarning> gain_interval;  // reported after the guards' warnings
   const auto guarded = [&](auto&& compute, const char* figure) {
     return unless_critical(compute, figure, near_critical, critical_reasons);
   };
@@ -184,12 +186,21 @@ NetworkReport analyse_network(const SchurFactorization& factorization,
     // variance keys (sigma = 1, independent of tau).
     TransientEnvelopeOptions envelope_options;
     envelope_options.tau = tau;
-    envelope_options.points = 41;  // the grid only brackets the maximum; refinement does the rest
+    // No plot here: the grid is its two ends (the horizon's norm serves the certificate
+    // below); the certified search finds the maximum.
+    envelope_options.points = 2;
     envelope = guarded([&] { return transient_envelope(factorization, envelope_options); },
                        "transient_gain");
     if (envelope) {
       r.transient_gain = envelope->max_gain;
       r.transient_gain_time = envelope->max_time;
+      if (std::isfinite(envelope->max_gain_upper_bound)) {
+        r.transient_gain_upper_bound = envelope->max_gain_upper_bound;
+      }
+      if (!envelope->gain_tolerance_met) {
+        gain_interval = transient_gain_interval_warning(
+            envelope->max_gain, envelope->max_gain_upper_bound, envelope_options.gain_tolerance);
+      }
     }
     CovarianceOptions covariance_options;
     covariance_options.compute_matrix = false;  // the variances only: no Schur vectors needed
@@ -228,6 +239,7 @@ NetworkReport analyse_network(const SchurFactorization& factorization,
       r.warnings.push_back(std::move(*warning));
     }
   }
+  if (gain_interval) r.warnings.push_back(std::move(*gain_interval));
   ensure_finite_report(r);
   return r;
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "checks.hpp"
+#include "envelope_norm.hpp"
 #include "lanczos.hpp"
 #include "lapack/lapack.hpp"
 #include "matrix_exponential.hpp"
@@ -17,6 +18,7 @@
 #include "netdyn/schur_factorization.hpp"
 #include "quasi_triangular.hpp"
 #include "resolvent.hpp"
+#include "transient_gain_search.hpp"
 
 #ifdef _OPENMP
 #include <omp.h>
@@ -26,91 +28,9 @@ namespace netdyn {
 namespace {
 
 using Index = Eigen::Index;
+using detail::EnvelopePoint;
+using detail::NormEvaluator;
 using detail::QuasiTriangularAlgebra;
-
-// ||E||_2 and the log-derivative g = u^T T u (u: top left singular vector, E v = sigma u), so
-// that d/dt ||e^{tT}||_2 = sigma g whenever the top singular value is simple.
-struct EnvelopePoint {
-  double t = 0.0;
-  double norm = 1.0;
-  double slope = 0.0;  // g
-};
-
-class NormEvaluator {
- public:
-  NormEvaluator(const Eigen::MatrixXd& t, const QuasiTriangularAlgebra& algebra)
-      : t_(t),
-        algebra_(algebra),
-        lanczos_(t.rows(), std::min<Index>(t.rows(), 80)),
-        v_(Eigen::VectorXd::Ones(t.rows())),
-        tmp_(t.rows()),
-        tmp2_(t.rows()) {
-    v_.normalize();
-  }
-
-  // ||e||_2.
-  EnvelopePoint evaluate(double time, const Eigen::MatrixXd& e, double tol) {
-    return evaluate_with(
-        time,
-        [&](const auto& x, Eigen::VectorXd& y) { algebra_.apply(e, x, y); },
-        [&](const auto& x, Eigen::VectorXd& y) {
-          algebra_.apply(e, x, tmp_);
-          algebra_.apply_transpose(e, tmp_, y);
-        },
-        tol);
-  }
-
-  // ||step e||_2 without forming the product, from gram = step^T step (upper triangle): each
-  // application of e^T gram e is three passes over a triangle, where step e unformed takes four
-  // and forming it a matrix product.
-  EnvelopePoint evaluate(double time,
-                         const Eigen::MatrixXd& step,
-                         const Eigen::MatrixXd& gram,
-                         const Eigen::MatrixXd& e,
-                         double tol) {
-    return evaluate_with(
-        time,
-        [&](const auto& x, Eigen::VectorXd& y) {
-          algebra_.apply(e, x, tmp_);
-          algebra_.apply(step, tmp_, y);
-        },
-        [&](const auto& x, Eigen::VectorXd& y) {
-          algebra_.apply(e, x, tmp_);
-          lapack::symv_upper(gram, tmp_, tmp2_);
-          algebra_.apply_transpose(e, tmp2_, y);
-        },
-        tol);
-  }
-
- private:
-  // apply_e(x, y): y = E x; apply_gram(x, y): y = E^T E x (y must not alias x; both may use
-  // tmp_ and tmp2_).
-  template <typename ApplyE, typename ApplyGram>
-  EnvelopePoint evaluate_with(double time, ApplyE&& apply_e, ApplyGram&& apply_gram, double tol) {
-    // Warm start from the previous top right singular vector, plus a fixed generic component
-    // so that a start orthogonal to the new top vector cannot stall the iteration.
-    Eigen::VectorXd start = v_ + 1e-3 * Eigen::VectorXd::LinSpaced(v_.size(), 1.0, 2.0);
-    const auto r = lanczos_.run(apply_gram, start, tol);
-    v_ = lanczos_.vector();
-    EnvelopePoint p;
-    p.t = time;
-    p.norm = std::sqrt(std::max(r.value, 0.0));
-    Eigen::VectorXd u(v_.size());
-    apply_e(v_, u);
-    const double un = u.norm();
-    if (un > 0.0) u /= un;
-    algebra_.apply(t_, u, tmp_);
-    p.slope = u.dot(tmp_);
-    return p;
-  }
-
-  const Eigen::MatrixXd& t_;
-  const QuasiTriangularAlgebra& algebra_;
-  detail::TopEigenLanczos<double> lanczos_;
-  Eigen::VectorXd v_;
-  Eigen::VectorXd tmp_;
-  Eigen::VectorXd tmp2_;
-};
 
 // An upper bound on ||A||_2 = ||(W - I)/tau||_2 (= ||T||_2 for its Schur factor T).
 double estimate_norm2(const Eigen::Ref<const Eigen::MatrixXd>& w, double tau) {
@@ -323,6 +243,12 @@ void validate(const char* fn,
   detail::require_connectivity(fn, "W", w);
   detail::require_time_constant(fn, w, o.tau);
   detail::require_positive(fn, "time_tolerance", o.time_tolerance);
+  if (!(o.gain_tolerance >= 1e-13 && o.gain_tolerance < 1.0)) {
+    std::ostringstream msg;
+    msg << fn << ": options.gain_tolerance = " << o.gain_tolerance
+        << "; need a relative width in [1e-13, 1) (rounding limits it below 1e-13)";
+    throw std::invalid_argument(msg.str());
+  }
   if (!(o.t_max >= 0.0) || !std::isfinite(o.t_max)) {
     std::ostringstream msg;
     msg << fn << ": options.t_max = " << o.t_max << "; need a finite value >= 0 (0 = automatic)";
@@ -380,199 +306,72 @@ TransientEnvelope transient_envelope(const SchurFactorization& factorization,
     }
   }
   const QuasiTriangularAlgebra algebra(t);
-  NormEvaluator evaluator(t, algebra);
-  detail::ExponentialWorkspace ws;  // for the exponentials outside the grid
   // Grid norms: Ritz residual 1e-9 gives the value to ~1e-9 even with clustered top singular
-  // values (and ~1e-18 otherwise); the refinement below asks for more.
+  // values (and ~1e-18 otherwise); the certified search asks for more.
   const double tol = 1e-9;
+  const bool automatic = options.t_max == 0.0;
+  const bool growth = out.numerical_abscissa > 0.0;
+  const bool certify = growth && options.refine_maximum;
 
-  // Horizon. Automatic: double from a short step until ||e^{tA}|| <= 0.1. The doubling samples
-  // also resolve early peaks that a coarse uniform grid could straddle, so with an explicit
-  // t_max (and omega > 0: else the maximum is 1 at t = 0) the sequence runs up to t_max as well.
-  std::vector<EnvelopePoint> samples;
-  double t_end = options.t_max;
-  const bool automatic = t_end == 0.0;
-  if (automatic || out.numerical_abscissa > 0.0) {
+  // Horizon and maximum: the doubling sequence from a short step, then the branch and bound of
+  // transient_gain_search.hpp. Automatic horizon: the first doubling time with ||e^{tA}|| <= 0.1
+  // (the supremum is attained before any time where the norm is below 1).
+  std::optional<detail::TransientGainSearch> search;
+  if (automatic || growth) {
     // With the grid's threads, these products share their column blocks among them too, on
     // single-threaded BLAS: a woken OpenBLAS worker would spin on the grid's cores (~0.1 s).
     std::optional<lapack::SingleThreadedBlas> single;
     if (threads > 1) single.emplace();
+    detail::GainSearchSettings settings;
     const double norm2 = estimate_norm2(w, tau);
-    double h = norm2 > 0.0 ? 0.125 / norm2 : 1.0;
-    Eigen::MatrixXd e;
-    algebra.exp(t, h, e, ws, threads);
-    Eigen::MatrixXd tmp(n, n);
-    for (int k = 0; automatic || h < t_end; ++k) {
-      const EnvelopePoint p = evaluator.evaluate(h, e, tol);
-      if (!automatic && !std::isfinite(p.norm)) break;  // the grid reports the overflow
-      samples.push_back(p);
-      if (automatic && p.norm <= 0.1) break;
-      if (automatic && (k > 80 || !std::isfinite(p.norm))) {
-        throw NumericalError(std::string(kFn) +
-                             ": envelope did not decay below 0.1 by t = " + std::to_string(h) +
-                             " (spectral abscissa too close to 0?), n = " + std::to_string(n));
-      }
-      algebra.multiply(e, e, tmp, threads);
-      e.swap(tmp);
-      h *= 2.0;
-    }
-    if (automatic) t_end = h;
+    settings.first_step = norm2 > 0.0 ? 0.125 / norm2 : 1.0;
+    settings.omega = out.numerical_abscissa;
+    settings.tolerance = options.gain_tolerance;
+    settings.t_max = options.t_max;
+    settings.time_tolerance = options.time_tolerance;
+    settings.certify = certify;
+    settings.threads = threads;
+    search.emplace(t, algebra, settings);
   }
+  const double t_end = automatic ? search->horizon() : options.t_max;
 
-  // Uniform grid (evaluate_grid: one short-step exponential, then one product per kStride
-  // points).
+  // Uniform grid, for the plot (evaluate_grid: one short-step exponential, then one product per
+  // kStride points).
   const Index points = options.points;
   out.times = Eigen::VectorXd::LinSpaced(points, 0.0, t_end);
   std::vector<EnvelopePoint> grid = evaluate_grid(GridPlan{t, algebra, out.times, tol, threads});
   out.norms.resize(points);
   for (Index k = 0; k < points; ++k) out.norms(k) = grid[static_cast<std::size_t>(k)].norm;
   detail::ensure_finite_result(kFn, "envelope", out.norms);
-  if (out.numerical_abscissa <= 0.0) {
-    // ||e^{tA}|| is non-increasing: the maximum is exactly 1 at t = 0.
+  if (!growth) {
+    // ||e^{tA}|| <= e^{omega t} is non-increasing: the maximum is exactly 1 at t = 0.
     out.max_gain = 1.0;
+    out.max_gain_upper_bound = 1.0;
     out.max_time = 0.0;
     return out;
   }
-  // At t = 0, E = I and every unit vector is a top singular vector: the Lanczos vector's
-  // Rayleigh quotient is arbitrary there, while the right derivative of ||e^{tA}||_2 at 0 is
-  // omega(A) > 0. So the envelope rises from 1, and the maximum lies at some t > 0.
-  grid[0].norm = 1.0;
-  grid[0].slope = out.numerical_abscissa;
+  // At t = 0, E = I: the Lanczos value there is 1 up to rounding; the envelope rises from it
+  // at rate omega > 0, so the maximum lies at some t > 0.
   out.norms(0) = 1.0;
-  // Every evaluated point, by time (the doubling samples resolve early peaks that a coarse grid
-  // may straddle; the last one is the grid's end).
-  std::vector<EnvelopePoint> known = grid;
-  known.insert(known.end(), samples.begin(), samples.end());
-  std::stable_sort(known.begin(), known.end(), [](const EnvelopePoint& a, const EnvelopePoint& b) {
-    return a.t < b.t;
-  });
-  known.erase(
-      std::unique(known.begin(),
-                  known.end(),
-                  [](const EnvelopePoint& a, const EnvelopePoint& b) { return a.t == b.t; }),
-      known.end());
-  std::size_t best = 0;
-  for (std::size_t k = 1; k < known.size(); ++k) {
-    if (known[k].norm > known[best].norm) best = k;
+  Index best = 0;
+  for (Index k = 1; k < points; ++k) {
+    if (out.norms(k) > out.norms(best)) best = k;
   }
-  out.max_gain = known[best].norm;
-  out.max_time = known[best].t;
-  if (!options.refine_maximum) return out;
-
-  // Refine a local maximum of the known points (no lower than its neighbours): returns the
-  // largest norm found and its time.
-  const auto refine = [&](std::size_t index) -> EnvelopePoint {
-    EnvelopePoint top = known[index];
-    // A stationary point, or still rising at t_max (the maximum over [0, t_max] is the
-    // endpoint). index = 0 has slope omega > 0.
-    if (top.slope == 0.0 || (top.slope > 0.0 && index + 1 == known.size())) return top;
-    // A local maximum at least as high as `top` lies strictly between it and its neighbour on
-    // the side its slope points to (that neighbour is no higher). Bracket it: [lo, hi] with
-    // slope(lo) > 0 > slope(hi). Usually the neighbour's slope already has the other sign; if
-    // not (a dip in between), bisect, keeping an end that points into the interval and is at
-    // least as high as the other end.
-    const bool rising = top.slope > 0.0;
-    EnvelopePoint other = rising ? known[index + 1] : known[index - 1];
-    std::optional<EnvelopePoint> turn;  // the bracket's other end, past the maximum
-    if (rising ? other.slope < 0.0 : other.slope > 0.0) turn = other;
-    Eigen::MatrixXd e_mid;
-    while (!turn && std::abs(other.t - top.t) > options.time_tolerance) {
-      const double tm = 0.5 * (top.t + other.t);
-      algebra.exp(t, tm, e_mid, ws);
-      const EnvelopePoint p = evaluator.evaluate(tm, e_mid, 1e-14);
-      ++out.refinement_evaluations;
-      if (p.slope == 0.0 || (rising ? p.slope < 0.0 : p.slope > 0.0)) {
-        turn = p;
-      } else if (p.norm > top.norm) {
-        top = p;
-      } else {
-        other = p;
-      }
-    }
-    if (!turn || turn->slope == 0.0) {
-      // The bracket shrank to the tolerance (or hit a stationary point) without a sign change.
-      return turn && turn->norm > top.norm ? *turn : top;
-    }
-    const EnvelopePoint lo = rising ? top : *turn;
-    const EnvelopePoint hi = rising ? *turn : top;
-    if (turn->norm > top.norm) top = *turn;
-    EnvelopePoint root = std::abs(lo.slope) <= std::abs(hi.slope) ? lo : hi;
-    // Illinois false position on the slope, safeguarded by bisection when four steps have not
-    // halved the bracket (a wide bracket with very different end slopes, e.g. [0, t_max] with
-    // omega tiny). Each new point is reached from the nearer bracket end whose matrix is known,
-    // e^{(t - t_end)T} E(t_end): as the bracket shrinks the step shrinks and the Taylor degree
-    // drops (theta = 1e-3 needs degree 4).
-    double a_t = lo.t;
-    double a_g = lo.slope;
-    double b_t = hi.t;
-    double b_g = hi.slope;
-    // The grid keeps no matrices (evaluate_grid): the one at lo is formed afresh.
-    Eigen::MatrixXd e_a;
-    algebra.exp(t, lo.t, e_a, ws);
-    Eigen::MatrixXd e_b;
-    int side = 0;
-    double previous = std::numeric_limits<double>::quiet_NaN();
-    double width_mark = b_t - a_t;
-    Eigen::MatrixXd e_t(n, n);
-    Eigen::MatrixXd step_t;
-    for (int it = 0; it < 200; ++it) {
-      if (it % 4 == 0) width_mark = b_t - a_t;
-      const bool bisect = (b_t - a_t) < 4.0 * options.time_tolerance ||
-                          (it % 4 == 3 && (b_t - a_t) > 0.5 * width_mark);
-      const double tc = bisect ? 0.5 * (a_t + b_t) : b_t - b_g * (b_t - a_t) / (b_g - a_g);
-      const bool from_b = e_b.size() > 0 && (b_t - tc) < (tc - a_t);
-      algebra.exp(t, from_b ? tc - b_t : tc - a_t, step_t, ws);
-      algebra.multiply(step_t, from_b ? e_b : e_a, e_t);
-      const EnvelopePoint p = evaluator.evaluate(tc, e_t, 1e-14);
-      ++out.refinement_evaluations;
-      if (p.norm >= top.norm) top = p;
-      if (std::abs(p.slope) < std::abs(root.slope)) root = p;
-      if (p.slope > 0.0) {
-        a_t = tc;
-        a_g = p.slope;
-        e_a.swap(e_t);
-        if (side == -1) b_g *= 0.5;
-        side = -1;
-      } else {
-        b_t = tc;
-        b_g = p.slope;
-        if (e_b.size() == 0) e_b.resize(n, n);
-        e_b.swap(e_t);
-        if (side == 1) a_g *= 0.5;
-        side = 1;
-      }
-      const bool small_step = std::abs(tc - previous) < 0.01 * options.time_tolerance;
-      previous = tc;
-      if (b_t - a_t < options.time_tolerance || small_step || p.slope == 0.0) break;
-    }
-    // Near the maximum the norm is flat to working precision (a time error dt changes it by
-    // ~dt^2), so the largest computed norm cannot place the time better than ~sqrt(eps); the
-    // slope can: report the time of the smallest |slope| when its norm is the largest to
-    // rounding (else the loop stopped early, and the largest norm's time is the answer).
-    if (root.norm >= top.norm * (1.0 - 1e-12)) top.t = root.t;
-    return top;
-  };
-
-  // Refine the largest few local maxima of the known points (an oscillating envelope has
-  // several, and the highest sample need not sit by the highest peak).
-  constexpr std::size_t kCandidates = 3;
-  std::vector<std::size_t> candidates;
-  for (std::size_t k = 0; k < known.size(); ++k) {
-    const bool left_ok = k == 0 || known[k - 1].norm <= known[k].norm;
-    const bool right_ok = k + 1 == known.size() || known[k + 1].norm <= known[k].norm;
-    if (left_ok && right_ok) candidates.push_back(k);
-  }
-  std::sort(candidates.begin(), candidates.end(), [&](std::size_t a, std::size_t b) {
-    return known[a].norm > known[b].norm;
-  });
-  if (candidates.size() > kCandidates) candidates.resize(kCandidates);
-  for (const std::size_t c : candidates) {
-    const EnvelopePoint p = refine(c);
-    if (p.norm >= out.max_gain) {  // equal: the refined time of the same maximum
-      out.max_gain = p.norm;
-      out.max_time = p.t;
-    }
-  }
+  out.max_gain = out.norms(best);
+  out.max_time = out.times(best);
+  out.max_gain_upper_bound = std::numeric_limits<double>::infinity();
+  if (!certify) return out;
+  std::optional<lapack::SingleThreadedBlas> single;
+  if (threads > 1) single.emplace();
+  search->seed(out.max_gain, out.max_time);
+  const detail::GainBounds bounds = search->run();
+  out.max_gain = bounds.lower;
+  out.max_time = bounds.time;
+  out.max_gain_upper_bound = bounds.upper;
+  out.gain_tolerance_met = bounds.tolerance_met;
+  out.refinement_evaluations = bounds.evaluations;
+  // An upper bound may be +inf (no certificate within the search's budget: a nearly critical
+  // W's plateau); the attained value is always finite.
   if (!std::isfinite(out.max_gain)) {
     throw NumericalError(std::string(kFn) + ": maximum is not finite, n = " + std::to_string(n));
   }

@@ -23,6 +23,7 @@ nlohmann::json report_json(const NetworkReport& r) {
   j["steady_state_gain"] = number(r.steady_state_gain);
   j["transient_gain"] = number(r.transient_gain);
   j["transient_gain_time"] = number(r.transient_gain_time);
+  j["transient_gain_upper_bound"] = number(r.transient_gain_upper_bound);
   j["total_variance"] = number(r.total_variance);
   j["normal_total_variance"] = number(r.normal_total_variance);
   j["nonnormal_amplification"] = number(r.nonnormal_amplification);

@@ -102,6 +102,13 @@ struct EigenvalueAccuracy {
     const std::string& sensitive,
     const std::vector<std::string>& reasons = {});
 
+/// The `transient_gain_interval` warning (issue 17) when the certified search for the transient
+/// gain stopped before its interval [lower, upper] was `tolerance` wide (its budget of norms, or
+/// rounding); upper = +inf: no finite bound. Shared by the report and `netdyn amplify`.
+[[nodiscard]] ReportWarning transient_gain_interval_warning(double lower,
+                                                            double upper,
+                                                            double tolerance);
+
 /// The `lyapunov_residual` warning for a relative Lyapunov residual above
 /// kLyapunovResidualLimit (empty otherwise); shared by the report and `netdyn covariance`.
 [[nodiscard]] std::optional<ReportWarning> lyapunov_residual_warning(double residual,

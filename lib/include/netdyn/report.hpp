@@ -38,19 +38,24 @@ struct ReportOptions {
 struct NetworkReport {
   Eigen::Index n = 0;
   double tau = 1.0;
-  Eigen::VectorXcd eigenvalues;                   ///< of W, netdyn order
-  double spectral_abscissa = 0.0;                 ///< max Re lambda(W)
-  double spectral_radius = 0.0;                   ///< max |lambda(W)|
-  bool stable = false;                            ///< spectral_abscissa < 1
-  double growth_rate = 0.0;                       ///< (spectral_abscissa - 1)/tau
-  std::optional<double> slowest_timescale;        ///< tau/(1 - spectral_abscissa); stable only
-  double henrici_departure = 0.0;                 ///< ||N||_F of the Schur form
-  double henrici_relative = 0.0;                  ///< henrici_departure/||W||_F (0 for W = 0)
-  double eigenvector_condition = 0.0;             ///< kappa(V), +inf if numerically defective
-  double numerical_abscissa = 0.0;                ///< lambda_max((A + A^T)/2), A = (W - I)/tau
-  std::optional<double> steady_state_gain;        ///< ||(I - W)^{-1}||_2; stable only
-  std::optional<double> transient_gain;           ///< max_t ||exp(tA)||_2; stable only
-  std::optional<double> transient_gain_time;      ///< argmax of the above
+  Eigen::VectorXcd eigenvalues;               ///< of W, netdyn order
+  double spectral_abscissa = 0.0;             ///< max Re lambda(W)
+  double spectral_radius = 0.0;               ///< max |lambda(W)|
+  bool stable = false;                        ///< spectral_abscissa < 1
+  double growth_rate = 0.0;                   ///< (spectral_abscissa - 1)/tau
+  std::optional<double> slowest_timescale;    ///< tau/(1 - spectral_abscissa); stable only
+  double henrici_departure = 0.0;             ///< ||N||_F of the Schur form
+  double henrici_relative = 0.0;              ///< henrici_departure/||W||_F (0 for W = 0)
+  double eigenvector_condition = 0.0;         ///< kappa(V), +inf if numerically defective
+  double numerical_abscissa = 0.0;            ///< lambda_max((A + A^T)/2), A = (W - I)/tau
+  std::optional<double> steady_state_gain;    ///< ||(I - W)^{-1}||_2; stable only
+  std::optional<double> transient_gain;       ///< max_t ||exp(tA)||_2; stable only
+  std::optional<double> transient_gain_time;  ///< argmax of the above
+  /// Certified upper bound on max_t ||exp(tA)||_2 (issue 17): transient_gain <= sup <= this;
+  /// within 1e-8 relative of transient_gain unless the search ran out of budget (then the
+  /// warning "transient_gain_interval" says how wide). Absent (null) when no finite bound was
+  /// reached; stable only.
+  std::optional<double> transient_gain_upper_bound;
   std::optional<double> total_variance;           ///< tr S, unit noise, sigma = 1; stable only
   std::optional<double> normal_total_variance;    ///< sum 1/(1 - Re lambda_i); stable only
   std::optional<double> nonnormal_amplification;  ///< total/normal total variance; stable only

@@ -32,21 +32,32 @@ struct TransientEnvelopeOptions {
   /// supremum over t >= 0 is attained before it (submultiplicativity), so the maximum is global.
   /// With an explicit t_max the maximum is over [0, t_max].
   double t_max = 0.0;
-  Eigen::Index points = 101;     ///< grid points including t = 0 and t_max, >= 2
-  bool refine_maximum = true;    ///< polish the grid maximum (secant on d/dt log||e^{tA}||)
-  double time_tolerance = 1e-8;  ///< absolute accuracy of the refined time (in tau units), > 0
+  Eigen::Index points = 101;  ///< grid points including t = 0 and t_max, >= 2
+  /// Certify the maximum (branch and bound, docs/decisions/certified-transient-gain.md); false:
+  /// the grid's largest value, with max_gain_upper_bound = +inf.
+  bool refine_maximum = true;
+  double time_tolerance = 1e-8;  ///< absolute accuracy of the maximum's time (in tau units), > 0
+  /// Relative width of [max_gain, max_gain_upper_bound] the search refines to, in [1e-13, 1).
+  double gain_tolerance = 1e-8;
 };
 
 struct TransientEnvelope {
   Eigen::VectorXd times;  ///< uniform grid on [0, t_max]
   Eigen::VectorXd norms;  ///< `||e^{tA}||_2` at `times`
-  double max_gain = 1.0;  ///< `max_t ||e^{tA}||_2` (>= 1; = 1 iff numerical abscissa <= 0)
+  /// `max_t ||e^{tA}||_2`, as a value attained at max_time (>= 1; = 1 iff numerical abscissa
+  /// <= 0): within gain_tolerance of the true supremum, which it never exceeds (up to rounding).
+  double max_gain = 1.0;
+  /// An upper bound on `||e^{tA}||_2` for every t >= 0 (every t in [0, t_max] with an explicit
+  /// t_max): `max_gain <= sup <= max_gain_upper_bound`, and
+  /// `max_gain_upper_bound - max_gain <= gain_tolerance * max_gain` when gain_tolerance_met.
+  double max_gain_upper_bound = 1.0;
+  bool gain_tolerance_met = true;
   /// argmax, in [0, t_max]; 0 when the numerical abscissa is <= 0 (then max_gain = 1 exactly).
   /// Otherwise the envelope rises from 1 at rate omega, and the maximum is at some t > 0: the
   /// grid's (or doubling sequence's) largest value is bracketed with its neighbours and refined.
   double max_time = 0.0;
   double numerical_abscissa = 0.0;          ///< `lambda_max((A + A^T)/2)`: initial growth rate
-  Eigen::Index refinement_evaluations = 0;  ///< extra envelope evaluations spent refining
+  Eigen::Index refinement_evaluations = 0;  ///< envelope norms the certified search computed
 };
 
 /// Envelope `||e^{tA}||_2` on a uniform time grid and its maximum.
