@@ -149,6 +149,17 @@ PYBIND11_MODULE(netdyn, m) {
       "part; with "
       "vectors=True a tuple (eigenvalues, unit-column eigenvectors).");
   m.def(
+      "eigenvalue_conditions",
+      [](const RealW& w) {
+        netdyn::SpectrumOptions options;
+        options.compute_eigenvalue_conditions = true;
+        return netdyn::compute_spectrum(w.get(), options).eigenvalue_conditions;
+      },
+      py::arg("W"),
+      "Condition number 1/|y^* x| of each eigenvalue of W (unit right and left eigenvectors x, "
+      "y; LAPACK dtrsna on the real Schur form), in the order of spectrum(W): 1 for a normal W, "
+      "inf for a numerically defective eigenvalue.");
+  m.def(
       "eigenvector_condition",
       py::overload_cast<const Eigen::Ref<const Eigen::MatrixXcd>&>(&netdyn::eigenvector_condition),
       py::arg("V"),

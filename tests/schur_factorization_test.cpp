@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <Eigen/Eigenvalues>
+#include <Eigen/QR>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -50,6 +52,7 @@ TEST(SchurFactorization, OneReportIsOneDecompositionOfW) {
     EXPECT_EQ(calls(Routine::kTrsyl3), 1) << "n = " << n;
     EXPECT_EQ(calls(Routine::kTrevc3), 1) << "n = " << n;
     EXPECT_EQ(calls(Routine::kSyevr), 1) << "n = " << n;
+    EXPECT_EQ(calls(Routine::kTrsna), 0) << "n = " << n;  // eigenvalue conditions: spectrum only
     // Dense singular values only below the Lanczos cut-off: kappa(V_T), ||T||_2, I - T.
     EXPECT_EQ(calls(Routine::kGesdd), n > 100 ? 0 : 3) << "n = " << n;
   }
@@ -161,6 +164,121 @@ TEST(SchurFactorization, WithoutSchurVectorsQIsRefused) {
   const netdyn::StationaryCovariance full = netdyn::stationary_covariance(w);
   EXPECT_NEAR(c.total_variance, full.total_variance, 1e-12 * full.total_variance);
   EXPECT_EQ(c.covariance.size(), 0);
+}
+
+// A random orthogonal n x n matrix (Q of a Gaussian's QR).
+Eigen::MatrixXd random_orthogonal(Eigen::Index n, std::uint64_t seed) {
+  return Eigen::HouseholderQR<Eigen::MatrixXd>(netdyn::testing::gaussian(n, 1.0, seed))
+      .householderQ();
+}
+
+// [[a, b], [0, d]]: x_1 = e_1, y_1 = (a - d, b), so 1/s = sqrt(1 + (b / (a - d))^2) for both
+// eigenvalues; conjugated by an orthogonal Q (a full W whose Schur form dgees computes) the same.
+TEST(SchurFactorization, EigenvalueConditionsOfTriangularTwoByTwo) {
+  struct Case {
+    double a, b, d;
+  };
+  for (const Case& c :
+       {Case{0.5, 0.0, -0.3}, Case{0.5, 2.0, -0.3}, Case{-1.0, 40.0, 2.0}, Case{0.9, -3.0, 0.89}}) {
+    Eigen::MatrixXd t(2, 2);
+    t << c.a, c.b, 0.0, c.d;
+    const double expected = std::hypot(1.0, c.b / (c.a - c.d));
+    const Eigen::MatrixXd q = random_orthogonal(2, 3);
+    const Eigen::MatrixXd w = q * t * q.transpose();
+    for (const Eigen::MatrixXd& m : {t, w}) {
+      const Eigen::VectorXd k =  // a copy: the factorisation is a temporary
+          netdyn::SchurFactorization(m, netdyn::kWithoutSchurVectors).eigenvalue_conditions();
+      ASSERT_EQ(k.size(), 2);
+      // Relative error about eps kappa^2 <= 2e-11 (kappa <= 300 here).
+      EXPECT_NEAR(k(0), expected, 1e-10 * expected) << c.b;
+      EXPECT_NEAR(k(1), expected, 1e-10 * expected) << c.b;
+    }
+  }
+}
+
+// A complex pair: M = [[a, b], [c, a]] (b c < 0, omega = sqrt(-b c)) has x = (b, i omega) and a
+// left eigenvector y with y^* = (c, i omega), so 1/s = (|b| + |c|) / (2 sqrt(|b c|)) for both
+// members; beside a real eigenvalue in a block diagonal, conjugated by an orthogonal Q, that one's
+// condition is 1.
+TEST(SchurFactorization, EigenvalueConditionsOfAComplexPair) {
+  const double a = 0.2;
+  const double b = 4.0;
+  const double c = -1.0;
+  const double expected = (std::abs(b) + std::abs(c)) / (2.0 * std::sqrt(std::abs(b * c)));  // 1.25
+  Eigen::MatrixXd block = Eigen::MatrixXd::Zero(3, 3);
+  block.topLeftCorner(2, 2) << a, b, c, a;
+  block(2, 2) = -0.7;
+  const Eigen::MatrixXd q = random_orthogonal(3, 5);
+  const Eigen::MatrixXd w = q * block * q.transpose();
+  const netdyn::SchurFactorization f(w, netdyn::kWithoutSchurVectors);
+  // netdyn's order: a + 2i, a - 2i, -0.7.
+  const Eigen::VectorXd& k = f.eigenvalue_conditions();
+  ASSERT_EQ(k.size(), 3);
+  EXPECT_NEAR(f.eigenvalues()(0).imag(), 2.0, 1e-13);
+  EXPECT_NEAR(k(0), expected, 1e-12);
+  EXPECT_NEAR(k(1), expected, 1e-12);
+  EXPECT_NEAR(k(2), 1.0, 1e-12);
+}
+
+// Normal W (symmetric; orthogonal times a scale, all complex pairs on a circle): every
+// eigenvalue has condition 1. Computed eigenvectors err by eps / gap, which moves s = |y^* x| only
+// at second order.
+TEST(SchurFactorization, EigenvalueConditionsOfNormalWAreOne) {
+  for (const Eigen::MatrixXd& w :
+       {netdyn::testing::symmetric(60, 3), Eigen::MatrixXd(0.9 * random_orthogonal(60, 4))}) {
+    const Eigen::VectorXd k =  // a copy: the factorisation is a temporary
+        netdyn::SchurFactorization(w, netdyn::kWithoutSchurVectors).eigenvalue_conditions();
+    ASSERT_EQ(k.size(), 60);
+    EXPECT_LT((k.array() - 1.0).abs().maxCoeff(), 1e-12);
+  }
+}
+
+// Against an independent dense computation: Eigen's EigenSolver, unit x_i, and y_i^* the rows of
+// V^-1 (so y_i^* x_i = 1 and 1/s_i = ||y_i||_2). An eigenvector is computed to about
+// eps kappa_i / gap_i and V^-1 to eps kappa(V), so both routes give 1/s_i to about eps kappa(V)^2
+// relative; kappa(V) < 300 here (asserted), so 1e-10 is a wide margin over ~2e-11.
+TEST(SchurFactorization, EigenvalueConditionsMatchDenseRoute) {
+  const Eigen::MatrixXd w = netdyn::testing::gaussian(50, 1.0, 17);
+  const Eigen::EigenSolver<Eigen::MatrixXd> es(w);
+  ASSERT_EQ(es.info(), Eigen::Success);
+  const Eigen::MatrixXcd v = es.eigenvectors();
+  ASSERT_LT(netdyn::eigenvector_condition(v), 300.0);
+  const Eigen::MatrixXcd left = v.inverse();
+  const netdyn::SchurFactorization f(w, netdyn::kWithoutSchurVectors);
+  const Eigen::VectorXd& k = f.eigenvalue_conditions();
+  ASSERT_EQ(k.size(), 50);
+  for (Eigen::Index i = 0; i < 50; ++i) {
+    Eigen::Index match = 0;
+    (es.eigenvalues().array() - f.eigenvalues()(i)).abs().minCoeff(&match);
+    const double expected = left.row(match).norm() * v.col(match).norm();
+    EXPECT_NEAR(k(i), expected, 1e-10 * expected) << i;
+  }
+  EXPECT_GT(k.maxCoeff(), 1.5);  // a nonnormal W: not all 1
+}
+
+// A Jordan block is defective: 1/s at the limit of double precision (or inf).
+TEST(SchurFactorization, EigenvalueConditionsOfDefectiveWAreHuge) {
+  Eigen::MatrixXd w = 0.5 * Eigen::MatrixXd::Identity(3, 3);
+  w(0, 1) = 1.0;
+  w(1, 2) = 1.0;
+  const Eigen::VectorXd k = netdyn::SchurFactorization(w).eigenvalue_conditions();
+  EXPECT_GT(k.minCoeff(), 1e12);
+}
+
+// One dtrsna, one dtrevc3 per side; the right eigenvectors are shared with kappa(V) and the
+// result is kept.
+TEST(SchurFactorization, EigenvalueConditionsAreOneTrsna) {
+  const Eigen::MatrixXd w = netdyn::testing::gaussian(40, 1.0, 9);
+  const netdyn::SchurFactorization f(w, netdyn::kWithoutSchurVectors);
+  netdyn::lapack::reset_call_counts();
+  (void)f.eigenvalue_conditions();
+  EXPECT_EQ(calls(Routine::kTrsna), 1);
+  EXPECT_EQ(calls(Routine::kTrevc3), 2);
+  (void)f.eigenvalue_conditions();
+  (void)f.eigenvector_condition();
+  EXPECT_EQ(calls(Routine::kTrsna), 1);
+  EXPECT_EQ(calls(Routine::kTrevc3), 2);
+  EXPECT_EQ(calls(Routine::kGeesReal), 0);
 }
 
 TEST(SchurFactorization, RejectsBadW) {

@@ -103,6 +103,24 @@ TEST(ComputeSpectrum, CountKeepsTheRightmost) {
   EXPECT_EQ(part.eigenvalues, all.eigenvalues.head(3));
 }
 
+// Eigenvalue conditions on request only, in the eigenvalues' order, cut with them by --count
+// (the Murphy-Miller W: both have 1/s = sqrt(2 (a^2 + b^2)) / |a - b| for W = [[a, -b], [a, -b]]).
+TEST(ComputeSpectrum, EigenvalueConditionsOnRequest) {
+  const Eigen::MatrixXd w = netdyn::testing::balanced_ei(30.0 / 7.0, 1.1);
+  EXPECT_EQ(netdyn::compute_spectrum(w).eigenvalue_conditions.size(), 0);
+  netdyn::SpectrumOptions options;
+  options.compute_eigenvalue_conditions = true;
+  const netdyn::Spectrum s = netdyn::compute_spectrum(w, options);
+  const double a = w(0, 0);
+  const double b = -w(0, 1);
+  const double expected = std::sqrt(2.0 * (a * a + b * b)) / std::abs(a - b);
+  ASSERT_EQ(s.eigenvalue_conditions.size(), 2);
+  EXPECT_NEAR(s.eigenvalue_conditions(0), expected, 1e-11 * expected);
+  EXPECT_NEAR(s.eigenvalue_conditions(1), expected, 1e-11 * expected);
+  options.count = 1;
+  EXPECT_EQ(netdyn::compute_spectrum(w, options).eigenvalue_conditions.size(), 1);
+}
+
 TEST(ComputeSpectrum, RejectsBadInput) {
   EXPECT_THAT([] { (void)netdyn::compute_spectrum(Eigen::MatrixXd(2, 3)); },
               ThrowsMessage<std::invalid_argument>(HasSubstr("2x3")));

@@ -41,6 +41,7 @@ struct SpectrumSummary {
   std::string method;
   std::optional<double> spectral_abscissa;  // null when the Krylov target does not give it
   std::optional<double> spectral_radius;
+  std::optional<Eigen::VectorXd> eigenvalue_conditions;  // dense path: 1/|y^* x| per eigenvalue
   double circular_law_radius = 0.0;
   std::optional<SparseSpectrum> krylov;  // diagnostics of the Krylov path
   std::string target;
@@ -152,14 +153,18 @@ SpectrumSummary run(const SpectrumArgs& a) {
                                 std::to_string(s.n) + "x" + std::to_string(s.n) +
                                 "; need count <= n");
   }
-  // One factorisation for the eigenvalues and their guard (kappa(V_T), ||T||_2).
+  // One factorisation for the eigenvalues, their condition numbers (eigenvectors of T on both
+  // sides, dtrsna) and their guard (kappa(V_T) from the same right eigenvectors, ||T||_2).
   const SchurFactorization factorization(dense, kWithoutSchurVectors);
-  const Spectrum all = compute_spectrum(factorization);
+  SpectrumOptions options;
+  options.compute_eigenvalue_conditions = true;
+  const Spectrum all = compute_spectrum(factorization, options);
   s.spectral_abscissa = spectral_abscissa(all.eigenvalues);
   s.spectral_radius = spectral_radius(all.eigenvalues);
   // --count K: the K rightmost, with a conjugate pair cut by K kept whole.
-  s.eigenvalues =
-      all.eigenvalues.head(a.count > 0 ? complete_conjugate_pair(all.eigenvalues, a.count) : s.n);
+  const Eigen::Index shown = a.count > 0 ? complete_conjugate_pair(all.eigenvalues, a.count) : s.n;
+  s.eigenvalues = all.eigenvalues.head(shown);
+  s.eigenvalue_conditions = all.eigenvalue_conditions.head(shown);
   s.method = "dense";
   s.target = "all";
   const EigenvalueAccuracy accuracy = eigenvalue_accuracy(factorization);
@@ -185,6 +190,8 @@ nlohmann::json summary_json(const SpectrumSummary& s) {
   j["n"] = s.n;
   j["nonzeros"] = s.nonzeros;
   j["eigenvalues"] = to_json(s.eigenvalues);
+  j["eigenvalue_conditions"] =
+      s.eigenvalue_conditions ? numbers(*s.eigenvalue_conditions) : nlohmann::json(nullptr);
   j["method"] = s.method;
   j["spectral_abscissa"] = number(s.spectral_abscissa);
   j["spectral_radius"] = number(s.spectral_radius);
@@ -238,6 +245,12 @@ void print_summary(const SpectrumArgs& a, const SpectrumSummary& s, const std::s
         << std::setprecision(6) << (stable ? "  (< 1: STABLE)" : "  (>= 1: UNSTABLE)") << "\n";
   }
   if (s.spectral_radius) out << "  spectral radius      " << *s.spectral_radius << "\n";
+  if (s.eigenvalue_conditions && s.eigenvalue_conditions->size() > 0) {
+    Eigen::Index worst = 0;
+    const double condition = s.eigenvalue_conditions->maxCoeff(&worst);
+    out << "  eigenvalue condition " << condition << "  (largest 1/|y^* x|, of "
+        << show_complex(s.eigenvalues(worst)) << "; 1 for normal W)\n";
+  }
   out << "  circular-law radius  " << s.circular_law_radius << "  (sqrt(n var W_ij))\n";
   if (!file.empty()) out << "  wrote " << file << "\n";
   std::cout << out.str();

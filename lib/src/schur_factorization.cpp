@@ -35,6 +35,7 @@ struct SchurFactorization::Cache {
   std::optional<double> symmetric_top;
   std::optional<Eigen::MatrixXd> vectors_t;
   std::optional<double> kappa;
+  std::optional<Eigen::VectorXd> eigenvalue_conditions;
   std::optional<Eigen::MatrixXcd> complex_t;
 };
 
@@ -194,6 +195,23 @@ double SchurFactorization::eigenvector_condition() const {
   c.kappa = smin <= static_cast<double>(n) * kEps * smax ? std::numeric_limits<double>::infinity()
                                                          : smax / smin;
   return *c.kappa;
+}
+
+const Eigen::VectorXd& SchurFactorization::eigenvalue_conditions() const {
+  Cache& c = *cache_;
+  if (c.eigenvalue_conditions) return *c.eigenvalue_conditions;
+  // dtrsna normalises the columns itself, so the kept right eigenvectors serve as they are.
+  const Eigen::VectorXd s =
+      lapack::trsna_eigenvalues(c.t, lapack::trevc3_left(c.t), triangular_eigenvectors());
+  detail::ensure_finite_result("SchurFactorization", "eigenvalue condition numbers", s);
+  const Index n = size();
+  Eigen::VectorXd conditions(n);
+  for (Index k = 0; k < n; ++k) {
+    const double sk = s(c.order(k));
+    conditions(k) = sk > 0.0 ? 1.0 / sk : std::numeric_limits<double>::infinity();
+  }
+  c.eigenvalue_conditions = std::move(conditions);
+  return *c.eigenvalue_conditions;
 }
 
 const Eigen::MatrixXcd& SchurFactorization::complex_t() const {

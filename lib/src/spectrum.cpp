@@ -42,10 +42,14 @@ Spectrum compute_spectrum(const SchurFactorization& factorization, const Spectru
   Spectrum out;
   out.eigenvalues = factorization.eigenvalues();
   if (options.compute_eigenvectors) out.eigenvectors = factorization.eigenvectors();
+  if (options.compute_eigenvalue_conditions) {
+    out.eigenvalue_conditions = factorization.eigenvalue_conditions();
+  }
   if (options.count > 0) {
     const Eigen::Index keep = complete_conjugate_pair(out.eigenvalues, options.count);
     out.eigenvalues.conservativeResize(keep);
     if (options.compute_eigenvectors) out.eigenvectors.conservativeResize(n, keep);
+    if (options.compute_eigenvalue_conditions) out.eigenvalue_conditions.conservativeResize(keep);
   }
   detail::ensure_finite_result("compute_spectrum", "eigenvalues", out.eigenvalues);
   return out;

@@ -27,6 +27,23 @@ def test_spectrum_matches_numpy():
     assert np.allclose(np.linalg.norm(vectors, axis=0), 1.0)
 
 
+def test_eigenvalue_conditions_match_scipy():
+    w = np.random.default_rng(2).standard_normal((40, 40)) / math.sqrt(40)
+    ours = netdyn.eigenvalue_conditions(w)
+    values = netdyn.spectrum(w)
+    assert ours.shape == values.shape
+    theirs_values, left, right = sla.eig(w, left=True, right=True)
+    theirs = 1.0 / np.abs(np.sum(left.conj() * right, axis=0))  # unit columns from LAPACK dgeev
+    for value, condition in zip(values, ours):
+        k = np.argmin(np.abs(theirs_values - value))
+        # Both to about eps kappa(V)^2 relative on this well-conditioned W.
+        assert abs(condition - theirs[k]) < 1e-9 * theirs[k]
+    # Closed form for W = [[a, -b], [a, -b]]: sqrt(2 (a^2 + b^2)) / |a - b| for both eigenvalues.
+    expected = math.sqrt(2 * ((30 / 7) ** 2 + (33 / 7) ** 2)) / (3 / 7)
+    assert np.allclose(netdyn.eigenvalue_conditions(MM09), expected, rtol=1e-12)
+    assert np.allclose(netdyn.eigenvalue_conditions(np.eye(3)), 1.0, rtol=1e-14)
+
+
 def test_check_has_cli_keys_and_reference_values():
     r = netdyn.check(MM09)
     for key in ("n", "eigenvalues", "spectral_abscissa", "spectral_radius", "stable", "growth_rate",

@@ -93,3 +93,17 @@ netdyn_cli_test(spectrum.guard.defective 0
 netdyn_cli_test(spectrum.guard.json 0 "\"warnings\": \\[[^]]*\"code\": \"ill_conditioned_eigenvectors\""
                 spectrum ${NETDYN_GUARDS}/jordan50.npy --json)
 netdyn_cli_test(spectrum.guard.none 0 "\"warnings\": \\[\\]" spectrum ${NETDYN_DATA}/mm09_balanced.npy --json)
+# Issue 17: per-eigenvalue condition numbers on the dense path, one per eigenvalue (mm09: both
+# sqrt(2 (a^2 + b^2)) / |a - b| = sqrt(3978) / 3 = 21.0237...), null on the Krylov path; the text
+# names the worst.
+netdyn_cli_test(spectrum.eigenvalue_conditions 0
+                "\"eigenvalue_conditions\": \\[[[:space:]]*21\\.0237[0-9]*,[[:space:]]*21\\.0237[0-9]*[[:space:]]*\\],"
+                spectrum ${NETDYN_DATA}/mm09_balanced.npy --json)
+netdyn_cli_test(spectrum.eigenvalue_conditions_count 0
+                "\"eigenvalue_conditions\": \\[[^],]*\\]"
+                spectrum ${NETDYN_DATA}/mm09_balanced.npy --count 1 --json)
+netdyn_cli_test(spectrum.eigenvalue_conditions_krylov 0 "\"eigenvalue_conditions\": null"
+                spectrum ${NETDYN_SPARSE}/toeplitz_200.mtx --count 3 --json)
+netdyn_cli_test(spectrum.eigenvalue_conditions_text 0
+                "eigenvalue condition 21\\.0238  \\(largest 1/\\|y\\^\\* x\\|, of "
+                spectrum ${NETDYN_DATA}/mm09_balanced.npy)

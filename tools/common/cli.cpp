@@ -49,6 +49,12 @@ nlohmann::json number(const std::optional<double>& v) {
   return v ? number(*v) : nlohmann::json(nullptr);
 }
 
+nlohmann::json numbers(const Eigen::Ref<const Eigen::VectorXd>& v) {
+  nlohmann::json out = nlohmann::json::array();
+  for (Eigen::Index k = 0; k < v.size(); ++k) out.push_back(number(v(k)));
+  return out;
+}
+
 void print_json(const nlohmann::json& j) {
   std::cout << j.dump(2) << '\n';
 }

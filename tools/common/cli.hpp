@@ -52,6 +52,8 @@ nlohmann::json to_json(const Eigen::Ref<const Eigen::MatrixXd>& m);
 nlohmann::json number(double v);
 /// An optional double: null when empty.
 nlohmann::json number(const std::optional<double>& v);
+/// A real vector as a flat list of number()s.
+nlohmann::json numbers(const Eigen::Ref<const Eigen::VectorXd>& v);
 
 /// Print exactly one JSON object on stdout (and a newline).
 void print_json(const nlohmann::json& j);

@@ -6,6 +6,7 @@
 /// - the eigenvalues (T's diagonal blocks) and their netdyn order;
 /// - the eigenvectors of T (LAPACK dtrevc3, no O(n^3) back-transformation), and of W as `Q V_T`
 ///   when asked for;
+/// - the condition number of each eigenvalue, 1/|y^* x| (LAPACK dtrsna on T);
 /// - kappa(V) = kappa(V_T) (Q is orthogonal, so the unit-column eigenvector matrices of W and T
 ///   have the same singular values) by Lanczos on the block-triangular V_T, no dense SVD;
 /// - ||W||_2 = ||T||_2 and the Frobenius norm;
@@ -89,6 +90,14 @@ class SchurFactorization {
   /// kappa(V) = ||V||_2 ||V^-1||_2 of the unit-column eigenvectors (1 for normal W), +inf when V
   /// is numerically singular (sigma_min <= n eps sigma_max: W numerically defective).
   [[nodiscard]] double eigenvector_condition() const;
+  /// Condition number `1 / |y_i^* x_i|` of each eigenvalue (unit right and left eigenvectors
+  /// x_i, y_i; Wilkinson's 1/s_i: to first order a perturbation E of W moves lambda_i by at most
+  /// `||E||_2 / s_i`), in netdyn's order (as eigenvalues()); 1 for every eigenvalue of a normal
+  /// W, the same value for both members of a conjugate pair, +inf when s_i = 0. Invariant under
+  /// Q, so T suffices: left eigenvectors of T (dtrevc3 'L'), the kept right ones
+  /// (triangular_eigenvectors()) and LAPACK dtrsna; O(n^3) for the eigenvectors, O(n^2) after.
+  /// Not part of analyse_network.
+  [[nodiscard]] const Eigen::VectorXd& eigenvalue_conditions() const;
 
   /// Complex Schur form of T, unordered: `T = G C G^*` with C upper triangular and G the block
   /// diagonal of the 2x2 rotations that split the pairs (MATLAB's rsf2csf), O(n^2). Then

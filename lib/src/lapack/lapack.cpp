@@ -87,6 +87,26 @@ void dtrevc3_(const char* side,
               int* info,
               std::size_t,
               std::size_t);
+void dtrsna_(const char* job,
+             const char* howmny,
+             const int* select,
+             const int* n,
+             const double* t,
+             const int* ldt,
+             const double* vl,
+             const int* ldvl,
+             const double* vr,
+             const int* ldvr,
+             double* s,
+             double* sep,
+             const int* mm,
+             int* m,
+             double* work,
+             const int* ldwork,
+             int* iwork,
+             int* info,
+             std::size_t,
+             std::size_t);
 void dtrexc_(const char* compq,
              const int* n,
              double* t,
@@ -489,17 +509,23 @@ ComplexSchurFactor gees(const Eigen::Ref<const Eigen::MatrixXcd>& a, bool vector
   return out;
 }
 
-Eigen::MatrixXd trevc3_right(const Eigen::Ref<const Eigen::MatrixXd>& t) {
+namespace {
+
+// dtrevc3 with howmny 'A' for one side ('R': right eigenvectors into vr, 'L': left ones into vl):
+// one call site for the workspace query and the call.
+Eigen::MatrixXd trevc3(char side, const Eigen::Ref<const Eigen::MatrixXd>& t) {
   count(Routine::kTrevc3);
   const int n = to_int(t.rows(), "dtrevc3");
-  Eigen::MatrixXd vr(n, n);
-  if (n == 0) return vr;
+  Eigen::MatrixXd v(n, n);
+  if (n == 0) return v;
   // dtrevc3 only reads t: its own storage (a Ref has unit inner stride), no copy.
   const int ldt = to_int(t.outerStride(), "dtrevc3");
-  const char side = 'R';
   const char howmny = 'A';
-  double vl_dummy = 0.0;
-  const int one = 1;
+  double other_dummy = 0.0;
+  double* vl = side == 'L' ? v.data() : &other_dummy;
+  double* vr = side == 'R' ? v.data() : &other_dummy;
+  const int ldvl = side == 'L' ? n : 1;
+  const int ldvr = side == 'R' ? n : 1;
   int m = 0;
   int info = 0;
   // Workspace query (lwork = -1), then the call.
@@ -510,10 +536,10 @@ Eigen::MatrixXd trevc3_right(const Eigen::Ref<const Eigen::MatrixXd>& t) {
              &n,
              t.data(),
              &ldt,
-             &vl_dummy,
-             &one,
-             vr.data(),
-             &n,
+             vl,
+             &ldvl,
+             vr,
+             &ldvr,
              &n,
              &m,
              work,
@@ -528,7 +554,65 @@ Eigen::MatrixXd trevc3_right(const Eigen::Ref<const Eigen::MatrixXd>& t) {
   const int lwork = std::max(workspace_size(query), 3 * n);
   std::vector<double> work(static_cast<std::size_t>(lwork));
   run(work.data(), lwork);
-  return vr;
+  return v;
+}
+
+}  // namespace
+
+Eigen::MatrixXd trevc3_right(const Eigen::Ref<const Eigen::MatrixXd>& t) {
+  return trevc3('R', t);
+}
+
+Eigen::MatrixXd trevc3_left(const Eigen::Ref<const Eigen::MatrixXd>& t) {
+  return trevc3('L', t);
+}
+
+Eigen::VectorXd trsna_eigenvalues(const Eigen::Ref<const Eigen::MatrixXd>& t,
+                                  const Eigen::Ref<const Eigen::MatrixXd>& vl,
+                                  const Eigen::Ref<const Eigen::MatrixXd>& vr) {
+  count(Routine::kTrsna);
+  const int n = to_int(t.rows(), "dtrsna");
+  Eigen::VectorXd s(n);
+  if (n == 0) return s;
+  if (vl.rows() != n || vl.cols() != n || vr.rows() != n || vr.cols() != n) {
+    throw std::logic_error("dtrsna: the eigenvector matrices do not match T's size n = " +
+                           std::to_string(n) + " (internal error in netdyn)");
+  }
+  // All three are only read: their own storage (unit inner stride), no copies.
+  const int ldt = to_int(t.outerStride(), "dtrsna");
+  const int ldvl = to_int(vl.outerStride(), "dtrsna");
+  const int ldvr = to_int(vr.outerStride(), "dtrsna");
+  const char job = 'E';
+  const char howmny = 'A';
+  // JOB 'E' references neither SEP, WORK nor IWORK (LDWORK >= 1); SEP gets room anyway.
+  std::vector<double> sep(static_cast<std::size_t>(n));
+  double work_dummy = 0.0;
+  const int ldwork = 1;
+  int iwork_dummy = 0;
+  int m = 0;
+  int info = 0;
+  dtrsna_(&job,
+          &howmny,
+          nullptr,
+          &n,
+          t.data(),
+          &ldt,
+          vl.data(),
+          &ldvl,
+          vr.data(),
+          &ldvr,
+          s.data(),
+          sep.data(),
+          &n,
+          &m,
+          &work_dummy,
+          &ldwork,
+          &iwork_dummy,
+          &info,
+          1,
+          1);
+  check_info("dtrsna", info, n);
+  return s;
 }
 
 Eigen::Index trexc(Eigen::MatrixXd& t, Eigen::MatrixXd& u, Eigen::Index from, Eigen::Index to) {

@@ -21,6 +21,7 @@ enum class Routine {
   kGesv,         ///< dgesv (LU)
   kTrsyl3,       ///< dtrsyl3 (triangular Sylvester, O(n^3) but no decomposition)
   kTrevc3,       ///< dtrevc3 (eigenvectors of a quasi-triangular T, O(n^3))
+  kTrsna,        ///< dtrsna (condition numbers of T's eigenvalues, O(n^2) from its eigenvectors)
   kCount
 };
 /// Calls of `routine` so far (atomic: OpenMP threads may call the backend concurrently).
@@ -60,6 +61,20 @@ struct ComplexSchurFactor {
 /// in column k and imaginary part in column k+1. Upper quasi-triangular with t's block pattern;
 /// not normalised. Cost about n^3/3 flops (dlaln2 solves, level 2).
 [[nodiscard]] Eigen::MatrixXd trevc3_right(const Eigen::Ref<const Eigen::MatrixXd>& t);
+/// Left eigenvectors of the same t: dtrevc3 with side 'L', howmny 'A'. Column k is y_k with
+/// `y_k^* t = lambda_k y_k^*` (for a pair at k, k+1: real part in column k, imaginary part in
+/// column k+1, for the +i eigenvalue); block lower triangular with t's pattern transposed (y_k is
+/// zero above row k); not normalised. Counted as kTrevc3.
+[[nodiscard]] Eigen::MatrixXd trevc3_left(const Eigen::Ref<const Eigen::MatrixXd>& t);
+
+/// Reciprocal condition numbers `s_k = |y_k^* x_k| / (||x_k||_2 ||y_k||_2)` of the eigenvalues of
+/// an upper quasi-triangular t (T's diagonal order; the two members of a pair get the same
+/// value) from its left and right eigenvectors in dtrevc3's storage (trevc3_left, trevc3_right;
+/// any column scaling): dtrsna with job 'E', howmny 'A'. O(n^2): one inner product per
+/// eigenvalue. s_k is about 0 (at rounding level) for a numerically defective eigenvalue.
+[[nodiscard]] Eigen::VectorXd trsna_eigenvalues(const Eigen::Ref<const Eigen::MatrixXd>& t,
+                                                const Eigen::Ref<const Eigen::MatrixXd>& vl,
+                                                const Eigen::Ref<const Eigen::MatrixXd>& vr);
 
 /// Move the diagonal entry (1x1 or 2x2 block) at 0-based row `from` to row `to` of a real Schur
 /// form, updating u (if non-empty): dtrexc. Returns the final 0-based position (blocks may shift
