@@ -29,8 +29,10 @@
 #include "netdyn/rate_network.hpp"
 #include "netdyn/report.hpp"
 #include "netdyn/schur.hpp"
+#include "netdyn/schur_factorization.hpp"
 #include "netdyn/simulation.hpp"
 #include "netdyn/spectrum.hpp"
+#include "netdyn/stability_radius.hpp"
 #include "netdyn/steady_state.hpp"
 #include "netdyn/transient_envelope.hpp"
 
@@ -334,7 +336,8 @@ PYBIND11_MODULE(netdyn, m) {
         options.tau = tau;
         options.t_max = tmax;
         options.points = points;
-        const netdyn::TransientEnvelope e = netdyn::transient_envelope(w, options);
+        const netdyn::SchurFactorization factorization(w, netdyn::kWithoutSchurVectors);
+        const netdyn::TransientEnvelope e = netdyn::transient_envelope(factorization, options);
         py::dict d;
         d["times"] = e.times;
         d["envelope"] = e.norms;
@@ -346,6 +349,17 @@ PYBIND11_MODULE(netdyn, m) {
                                               : py::object(py::none());
         d["transient_gain_tolerance_met"] = e.gain_tolerance_met;
         d["numerical_abscissa"] = e.numerical_abscissa;
+        // As `netdyn amplify --json`: None for unstable W (then only an explicit tmax gets here).
+        d["distance_to_instability"] = py::none();
+        d["distance_to_instability_frequency"] = py::none();
+        if (netdyn::is_stable(factorization.eigenvalues())) {
+          netdyn::StabilityRadiusOptions radius_options;
+          radius_options.tau = tau;
+          const netdyn::StabilityRadius radius =
+              netdyn::distance_to_instability(factorization, radius_options);
+          d["distance_to_instability"] = radius.radius;
+          d["distance_to_instability_frequency"] = radius.frequency;
+        }
         return d;
       },
       py::arg("W"),
@@ -353,7 +367,8 @@ PYBIND11_MODULE(netdyn, m) {
       py::arg("tmax") = 0.0,
       py::arg("points") = 101,
       "Transient envelope ||exp(tA)||_2 on a uniform grid to tmax (0: chosen from the spectrum), "
-      "its maximum and time.");
+      "its maximum and time, and the distance to instability min_omega sigma_min(A - i omega I) "
+      "with its frequency (None if unstable).");
 
   // --- simulation and Jacobians ---------------------------------------------------------------
   m.def(

@@ -1,5 +1,6 @@
 // netdyn amplify FILE [--tau T] [--tmax T] [--points N] [--json] [--out DIR]: steady-state and
-// transient amplification (lib: steady_state.hpp, transient_envelope.hpp, nonnormality.hpp).
+// transient amplification (lib: steady_state.hpp, transient_envelope.hpp, nonnormality.hpp) and
+// the distance to instability (stability_radius.hpp).
 #include <cmath>
 #include <iomanip>
 #include <iostream>
@@ -13,6 +14,7 @@
 #include "netdyn/output_directory.hpp"
 #include "netdyn/schur_factorization.hpp"
 #include "netdyn/spectrum.hpp"
+#include "netdyn/stability_radius.hpp"
 #include "netdyn/steady_state.hpp"
 #include "netdyn/transient_envelope.hpp"
 
@@ -62,6 +64,12 @@ void run_amplify(const AmplifyArgs& args) {
     ko.tau = args.tau;
     kreiss = kreiss_lower_bound(factorization, ko).bound;
   }
+  std::optional<StabilityRadius> radius;
+  if (stable) {
+    StabilityRadiusOptions ro;
+    ro.tau = args.tau;
+    radius = distance_to_instability(factorization, ro);
+  }
   const double omega = env ? env->numerical_abscissa : numerical_abscissa(factorization, args.tau);
   if (!args.out_dir.empty() && env) {
     OutputDirectory out(args.out_dir);
@@ -98,6 +106,9 @@ void run_amplify(const AmplifyArgs& args) {
         env ? nlohmann::json(env->gain_tolerance_met) : nlohmann::json(nullptr);
     j["numerical_abscissa"] = number(omega);
     j["kreiss_lower_bound"] = number(kreiss);
+    j["distance_to_instability"] = radius ? number(radius->radius) : nlohmann::json(nullptr);
+    j["distance_to_instability_frequency"] =
+        radius ? number(radius->frequency) : nlohmann::json(nullptr);
     nlohmann::json e = nlohmann::json::array();
     if (env) {
       for (Eigen::Index k = 0; k < env->times.size(); ++k) {
@@ -133,6 +144,10 @@ void run_amplify(const AmplifyArgs& args) {
        env && !env->gain_tolerance_met ? "  (search stopped before 1e-8: an interval)" : "");
   show("numerical abscissa", omega, omega > 0 ? "  (> 0: transient growth)" : "  (<= 0: none)");
   show("Kreiss lower bound", kreiss, "  sup_x>0 x/sigma_min(xI - A) <= transient gain");
+  show("distance to instability",
+       radius ? std::optional<double>(radius->radius) : std::nullopt,
+       "  min_omega sigma_min(A - i omega I)");
+  show("  at omega", radius ? std::optional<double>(radius->frequency) : std::nullopt, "");
   if (env) {
     out << "  envelope on [0, " << env->times(env->times.size() - 1) << "] with "
         << env->times.size() << " points (--json prints it)\n";

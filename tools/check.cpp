@@ -12,6 +12,7 @@
 #include "netdyn/output_directory.hpp"
 #include "netdyn/report.hpp"
 #include "netdyn/schur_factorization.hpp"
+#include "netdyn/stability_radius.hpp"
 
 namespace netdyn::cli {
 namespace {
@@ -100,6 +101,13 @@ void print_report(const std::string& input, const NetworkReport& r) {
   line("nonnormal amplification") << show(r.nonnormal_amplification) << "\n";
   out << "  of A = (W - I)/tau (times in tau's unit):\n";
   line("slowest timescale") << show(r.slowest_timescale) << "  (tau/(1 - spectral abscissa))\n";
+  line("distance to instability") << show(r.distance_to_instability);
+  if (r.distance_to_instability_frequency) {
+    out << "  at omega = " << *r.distance_to_instability_frequency;
+  } else if (r.stable && !r.distance_to_instability) {
+    out << " (not computed for n > " << kStabilityRadiusReportLimit << ")";
+  }
+  out << "  (min_omega sigma_min(A - i omega I))\n";
   line("numerical abscissa") << r.numerical_abscissa
                              << (r.numerical_abscissa > 0 ? "  (> 0: transient growth possible)"
                                                           : "  (<= 0: no transient growth)")
@@ -166,6 +174,13 @@ void add_check_command(CLI::App& app) {
     }
     std::cout.flush();  // the warnings follow the report on a terminal
     print_warnings("check", report.warnings);
+    if (report.stable && !report.distance_to_instability &&
+        report.n > options.distance_to_instability_max_n) {
+      std::cerr << "netdyn check: note: distance_to_instability is null for n = " << report.n
+                << " > " << options.distance_to_instability_max_n
+                << " (each iteration is a dense eigenvalue problem of order 2n); netdyn amplify "
+                   "computes it for any n\n";
+    }
   });
 }
 

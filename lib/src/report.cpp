@@ -11,6 +11,7 @@
 #include "lapack/lapack.hpp"
 #include "netdyn/covariance.hpp"
 #include "netdyn/nonnormality.hpp"
+#include "netdyn/stability_radius.hpp"
 #include "netdyn/steady_state.hpp"
 #include "netdyn/transient_envelope.hpp"
 
@@ -127,7 +128,9 @@ void ensure_finite_report(const NetworkReport& r) {
       {"nonnormal_amplification", &r.nonnormal_amplification},
       {"lyapunov_residual", &r.lyapunov_residual},
       {"jacobian_trace", &r.jacobian_trace},
-      {"jacobian_determinant", &r.jacobian_determinant}};
+      {"jacobian_determinant", &r.jacobian_determinant},
+      {"distance_to_instability", &r.distance_to_instability},
+      {"distance_to_instability_frequency", &r.distance_to_instability_frequency}};
   for (const auto& [name, value] : optionals) {
     if (*value) detail::ensure_finite_result(kFn, name, **value);
   }
@@ -211,6 +214,16 @@ NetworkReport analyse_network(const SchurFactorization& factorization,
       r.normal_total_variance = covariance->normal_total_variance;
       r.nonnormal_amplification = covariance->nonnormal_amplification;
       r.lyapunov_residual = covariance->residual;
+    }
+  }
+  if (r.stable && r.n <= options.distance_to_instability_max_n) {
+    StabilityRadiusOptions radius_options;
+    radius_options.tau = tau;
+    if (const auto radius =
+            guarded([&] { return distance_to_instability(factorization, radius_options); },
+                    "distance_to_instability")) {
+      r.distance_to_instability = radius->radius;
+      r.distance_to_instability_frequency = radius->frequency;
     }
   }
   if (r.n == 2) {

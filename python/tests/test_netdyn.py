@@ -218,3 +218,39 @@ def test_amplify_points_is_capped_as_on_the_command_line():
     with pytest.raises(ValueError, match="points = 1;"):
         netdyn.amplify(w, tmax=1.0, points=1)
     assert len(netdyn.amplify(w, tmax=1.0, points=5)["times"]) == 5
+
+
+def test_distance_to_instability_matches_svd_on_a_frequency_grid():
+    # beta(A) = min_omega sigma_min(A - i omega I): NumPy's SVD on a grid, then SciPy's bounded
+    # scalar minimisation around the grid minimum.
+    w = netdyn.gaussian(20, rho=0.8, seed=9)
+    tau = 2.0
+    a = (w - np.eye(20)) / tau
+
+    def sigma_min(omega):
+        return np.linalg.svd(a - 1j * omega * np.eye(20), compute_uv=False)[-1]
+
+    grid = np.linspace(0.0, 2.0 * np.linalg.norm(a, 2), 4001)
+    k = int(np.argmin([sigma_min(x) for x in grid]))
+    lo, hi = grid[max(k - 1, 0)], grid[min(k + 1, len(grid) - 1)]
+    from scipy.optimize import minimize_scalar
+    best = minimize_scalar(sigma_min, bounds=(lo, hi), method="bounded",
+                           options={"xatol": 1e-12})
+    out = netdyn.amplify(w, tau=tau)
+    assert abs(out["distance_to_instability"] - best.fun) < 1e-9 * best.fun
+    assert abs(out["distance_to_instability_frequency"] - best.x) < 1e-5
+    r = netdyn.check(w, tau=tau)
+    assert r["distance_to_instability"] == out["distance_to_instability"]
+    assert r["distance_to_instability_frequency"] == out["distance_to_instability_frequency"]
+
+
+def test_distance_to_instability_is_none_when_unstable():
+    # MM09 at omega* = 0: beta = sigma_min(W - I) = 1/steady_state_gain (science.md 2.3).
+    r = netdyn.check(MM09)
+    assert abs(r["distance_to_instability"] - 1 / 6.416237026) < 1e-9
+    assert r["distance_to_instability_frequency"] == 0.0
+    unstable = np.array([[1.25, 3.0], [0.0, 0.5]])
+    assert netdyn.check(unstable)["distance_to_instability"] is None
+    out = netdyn.amplify(unstable, tmax=1.0, points=5)
+    assert out["distance_to_instability"] is None
+    assert out["distance_to_instability_frequency"] is None

@@ -33,3 +33,10 @@ netdyn_cli_test(amplify.peak_in_first_step_3_points 0
 # Issue 22: W = 1e308 I: the numerical abscissa is 1e308 - 1 (w + w^T overflowed to -nan).
 netdyn_cli_test(amplify.huge_identity 0 "numerical abscissa +1e\\+308"
                 amplify ${NETDYN_EXTREME}/identity_1e308.csv)
+# Distance to instability (issue 17), as in netdyn check; null for an unstable W with --tmax.
+netdyn_cli_test(amplify.distance_to_instability 0
+                "\"distance_to_instability\": 0\\.15585459[0-9]*,[[:space:]]*\"distance_to_instability_frequency\": 0\\.0"
+                amplify ${NETDYN_DATA}/mm09_balanced.npy --json)
+netdyn_cli_test(amplify.distance_to_instability_null 0
+                "\"distance_to_instability\": null,[[:space:]]*\"distance_to_instability_frequency\": null"
+                amplify ${NETDYN_DATA}/gaussian_n200_rho1.5.npy --json --tmax 1 --points 5)

@@ -78,3 +78,13 @@ netdyn_cli_test(check.tau_large 0 "transient gain +2\\.79328  at t = 8\\.01746e\
 netdyn_cli_test(check.peak_in_first_step 0
                 "\"transient_gain\": 1\\.00000[0-9]*,[[:space:]]*\"transient_gain_time\": 0\\.0009[0-9]*"
                 check ${CMAKE_CURRENT_SOURCE_DIR}/data/extreme/near_normal_2x2.csv --json)
+# Distance to instability (issue 17): MM09's beta = 1/steady_state_gain at omega* = 0; null when
+# unstable.
+netdyn_cli_test(check.distance_to_instability 0
+                "\"distance_to_instability\": 0\\.15585459[0-9]*,[[:space:]]*\"distance_to_instability_frequency\": 0\\.0"
+                check ${NETDYN_DATA}/mm09_balanced.npy --json)
+netdyn_cli_test(check.distance_to_instability_null 0
+                "\"distance_to_instability\": null,[[:space:]]*\"distance_to_instability_frequency\": null"
+                check ${NETDYN_DATA}/gaussian_n200_rho1.5.npy --json)
+netdyn_cli_test(check.distance_to_instability_text 0 "distance to instability +0\\.155855 +at omega = 0"
+                check ${NETDYN_DATA}/mm09_balanced.npy)

@@ -33,6 +33,8 @@ nlohmann::json report_json(const NetworkReport& r) {
   j["jacobian_determinant"] = number(r.jacobian_determinant);
   j["classification"] =
       r.fixed_point_type ? nlohmann::json(to_string(*r.fixed_point_type)) : nlohmann::json(nullptr);
+  j["distance_to_instability"] = number(r.distance_to_instability);
+  j["distance_to_instability_frequency"] = number(r.distance_to_instability_frequency);
   j["warnings"] = warnings_json(r.warnings);
   return j;
 }

@@ -28,11 +28,15 @@
 #include "netdyn/guards.hpp"  // ReportWarning, the thresholds and the shared guard messages
 #include "netdyn/schur_factorization.hpp"
 #include "netdyn/spectrum.hpp"
+#include "netdyn/stability_radius.hpp"
 
 namespace netdyn {
 
 struct ReportOptions {
   double tau = 1.0;  ///< time constant (same unit as reported times), > 0
+  /// distance_to_instability is computed for n <= this (a dense eigenvalue problem of order 2n
+  /// per iteration), null above it.
+  Eigen::Index distance_to_instability_max_n = kStabilityRadiusReportLimit;
 };
 
 struct NetworkReport {
@@ -60,6 +64,10 @@ struct NetworkReport {
   std::optional<double> normal_total_variance;    ///< sum 1/(1 - Re lambda_i); stable only
   std::optional<double> nonnormal_amplification;  ///< total/normal total variance; stable only
   std::optional<double> lyapunov_residual;        ///< relative residual of the S solve; stable only
+  /// beta(A) = min_omega sigma_min(A - i omega I): the smallest ||E||_2 that puts an eigenvalue
+  /// of A + E on the imaginary axis; stable only, and null for n > distance_to_instability_max_n.
+  std::optional<double> distance_to_instability;
+  std::optional<double> distance_to_instability_frequency;  ///< its minimiser omega* >= 0, 1/tau
   /// Estimated absolute error of the computed eigenvalues, `min(kappa(V) eps ||W||_2,
   /// eps^(1/n) ||W||_2)`: the first-order (Bauer-Fike) error of a backward-stable eigensolver,
   /// with LAPACK's convention of a backward error of eps ||W|| (LAPACK Users' Guide 4.8.1), or
@@ -79,8 +87,10 @@ struct NetworkReport {
 ///         eigenvector_condition, +inf for a numerically defective W)
 /// Cost: one SchurFactorization of W without Schur vectors (dgees), then on its T: dtrevc3 for
 /// kappa(V_T), Lanczos for ||W||_2 and the steady-state gain, the transient envelope's
-/// quasi-triangular products, one triangular Sylvester solve (dtrsyl3) for the variance, and
-/// dsyevr on the symmetric part for the numerical abscissa.
+/// quasi-triangular products, one triangular Sylvester solve (dtrsyl3) for the variance,
+/// dsyevr on the symmetric part for the numerical abscissa, and the distance to instability's
+/// Hessenberg QR of order 2n per iteration (n <= distance_to_instability_max_n; the largest cost
+/// at n ~ 1000).
 [[nodiscard]] NetworkReport analyse_network(const Eigen::Ref<const Eigen::MatrixXd>& w,
                                             const ReportOptions& options = {});
 /// The same from W's factorisation (with or without Schur vectors): no decomposition of W.

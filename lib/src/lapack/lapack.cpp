@@ -36,6 +36,31 @@ void dgeev_(const char* jobvl,
             int* info,
             std::size_t,
             std::size_t);
+void dgehrd_(const int* n,
+             const int* ilo,
+             const int* ihi,
+             double* a,
+             const int* lda,
+             double* tau,
+             double* work,
+             const int* lwork,
+             int* info);
+void dhseqr_(const char* job,
+             const char* compz,
+             const int* n,
+             const int* ilo,
+             const int* ihi,
+             double* h,
+             const int* ldh,
+             double* wr,
+             double* wi,
+             double* z,
+             const int* ldz,
+             double* work,
+             const int* lwork,
+             int* info,
+             std::size_t,
+             std::size_t);
 void dgees_(const char* jobvs,
             const char* sort,
             int (*select)(const double*, const double*),
@@ -384,6 +409,70 @@ EigenDecomposition geev(const Eigen::Ref<const Eigen::MatrixXd>& a, bool vectors
   for (int i = 0; i < n; ++i) out.values(i) = dcomplex(wr[i], wi[i]);
   if (vectors) out.vectors = unpack_eigenvectors(vr, wi);
   return out;
+}
+
+Eigen::VectorXcd eigenvalues_in_place(Eigen::MatrixXd&& a) {
+  count(Routine::kHseqr);
+  const int n = to_int(a.rows(), "dhseqr");
+  Eigen::VectorXcd values(n);
+  if (n == 0) return values;
+  Eigen::MatrixXd m = std::move(a);
+  const int one = 1;
+  std::vector<double> tau(static_cast<std::size_t>(std::max(1, n - 1)));
+  int info = 0;
+  double query = 0.0;
+  int lwork = -1;
+  dgehrd_(&n, &one, &n, m.data(), &n, tau.data(), &query, &lwork, &info);
+  check_info("dgehrd", info, n);
+  lwork = workspace_size(query);
+  std::vector<double> work(static_cast<std::size_t>(lwork));
+  dgehrd_(&n, &one, &n, m.data(), &n, tau.data(), work.data(), &lwork, &info);
+  check_info("dgehrd", info, n);
+  // The reflectors below the subdiagonal are not part of the Hessenberg matrix.
+  if (n > 2) m.bottomLeftCorner(n - 2, n - 2).triangularView<Eigen::Lower>().setZero();
+  std::vector<double> wr(static_cast<std::size_t>(n)), wi(static_cast<std::size_t>(n));
+  const char job = 'E';
+  const char compz = 'N';
+  double z_dummy = 0.0;
+  lwork = -1;
+  dhseqr_(&job,
+          &compz,
+          &n,
+          &one,
+          &n,
+          m.data(),
+          &n,
+          wr.data(),
+          wi.data(),
+          &z_dummy,
+          &one,
+          &query,
+          &lwork,
+          &info,
+          1,
+          1);
+  check_info("dhseqr", info, n);
+  lwork = std::max(workspace_size(query), n);
+  work.assign(static_cast<std::size_t>(lwork), 0.0);
+  dhseqr_(&job,
+          &compz,
+          &n,
+          &one,
+          &n,
+          m.data(),
+          &n,
+          wr.data(),
+          wi.data(),
+          &z_dummy,
+          &one,
+          work.data(),
+          &lwork,
+          &info,
+          1,
+          1);
+  check_info("dhseqr", info, n);
+  for (int i = 0; i < n; ++i) values(i) = dcomplex(wr[i], wi[i]);
+  return values;
 }
 
 RealSchurFactor gees(const Eigen::Ref<const Eigen::MatrixXd>& a, bool vectors) {

@@ -22,6 +22,7 @@ enum class Routine {
   kTrsyl3,       ///< dtrsyl3 (triangular Sylvester, O(n^3) but no decomposition)
   kTrevc3,       ///< dtrevc3 (eigenvectors of a quasi-triangular T, O(n^3))
   kTrsna,        ///< dtrsna (condition numbers of T's eigenvalues, O(n^2) from its eigenvectors)
+  kHseqr,        ///< dgehrd + dhseqr (eigenvalues only; the Hamiltonians of stability_radius)
   kCount
 };
 /// Calls of `routine` so far (atomic: OpenMP threads may call the backend concurrently).
@@ -36,6 +37,12 @@ struct EigenDecomposition {
   Eigen::MatrixXcd vectors;  ///< empty unless requested
 };
 [[nodiscard]] EigenDecomposition geev(const Eigen::Ref<const Eigen::MatrixXd>& a, bool vectors);
+
+/// Eigenvalues of a real general matrix, overwriting it: Hessenberg reduction (dgehrd), then the
+/// multishift QR algorithm without Schur form or vectors (dhseqr, job 'E'). dgeev without vectors
+/// minus the balancing, so the backward error is eps ||a|| of a itself. Cost about 10/3 n^3 +
+/// 10 n^3 flops (Golub & Van Loan 7.5.6) against dgees' ~25 n^3 with vectors.
+[[nodiscard]] Eigen::VectorXcd eigenvalues_in_place(Eigen::MatrixXd&& a);
 
 /// Real Schur form a = u t u^T (t quasi-triangular, 2x2 blocks standardised): dgees, unsorted.
 struct RealSchurFactor {
