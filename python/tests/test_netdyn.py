@@ -220,6 +220,34 @@ def test_amplify_points_is_capped_as_on_the_command_line():
     assert len(netdyn.amplify(w, tmax=1.0, points=5)["times"]) == 5
 
 
+def test_amplify_certified_gain_brackets_a_dense_expm_maximum():
+    # Issue 17: transient_gain <= max_t ||expm(tA)||_2 <= transient_gain_upper_bound, 1e-8 apart.
+    # The dense reference (SciPy expm and NumPy's 2-norm on 4001 points, then SciPy's bounded
+    # maximisation around the best one) is a lower estimate of the maximum, accurate to ~1e-12.
+    from scipy.linalg import expm
+    from scipy.optimize import minimize_scalar
+    w = netdyn.gaussian(30, rho=0.9, seed=4)
+    a = w - np.eye(30)
+    out = netdyn.amplify(w)
+    t_end = out["times"][-1]
+
+    def norm_at(t):
+        return np.linalg.norm(expm(t * a), 2)
+
+    grid = np.linspace(0.0, t_end, 4001)
+    values = [norm_at(t) for t in grid]
+    k = int(np.argmax(values))
+    lo, hi = grid[max(k - 1, 0)], grid[min(k + 1, len(grid) - 1)]
+    best = minimize_scalar(lambda t: -norm_at(t), bounds=(lo, hi), method="bounded",
+                           options={"xatol": 1e-10})
+    dense = max(values[k], -best.fun)
+    assert out["transient_gain_tolerance_met"]
+    assert out["transient_gain"] == pytest.approx(dense, rel=1e-8)
+    assert out["transient_gain_upper_bound"] >= dense * (1 - 1e-12)
+    assert out["transient_gain_upper_bound"] - out["transient_gain"] <= 1e-8 * out["transient_gain"]
+    assert norm_at(out["transient_gain_time"]) == pytest.approx(out["transient_gain"], rel=1e-10)
+
+
 def test_distance_to_instability_matches_svd_on_a_frequency_grid():
     # beta(A) = min_omega sigma_min(A - i omega I): NumPy's SVD on a grid, then SciPy's bounded
     # scalar minimisation around the grid minimum.
