@@ -7,7 +7,9 @@
 #include <string>
 #include <tuple>
 #include <utility>
+#include <vector>
 
+#include "envelope_norm.hpp"
 #include "lanczos.hpp"
 #include "matrix_exponential.hpp"
 #include "netdyn/error.hpp"
@@ -40,10 +42,8 @@ double abs_norm_bound(const Eigen::MatrixXd& m) {
 // Rounding of the numerical abscissa lambda_max((T + T^T)/2) by dsyevr: at most a small multiple
 // of n eps ||T||_2 (LAPACK Users' Guide 4.7); sqrt(||T||_1 ||T||_inf) >= ||T||_2.
 double abscissa_rounding(const Eigen::MatrixXd& t) {
-  const double one = t.cwiseAbs().colwise().sum().maxCoeff();
-  const double inf = t.cwiseAbs().rowwise().sum().maxCoeff();
   return 4.0 * static_cast<double>(t.rows()) * std::numeric_limits<double>::epsilon() *
-         std::sqrt(one) * std::sqrt(inf);
+         abs_norm_bound(t);
 }
 
 // The second-order bound's shift mu and an upper bound on ||(T + mu I)^2||_2
@@ -66,10 +66,9 @@ std::pair<double, double> curvature_constants(const Eigen::MatrixXd& t,
       algebra.apply_transpose(square, tmp, y);
     };
     const auto r = lanczos.run(apply, Eigen::VectorXd::LinSpaced(n, 1.0, 2.0), 1e-8);
-    const double one = shifted.cwiseAbs().colwise().sum().maxCoeff();
-    const double inf = shifted.cwiseAbs().rowwise().sum().maxCoeff();
+    const double abs_norm = abs_norm_bound(shifted);
     const double rounding =
-        2.0 * static_cast<double>(n) * std::numeric_limits<double>::epsilon() * one * inf;
+        2.0 * static_cast<double>(n) * std::numeric_limits<double>::epsilon() * abs_norm * abs_norm;
     return std::sqrt(std::max(r.value, 0.0) + r.residual) * (1.0 + 1e-6) + rounding;
   };
   const double plain = square_norm(0.0);

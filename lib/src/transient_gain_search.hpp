@@ -10,9 +10,7 @@
 // attain the supremum (submultiplicativity), so the search covers [0, c] only.
 #include <Eigen/Core>
 #include <memory>
-#include <vector>
 
-#include "envelope_norm.hpp"
 #include "quasi_triangular.hpp"
 
 namespace netdyn::detail {
@@ -53,8 +51,6 @@ class TransientGainSearch {
 
   /// Automatic: the first doubling time with ||e^{tT}||_2 <= 0.1; else t_max.
   [[nodiscard]] double horizon() const { return horizon_; }
-  /// The doubling sequence's points (times first_step 2^j).
-  [[nodiscard]] const std::vector<EnvelopePoint>& samples() const { return samples_; }
   /// A value known to be attained at `time` in the range (e.g. the plot grid's largest): it
   /// raises the pruning threshold from the start.
   void seed(double value, double time);
@@ -65,7 +61,6 @@ class TransientGainSearch {
   class Impl;
   std::unique_ptr<Impl> impl_;
   double horizon_ = 0.0;
-  std::vector<EnvelopePoint> samples_;
 };
 
 }  // namespace netdyn::detail
