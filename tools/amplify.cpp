@@ -9,14 +9,14 @@
 #include "common/cli.hpp"
 #include "common/figures.hpp"
 #include "common/validators.hpp"
-#include "netdyn/io.hpp"
-#include "netdyn/nonnormality.hpp"
-#include "netdyn/output_directory.hpp"
-#include "netdyn/schur_factorization.hpp"
-#include "netdyn/spectrum.hpp"
-#include "netdyn/stability_radius.hpp"
-#include "netdyn/steady_state.hpp"
-#include "netdyn/transient_envelope.hpp"
+#include "netdyn/amplification/nonnormality.hpp"
+#include "netdyn/amplification/stability_radius.hpp"
+#include "netdyn/amplification/steady_state.hpp"
+#include "netdyn/amplification/transient_envelope.hpp"
+#include "netdyn/factorization/schur_factorization.hpp"
+#include "netdyn/factorization/spectrum.hpp"
+#include "netdyn/io/io.hpp"
+#include "netdyn/io/output_directory.hpp"
 
 namespace netdyn::cli {
 namespace {
