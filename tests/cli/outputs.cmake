@@ -33,13 +33,17 @@ netdyn_write_failure_test(schur 64 schur ${NETDYN_DATA}/gaussian_n200_rho1.5.npy
 # into a missing folder (created), then again over its own files (replaced by renames); every
 # file complete, nothing temporary left. tests/support/expect_outputs.sh.
 set(NETDYN_OUTPUTS_DIR ${CMAKE_CURRENT_BINARY_DIR}/outputs)
-# netdyn_output_test(NAME "FILES" ARGS...): @IN=PATH@ and @OUT@ as expect_outputs.sh says.
+# netdyn_output_mode_test(NAME MODE "FILES" ARGS...): one MODE (relative or absolute);
+# netdyn_output_test(NAME "FILES" ARGS...): both. @IN=PATH@ and @OUT@ as expect_outputs.sh says.
+function(netdyn_output_mode_test name mode files)
+  add_test(NAME cli.out.${name}.${mode}
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/support/expect_outputs.sh ${mode} ${NETDYN_EXE}
+                   ${NETDYN_OUTPUTS_DIR}/${name}.${mode} "${files}" ${ARGN})
+  set_tests_properties(cli.out.${name}.${mode} PROPERTIES LABELS cli)
+endfunction()
 function(netdyn_output_test name files)
   foreach(mode relative absolute)
-    add_test(NAME cli.out.${name}.${mode}
-             COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/support/expect_outputs.sh ${mode} ${NETDYN_EXE}
-                     ${NETDYN_OUTPUTS_DIR}/${name}.${mode} "${files}" ${ARGN})
-    set_tests_properties(cli.out.${name}.${mode} PROPERTIES LABELS cli)
+    netdyn_output_mode_test(${name} ${mode} "${files}" ${ARGN})
   endforeach()
 endfunction()
 set(NETDYN_MM09 ${NETDYN_DATA}/mm09_balanced.npy)
@@ -69,16 +73,9 @@ netdyn_output_test(reproduce "murphy-miller-2009/balanced_vs_hebbian.png murphy-
 # The demo (about 25 s a run, twice per test) only from another folder with relative paths, the
 # case that once broke its every plot; the absolute-path handling it shares with every other
 # subcommand is tested above.
-add_test(NAME cli.out.demo.relative
-         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/support/expect_outputs.sh relative ${NETDYN_EXE}
-                 ${NETDYN_OUTPUTS_DIR}/demo.relative "index.html check/spectrum_mm09_balanced.png"
-                 demo --out @OUT@)
-set_tests_properties(cli.out.demo.relative PROPERTIES LABELS cli)
+netdyn_output_mode_test(demo relative "index.html check/spectrum_mm09_balanced.png" demo --out @OUT@)
 # demo's default --out (netdyn-demo, relative to the working directory).
-add_test(NAME cli.out.demo_default.relative
-         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/support/expect_outputs.sh relative ${NETDYN_EXE}
-                 ${NETDYN_OUTPUTS_DIR}/demo_default "netdyn-demo/index.html" demo)
-set_tests_properties(cli.out.demo_default.relative PROPERTIES LABELS cli)
+netdyn_output_mode_test(demo_default relative "netdyn-demo/index.html" demo)
 
 # check and spectrum share one --out folder without overwriting each other's files (issue 22).
 add_test(NAME cli.out.shared_folder
