@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <complex>
+#include <iomanip>
 #include <limits>
 #include <random>
 #include <sstream>
@@ -53,7 +54,8 @@ struct DensePoint {
 // A brute-force maximum: a grid of nx log-spaced x in [x0, x1] by ny uniform y in [0, y1]
 // (ny = 1: the real axis only), then a compass search from the best grid point (steps in log x
 // and in y, halved when no neighbour is better) until both steps are below 1e-10 relative.
-DensePoint dense_maximum(const Eigen::MatrixXd& a, double x0, double x1, double y1, int nx, int ny) {
+DensePoint dense_maximum(
+    const Eigen::MatrixXd& a, double x0, double x1, double y1, int nx, int ny) {
   DensePoint best;
   for (int i = 0; i < nx; ++i) {
     const double x = x0 * std::pow(x1 / x0, i / static_cast<double>(nx - 1));
@@ -171,7 +173,9 @@ TEST(KreissConstant, OffAxisMaximumOfAnOscillatoryMatrixMatchesDenseBruteForce) 
     EXPECT_EQ(k.upper_bound, envelope.max_gain_upper_bound);
     EXPECT_LE(k.lower_bound, k.upper_bound);
     EXPECT_EQ(k.line_certified, certify > 0);
-    if (certify > 0) EXPECT_LE(k.line_upper_bound, k.lower_bound * (1.0 + 1e-8));
+    if (certify > 0) {
+      EXPECT_LE(k.line_upper_bound, k.lower_bound * (1.0 + 1e-8));
+    }
   }
 }
 
@@ -205,7 +209,7 @@ TEST(KreissConstant, FindsAnIllConditionedEigenvalueFarFromTheAxis) {
   netdyn::KreissOptions options;
   options.certify_max_n = 0;
   const netdyn::KreissConstant k = netdyn::kreiss_constant(identity_plus(a), options);
-  const DensePoint plane = dense_maximum(a, 1e-1, 1e2, 45.0, 40, 200);
+  const DensePoint plane = dense_maximum(a, 1e-1, 1e2, 45.0, 20, 90);
   EXPECT_NEAR(k.lower_bound, plane.value, 1e-10 * plane.value)
       << "dense " << plane.value << " at " << plane.x << " + " << plane.y << "i, ours at "
       << k.point;
@@ -219,7 +223,13 @@ TEST(KreissConstant, FindsAnIllConditionedEigenvalueFarFromTheAxis) {
 TEST(KreissConstant, IntervalIsOrderedAndUsesBothSidesOfTheTheorem) {
   std::vector<Eigen::MatrixXd> networks;
   for (const std::uint64_t seed : {1u, 2u, 3u}) {
-    networks.push_back(netdyn::testing::gaussian(12 + 8 * static_cast<Eigen::Index>(seed), 0.9, seed));
+    // Circular law radius 0.9, the rightmost eigenvalue moved to 0.9 if a finite-n outlier
+    // passes it (the network must be stable; its numerical abscissa stays > 0).
+    Eigen::MatrixXd w =
+        netdyn::testing::gaussian(12 + 8 * static_cast<Eigen::Index>(seed), 0.9, seed);
+    const double alpha = w.eigenvalues().real().maxCoeff();
+    if (alpha > 0.9) w.diagonal().array() -= alpha - 0.9;
+    networks.push_back(w);
   }
   Eigen::MatrixXd feedforward = netdyn::testing::gaussian(15, 1.0, 11);
   feedforward.triangularView<Eigen::Lower>().setZero();
@@ -241,12 +251,15 @@ TEST(KreissConstant, IntervalIsOrderedAndUsesBothSidesOfTheTheorem) {
     EXPECT_GE(k.lower_bound, envelope.max_gain / (std::exp(1.0) * static_cast<double>(n)));
     EXPECT_DOUBLE_EQ(k.gain_lower_bound,
                      envelope.max_gain / (std::exp(1.0) * static_cast<double>(n)));
-    EXPECT_GE(k.lower_bound, axis.value * (1.0 - 1e-12)) << what.str();
+    EXPECT_GE(k.lower_bound, axis.value * (1.0 - 1e-12))
+        << std::setprecision(17) << k.lower_bound << " " << axis.value << " at " << axis.x << " "
+        << k.real_axis_point << " " << what.str();
     EXPECT_GE(k.resolvent_value, k.real_axis_value);
     EXPECT_GE(k.point.imag(), 0.0);
     EXPECT_GT(k.point.real(), 0.0);
     // The point's value, by the dense oracle: the reported ratio is attained there.
-    EXPECT_NEAR(dense_ratio(a, k.point.real(), k.point.imag()), k.resolvent_value,
+    EXPECT_NEAR(dense_ratio(a, k.point.real(), k.point.imag()),
+                k.resolvent_value,
                 1e-11 * k.resolvent_value)
         << what.str();
   }

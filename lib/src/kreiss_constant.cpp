@@ -33,14 +33,17 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 // resolvent's full accuracy.
 constexpr double kScanTolerance = 1e-3;
 constexpr double kSearchTolerance = 1e-7;
+constexpr double kPolishTolerance = 1e-11;  // the local search's last steps
+constexpr double kPolishFrom = 1e-8;        // ... from this predicted relative gain
 constexpr double kFinalTolerance = 1e-13;
 // Weight of the resolvent's fixed generic vector in a warm start: a cold jump (scan, seeds)
 // keeps the pseudospectra's 5%; the local search's steps are small, and 0.1% saves about half
 // of the Lanczos steps there.
 constexpr double kJumpFresh = 0.05;
 constexpr double kLocalFresh = 1e-3;
-// Real-axis scan: log-spaced x, two points per decade (a peak of x / sigma_min(xI - A) in log x is about a decade
-// wide or more: for the Jordan-like 2 x 2 it is x w / (1 + x)^2, down by 20% a factor e away).
+// Real-axis scan: log-spaced x, two points per decade (a peak of x / sigma_min(xI - A) in log x is
+// about a decade wide or more: for the Jordan-like 2 x 2 it is x w / (1 + x)^2, down by 20% a
+// factor e away).
 constexpr double kScanPerDecade = 2.0;
 // Golden section in log x to this width (about 9 evaluations across the two scan steps); the
 // Newton iteration from its result then converges on the axis in a few steps.
@@ -85,9 +88,9 @@ class ResolventRatio {
   double value(double x, double y, double tol, double fresh) {
     const double s = sigma_min(x, y, tol, fresh);
     if (!(s > 0.0) || !std::isfinite(s)) {
-      throw NumericalError(
-          "kreiss_constant: sigma_min(zI - A) = " + std::to_string(s) + " at Re z = " +
-          std::to_string(x) + " > 0 for a stable W (A within rounding of instability)");
+      throw NumericalError("kreiss_constant: sigma_min(zI - A) = " + std::to_string(s) +
+                           " at Re z = " + std::to_string(x) +
+                           " > 0 for a stable W (A within rounding of instability)");
     }
     last_sigma_ = s;
     const double v = x / s;
@@ -98,11 +101,11 @@ class ResolventRatio {
 
   // The local search's evaluation: value and gradient of f = x / s,
   // f_x = 1/s - x s_x / s^2, f_y = -x s_y / s^2.
-  Sample sample(double x, double y, double fresh = kLocalFresh) {
+  Sample sample(double x, double y, double tol, double fresh = kLocalFresh) {
     Sample out;
     out.x = x;
     out.y = y;
-    out.value = value(x, y, kSearchTolerance, fresh);
+    out.value = value(x, y, tol, fresh);
     const std::complex<double> ds = resolvent_.sigma_min_gradient();
     const double s = last_sigma_;
     out.gradient << 1.0 / s - x * ds.real() / (s * s), -x * ds.imag() / (s * s);
@@ -131,12 +134,22 @@ class ResolventRatio {
 // tolerance * f. Every evaluated point is a lower bound, so an early stop only loses accuracy.
 // Returns the last accepted point.
 ResolventRatio::Sample local_maximum(ResolventRatio& f, double x, double y, double tolerance) {
-  ResolventRatio::Sample c = f.sample(x, y, kJumpFresh);  // a jump from the last search
+  double lanczos = kSearchTolerance;
+  ResolventRatio::Sample c = f.sample(x, y, lanczos, kJumpFresh);  // a jump from the last search
   double radius = 0.25 * x;
+  // Near the maximum f_x = 1/s - x s_x/s^2 is a difference of nearly equal terms, so the
+  // gradient's error (the Ritz vector's, ~ Lanczos residual / gap) limits how close the
+  // iteration gets: below a predicted gain of kPolishFrom the singular vectors are refined.
+  const auto refine = [&] {
+    if (lanczos == kPolishTolerance) return false;
+    lanczos = kPolishTolerance;
+    c = f.sample(c.x, c.y, lanczos);
+    return true;
+  };
   for (int it = 0; it < kMaxNewtonIterations; ++it) {
     const double h = kDifferenceStep * c.x;
-    const ResolventRatio::Sample sx = f.sample(c.x + h, c.y);
-    const ResolventRatio::Sample sy = f.sample(c.x, c.y + h);
+    const ResolventRatio::Sample sx = f.sample(c.x + h, c.y, lanczos);
+    const ResolventRatio::Sample sy = f.sample(c.x, c.y + h, lanczos);
     Eigen::Matrix2d hessian;
     hessian.col(0) = (sx.gradient - c.gradient) / h;
     hessian.col(1) = (sy.gradient - c.gradient) / h;
@@ -158,13 +171,15 @@ ResolventRatio::Sample local_maximum(ResolventRatio& f, double x, double y, doub
       step += (mu < 0.0 ? -g / mu : (g < 0.0 ? -radius : radius)) * e;
     }
     if (step.norm() > radius) step *= radius / step.norm();
+    const auto model = [&] { return c.gradient.dot(step) + 0.5 * step.dot(hessian * step); };
+    if (model() < kPolishFrom * c.value && refine()) continue;
     bool accepted = false;
     for (int b = 0; b < kMaxBacktracks && !accepted; ++b) {
-      const double predicted = c.gradient.dot(step) + 0.5 * step.dot(hessian * step);
-      if (!(predicted > tolerance * c.value)) return c;  // converged (or no uphill model step)
+      const double predicted = model();
+      if (!(predicted > tolerance * c.value)) break;  // converged (or no uphill model step)
       // Keep Re z > 0: at most a factor 4 towards the axis per step.
       if (c.x + step(0) < 0.25 * c.x) step *= 0.75 * c.x / -step(0);
-      const ResolventRatio::Sample t = f.sample(c.x + step(0), std::abs(c.y + step(1)));
+      const ResolventRatio::Sample t = f.sample(c.x + step(0), std::abs(c.y + step(1)), lanczos);
       if (t.value > c.value) {
         if (t.value - c.value > 0.75 * predicted && step.norm() >= 0.99 * radius) radius *= 2.0;
         c = t;
@@ -174,7 +189,7 @@ ResolventRatio::Sample local_maximum(ResolventRatio& f, double x, double y, doub
         radius = step.norm();
       }
     }
-    if (!accepted) return c;
+    if (!accepted && !refine()) return c;
   }
   return c;
 }
@@ -283,12 +298,9 @@ double global_gain_upper_bound(const TransientEnvelope& envelope) {
 
 std::string to_string(KreissLowerBoundSource source) {
   switch (source) {
-    case KreissLowerBoundSource::kResolvent:
-      return "resolvent";
-    case KreissLowerBoundSource::kLimit:
-      return "limit";
-    case KreissLowerBoundSource::kTransientGain:
-      return "transient_gain";
+    case KreissLowerBoundSource::kResolvent: return "resolvent";
+    case KreissLowerBoundSource::kLimit: return "limit";
+    case KreissLowerBoundSource::kTransientGain: return "transient_gain";
   }
   throw std::logic_error("to_string: unknown KreissLowerBoundSource (internal error in netdyn)");
 }
@@ -362,9 +374,8 @@ KreissConstant kreiss_constant(const SchurFactorization& factorization,
   // 10 >= 10 ||A_s||_2, beyond which the ratio is at most 1 / (1 - omega/x) <= 1.11.
   const double lx0 = std::log(0.4 * f.sigma_min(0.0, 0.0, kScanTolerance, kJumpFresh));
   const double lx1 = std::log(10.0);
-  const Index scan =
-      std::max<Index>(3, static_cast<Index>(std::ceil((lx1 - lx0) / std::log(10.0) *
-                                                      kScanPerDecade)) + 1);
+  const Index scan = std::max<Index>(
+      3, static_cast<Index>(std::ceil((lx1 - lx0) / std::log(10.0) * kScanPerDecade)) + 1);
   const double dlx = (lx1 - lx0) / static_cast<double>(scan - 1);
   Index best_k = 0;
   double best_scan = -1.0;
@@ -418,9 +429,8 @@ KreissConstant kreiss_constant(const SchurFactorization& factorization,
     const double x = at_axis ? x_axis : a;
     seeds.push_back({f.value(x, y, kScanTolerance, kJumpFresh), x, y});
   }
-  std::sort(seeds.begin(), seeds.end(), [](const Seed& p, const Seed& q) {
-    return p.value > q.value;
-  });
+  std::sort(
+      seeds.begin(), seeds.end(), [](const Seed& p, const Seed& q) { return p.value > q.value; });
   // 3. Local maximisation from the real-axis maximum (polishes x on the axis, and leaves it if
   // it is a saddle there) and from the best seeds. A seed within Re z of a maximum already found
   // (in Im z, and within a factor 4 in Re z) is skipped: the resolvent norm varies on the scale
@@ -442,8 +452,6 @@ KreissConstant kreiss_constant(const SchurFactorization& factorization,
     search_from(seed.x, seed.y);
     ++searches;
   }
-  out.real_axis_value = f.best_real().value;
-  out.real_axis_point = f.best_real().x * unscale;
 
   // 4. Certificate of the inner maximum at the final Re z (small n): beta(A - xI) globally over
   // Im z by Boyd-Balakrishnan, seeded with the local maximiser. If it finds a smaller sigma_min
@@ -482,6 +490,8 @@ KreissConstant kreiss_constant(const SchurFactorization& factorization,
   const ResolventRatio::Sample final_best = f.best();
   out.resolvent_value = final_best.value;
   out.point = {final_best.x * unscale, final_best.y * unscale};
+  out.real_axis_value = f.best_real().value;
+  out.real_axis_point = f.best_real().x * unscale;
   out.evaluations += f.evaluations();
 
   out.lower_bound = out.resolvent_value;

@@ -44,10 +44,11 @@ inline Eigen::MatrixXd balanced_ei(double w, double k) {
   return m;
 }
 
-// A 7 x 7 stable A (W = A + I) with strongly oscillating transients (eigenvalues -1 +- 25i, -1 +- 20i,
-// -1 +- 10i, -1, coupled in a block upper triangle and rotated by a fixed orthogonal Q): the
-// envelope has many local maxima, narrower than a coarse grid's step. (std::normal_distribution:
-// the matrix the transient-envelope tests were written against, with this standard library.)
+// A 7 x 7 stable A (W = A + I) with strongly oscillating transients (eigenvalues -1 +- 25i,
+// -1 +- 20i, -1 +- 10i, -1, coupled in a block upper triangle and rotated by a fixed orthogonal
+// Q): the envelope has many local maxima, narrower than a coarse grid's step; the Kreiss
+// constant is attained off the real axis. (std::normal_distribution: the matrix the
+// transient-envelope tests were written against, with this standard library.)
 inline Eigen::MatrixXd oscillatory_7x7() {
   Eigen::MatrixXd t = Eigen::MatrixXd::Zero(7, 7);
   const double omegas[] = {25.0, 20.0, 10.0};
