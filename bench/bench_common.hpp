@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "netdyn/io.hpp"
+#include "netdyn/io/io.hpp"
 
 namespace netdyn::bench {
 

@@ -1,6 +1,6 @@
 // eig: all eigenvalues of the Gaussian W (peer: numpy.linalg.eigvals).
 #include "bench_common.hpp"
-#include "netdyn/spectrum.hpp"
+#include "netdyn/factorization/spectrum.hpp"
 
 int main(int argc, char** argv) {
   for (const long n : netdyn::bench::sizes(argc, argv, {500, 1000, 2000})) {

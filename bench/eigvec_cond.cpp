@@ -3,7 +3,7 @@
 // SchurFactorization (dgees with vectors), the eigenvectors of W as Q V_T (dtrevc3, one product)
 // and kappa(V) = kappa(V_T) by Lanczos on the triangular V_T (no SVD).
 #include "bench_common.hpp"
-#include "netdyn/schur_factorization.hpp"
+#include "netdyn/factorization/schur_factorization.hpp"
 
 int main(int argc, char** argv) {
   for (const long n : netdyn::bench::sizes(argc, argv, {500, 1000})) {

@@ -1,7 +1,7 @@
 // envelope: max over t in linspace(0, 10, 50) of ||exp(tA)||_2, A = -I + W, W Gaussian rho = 0.95
 // (peer: a scipy.linalg.expm + numpy.linalg.norm(., 2) loop). netdyn also refines the maximum.
 #include "bench_common.hpp"
-#include "netdyn/transient_envelope.hpp"
+#include "netdyn/amplification/transient_envelope.hpp"
 
 int main(int argc, char** argv) {
   for (const long n : netdyn::bench::sizes(argc, argv, {200, 500})) {

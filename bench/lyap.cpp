@@ -1,7 +1,7 @@
 // lyap: stationary covariance A X + X A^T + 2 I = 0 for A = -I + W, W Gaussian rho = 0.9
 // (peer: scipy.linalg.solve_continuous_lyapunov(a, -2 I)).
 #include "bench_common.hpp"
-#include "netdyn/lyapunov.hpp"
+#include "netdyn/amplification/lyapunov.hpp"
 
 int main(int argc, char** argv) {
   for (const long n : netdyn::bench::sizes(argc, argv, {500, 1000, 2000})) {

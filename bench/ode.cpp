@@ -9,7 +9,7 @@
 #include <cstdlib>
 
 #include "bench_common.hpp"
-#include "netdyn/simulation.hpp"
+#include "netdyn/dynamics/simulation.hpp"
 
 int main(int argc, char** argv) {
   const char* m = std::getenv("NETDYN_ODE_METHOD");

@@ -1,7 +1,7 @@
 // pseudo: sigma_min(zI - A) on a 40 x 40 grid over [-2.5, 0.5] x [-1.5, 1.5], A = -I + W, W
 // Gaussian rho = 0.9 (peer: a scipy.linalg.svdvals loop).
 #include "bench_common.hpp"
-#include "netdyn/pseudospectrum.hpp"
+#include "netdyn/amplification/pseudospectrum.hpp"
 
 int main(int argc, char** argv) {
   for (const long n : netdyn::bench::sizes(argc, argv, {100, 200})) {

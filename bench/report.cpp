@@ -8,11 +8,11 @@
 
 #include "bench_common.hpp"
 #include "lapack/lapack.hpp"
-#include "netdyn/covariance.hpp"
-#include "netdyn/nonnormality.hpp"
-#include "netdyn/report.hpp"
-#include "netdyn/steady_state.hpp"
-#include "netdyn/transient_envelope.hpp"
+#include "netdyn/amplification/covariance.hpp"
+#include "netdyn/amplification/nonnormality.hpp"
+#include "netdyn/amplification/steady_state.hpp"
+#include "netdyn/amplification/transient_envelope.hpp"
+#include "netdyn/report/report.hpp"
 
 int main(int argc, char** argv) {
   for (const long n : netdyn::bench::sizes(argc, argv, {500, 1000, 2000})) {

@@ -5,7 +5,7 @@
 #include <cstring>
 
 #include "bench_common.hpp"
-#include "netdyn/schur.hpp"
+#include "netdyn/factorization/schur.hpp"
 
 int main(int argc, char** argv) {
   for (const long n : netdyn::bench::sizes(argc, argv, {500, 1000, 2000})) {

@@ -7,8 +7,8 @@
 #include <sstream>
 
 #include "bench_common.hpp"
+#include "factorization/schur_reordering.hpp"
 #include "lapack/lapack.hpp"
-#include "schur_reordering.hpp"
 
 namespace {
 

@@ -6,7 +6,7 @@
 #include <cstdio>
 
 #include "bench_common.hpp"
-#include "netdyn/sparse_spectrum.hpp"
+#include "netdyn/factorization/sparse_spectrum.hpp"
 
 int main(int argc, char** argv) {
   const char* dir = std::getenv("BENCH_DATA_DIR");

@@ -26,10 +26,10 @@
 #include <string>
 #include <vector>
 
-#include "netdyn/io.hpp"
-#include "netdyn/random.hpp"
-#include "netdyn/sparse_spectrum.hpp"
-#include "netdyn/spectrum.hpp"
+#include "netdyn/core/random.hpp"
+#include "netdyn/factorization/sparse_spectrum.hpp"
+#include "netdyn/factorization/spectrum.hpp"
+#include "netdyn/io/io.hpp"
 
 namespace {
 

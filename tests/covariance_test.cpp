@@ -1,11 +1,11 @@
-#include "netdyn/covariance.hpp"
+#include "netdyn/amplification/covariance.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <Eigen/Dense>
 
-#include "netdyn/error.hpp"
+#include "netdyn/core/error.hpp"
 #include "support/matrices.hpp"
 
 namespace {

@@ -1,4 +1,4 @@
-#include "netdyn/ei_network.hpp"
+#include "netdyn/models/ei_network.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

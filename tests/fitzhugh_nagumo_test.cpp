@@ -1,10 +1,10 @@
-#include "netdyn/fitzhugh_nagumo.hpp"
+#include "netdyn/models/fitzhugh_nagumo.hpp"
 
 #include <gtest/gtest.h>
 
-#include "netdyn/error.hpp"
-#include "netdyn/jacobian.hpp"
-#include "netdyn/simulation.hpp"
+#include "netdyn/core/error.hpp"
+#include "netdyn/dynamics/jacobian.hpp"
+#include "netdyn/dynamics/simulation.hpp"
 
 namespace {
 

@@ -1,11 +1,11 @@
-#include "netdyn/fixed_point.hpp"
+#include "netdyn/dynamics/fixed_point.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <Eigen/Dense>
 
-#include "netdyn/simulation.hpp"
+#include "netdyn/dynamics/simulation.hpp"
 #include "support/matrices.hpp"
 
 namespace {

@@ -1,12 +1,12 @@
-#include "netdyn/generators.hpp"
+#include "netdyn/models/generators.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "netdyn/random.hpp"
-#include "netdyn/spectrum.hpp"
+#include "netdyn/core/random.hpp"
+#include "netdyn/factorization/spectrum.hpp"
 
 namespace {
 

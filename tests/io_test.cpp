@@ -1,4 +1,4 @@
-#include "netdyn/io.hpp"
+#include "netdyn/io/io.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -10,7 +10,7 @@
 #include <fstream>
 #include <string>
 
-#include "netdyn/atomic_file.hpp"
+#include "netdyn/io/atomic_file.hpp"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "netdyn/jacobian.hpp"
+#include "netdyn/dynamics/jacobian.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "netdyn/kreiss_constant.hpp"
+#include "netdyn/amplification/kreiss_constant.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "netdyn/error.hpp"
-#include "netdyn/schur_factorization.hpp"
-#include "netdyn/transient_envelope.hpp"
+#include "netdyn/amplification/transient_envelope.hpp"
+#include "netdyn/core/error.hpp"
+#include "netdyn/factorization/schur_factorization.hpp"
 #include "support/matrices.hpp"
 
 namespace {

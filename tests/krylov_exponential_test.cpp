@@ -1,4 +1,4 @@
-#include "netdyn/krylov_exponential.hpp"
+#include "netdyn/dynamics/krylov_exponential.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -6,8 +6,8 @@
 #include <cmath>
 #include <unsupported/Eigen/MatrixFunctions>
 
-#include "netdyn/linear_solution.hpp"
-#include "netdyn/simulation.hpp"
+#include "netdyn/dynamics/linear_solution.hpp"
+#include "netdyn/dynamics/simulation.hpp"
 #include "support/matrices.hpp"
 
 namespace {

@@ -1,6 +1,6 @@
-// The private Lanczos eigensolver (lib/src/lanczos.hpp) and the tridiagonal top eigenpair it
+// The private Lanczos eigensolver (lib/src/core/lanczos.hpp) and the tridiagonal top eigenpair it
 // uses from 10 steps on (lapack::TridiagonalTopEigen, dstevr), against Eigen's dense solvers.
-#include "lanczos.hpp"
+#include "core/lanczos.hpp"
 
 #include <gtest/gtest.h>
 

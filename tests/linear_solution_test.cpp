@@ -1,4 +1,4 @@
-#include "netdyn/linear_solution.hpp"
+#include "netdyn/dynamics/linear_solution.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

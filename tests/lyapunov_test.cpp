@@ -1,4 +1,4 @@
-#include "netdyn/lyapunov.hpp"
+#include "netdyn/amplification/lyapunov.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -1,7 +1,7 @@
-// The private small-matrix exponential of the Krylov integrator (lib/src/matrix_exponential.hpp):
-// closed forms, and Eigen's MatrixFunctions (Pade 13, an independent algorithm) on random
-// matrices.
-#include "matrix_exponential.hpp"
+// The private small-matrix exponential of the Krylov integrator
+// (lib/src/core/matrix_exponential.hpp): closed forms, and Eigen's MatrixFunctions (Pade 13, an
+// independent algorithm) on random matrices.
+#include "core/matrix_exponential.hpp"
 
 #include <gtest/gtest.h>
 

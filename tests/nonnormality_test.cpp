@@ -1,4 +1,4 @@
-#include "netdyn/nonnormality.hpp"
+#include "netdyn/amplification/nonnormality.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -7,7 +7,7 @@
 #include <cmath>
 #include <limits>
 
-#include "netdyn/spectrum.hpp"
+#include "netdyn/factorization/spectrum.hpp"
 #include "support/matrices.hpp"
 
 namespace {

@@ -1,11 +1,11 @@
-#include "netdyn/nullclines.hpp"
+#include "netdyn/dynamics/nullclines.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <stdexcept>
 
-#include "netdyn/fitzhugh_nagumo.hpp"
+#include "netdyn/models/fitzhugh_nagumo.hpp"
 
 namespace {
 

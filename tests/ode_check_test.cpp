@@ -1,4 +1,4 @@
-#include "netdyn/ode_check.hpp"
+#include "netdyn/dynamics/ode_check.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "netdyn/pseudospectrum.hpp"
+#include "netdyn/amplification/pseudospectrum.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-#include "netdyn/random.hpp"
+#include "netdyn/core/random.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "netdyn/report.hpp"
+#include "netdyn/report/report.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -11,7 +11,7 @@
 #include <limits>
 #include <string>
 
-#include "netdyn/io.hpp"
+#include "netdyn/io/io.hpp"
 #include "support/matrices.hpp"
 
 namespace {

@@ -1,4 +1,4 @@
-#include "netdyn/schur_factorization.hpp"
+#include "netdyn/factorization/schur_factorization.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -10,15 +10,15 @@
 #include <stdexcept>
 
 #include "lapack/lapack.hpp"
-#include "netdyn/covariance.hpp"
-#include "netdyn/guards.hpp"
-#include "netdyn/kreiss_constant.hpp"
-#include "netdyn/nonnormality.hpp"
-#include "netdyn/report.hpp"
-#include "netdyn/schur.hpp"
-#include "netdyn/spectrum.hpp"
-#include "netdyn/steady_state.hpp"
-#include "netdyn/transient_envelope.hpp"
+#include "netdyn/amplification/covariance.hpp"
+#include "netdyn/amplification/kreiss_constant.hpp"
+#include "netdyn/amplification/nonnormality.hpp"
+#include "netdyn/amplification/steady_state.hpp"
+#include "netdyn/amplification/transient_envelope.hpp"
+#include "netdyn/factorization/schur.hpp"
+#include "netdyn/factorization/spectrum.hpp"
+#include "netdyn/report/guards.hpp"
+#include "netdyn/report/report.hpp"
 #include "support/matrices.hpp"
 
 namespace {

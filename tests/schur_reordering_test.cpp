@@ -1,7 +1,7 @@
-// Blocked reordering of a real Schur form (lib/src/schur_reordering.cpp) against its
+// Blocked reordering of a real Schur form (lib/src/factorization/schur_reordering.cpp) against its
 // mathematical properties and against the former unblocked selection sort (one dtrexc per move
 // on the whole T and Q), kept here as the reference.
-#include "schur_reordering.hpp"
+#include "factorization/schur_reordering.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "lapack/lapack.hpp"
-#include "netdyn/error.hpp"
+#include "netdyn/core/error.hpp"
 #include "support/matrices.hpp"
 
 namespace {

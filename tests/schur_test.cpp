@@ -1,4 +1,4 @@
-#include "netdyn/schur.hpp"
+#include "netdyn/factorization/schur.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -7,9 +7,9 @@
 #include <complex>
 #include <limits>
 
-#include "netdyn/ei_network.hpp"
-#include "netdyn/nonnormality.hpp"
-#include "netdyn/spectrum.hpp"
+#include "netdyn/amplification/nonnormality.hpp"
+#include "netdyn/factorization/spectrum.hpp"
+#include "netdyn/models/ei_network.hpp"
 #include "support/matrices.hpp"
 
 namespace {

@@ -1,11 +1,11 @@
-#include "netdyn/sde.hpp"
+#include "netdyn/dynamics/sde.hpp"
 
 #include <gtest/gtest.h>
 
 #include <Eigen/Dense>
 #include <cmath>
 
-#include "netdyn/error.hpp"
+#include "netdyn/core/error.hpp"
 #include "support/matrices.hpp"
 
 namespace {

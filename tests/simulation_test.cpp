@@ -1,4 +1,4 @@
-#include "netdyn/simulation.hpp"
+#include "netdyn/dynamics/simulation.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

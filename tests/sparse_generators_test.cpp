@@ -1,4 +1,4 @@
-#include "netdyn/sparse_generators.hpp"
+#include "netdyn/models/sparse_generators.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -7,9 +7,9 @@
 #include <filesystem>
 #include <set>
 
-#include "netdyn/io.hpp"
-#include "netdyn/sparse_spectrum.hpp"
-#include "netdyn/spectrum.hpp"
+#include "netdyn/factorization/sparse_spectrum.hpp"
+#include "netdyn/factorization/spectrum.hpp"
+#include "netdyn/io/io.hpp"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "netdyn/sparse_spectrum.hpp"
+#include "netdyn/factorization/sparse_spectrum.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -12,10 +12,10 @@
 #include <limits>
 #include <vector>
 
-#include "netdyn/error.hpp"
-#include "netdyn/io.hpp"
-#include "netdyn/sparse_generators.hpp"
-#include "netdyn/spectrum.hpp"
+#include "netdyn/core/error.hpp"
+#include "netdyn/factorization/spectrum.hpp"
+#include "netdyn/io/io.hpp"
+#include "netdyn/models/sparse_generators.hpp"
 #include "support/matrices.hpp"
 
 namespace {

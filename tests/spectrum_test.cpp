@@ -1,4 +1,4 @@
-#include "netdyn/spectrum.hpp"
+#include "netdyn/factorization/spectrum.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-#include "netdyn/stability_radius.hpp"
+#include "netdyn/amplification/stability_radius.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -11,11 +11,11 @@
 #include <utility>
 #include <vector>
 
-#include "golden_section.hpp"
+#include "core/golden_section.hpp"
 #include "lapack/lapack.hpp"
-#include "netdyn/error.hpp"
-#include "netdyn/report.hpp"
-#include "netdyn/schur_factorization.hpp"
+#include "netdyn/core/error.hpp"
+#include "netdyn/factorization/schur_factorization.hpp"
+#include "netdyn/report/report.hpp"
 #include "support/matrices.hpp"
 
 namespace {

@@ -1,4 +1,4 @@
-#include "netdyn/steady_state.hpp"
+#include "netdyn/amplification/steady_state.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -6,7 +6,7 @@
 #include <Eigen/Dense>
 #include <cmath>
 
-#include "netdyn/spectrum.hpp"
+#include "netdyn/factorization/spectrum.hpp"
 #include "support/matrices.hpp"
 
 namespace {

@@ -1,4 +1,4 @@
-#include "netdyn/transient_envelope.hpp"
+#include "netdyn/amplification/transient_envelope.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -10,7 +10,7 @@
 #include <string>
 #include <unsupported/Eigen/MatrixFunctions>
 
-#include "netdyn/error.hpp"
+#include "netdyn/core/error.hpp"
 #include "support/matrices.hpp"
 
 namespace {

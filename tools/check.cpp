@@ -8,11 +8,11 @@
 #include "common/cli.hpp"
 #include "common/figures.hpp"
 #include "common/report_json.hpp"
-#include "netdyn/io.hpp"
-#include "netdyn/output_directory.hpp"
-#include "netdyn/report.hpp"
-#include "netdyn/schur_factorization.hpp"
-#include "netdyn/stability_radius.hpp"
+#include "netdyn/amplification/stability_radius.hpp"
+#include "netdyn/factorization/schur_factorization.hpp"
+#include "netdyn/io/io.hpp"
+#include "netdyn/io/output_directory.hpp"
+#include "netdyn/report/report.hpp"
 
 namespace netdyn::cli {
 namespace {

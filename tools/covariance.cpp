@@ -8,13 +8,13 @@
 #include "common/cli.hpp"
 #include "common/report_json.hpp"
 #include "common/validators.hpp"
-#include "netdyn/covariance.hpp"
-#include "netdyn/guards.hpp"
-#include "netdyn/io.hpp"
-#include "netdyn/report.hpp"
-#include "netdyn/schur_factorization.hpp"
-#include "netdyn/sde.hpp"
-#include "netdyn/spectrum.hpp"
+#include "netdyn/amplification/covariance.hpp"
+#include "netdyn/dynamics/sde.hpp"
+#include "netdyn/factorization/schur_factorization.hpp"
+#include "netdyn/factorization/spectrum.hpp"
+#include "netdyn/io/io.hpp"
+#include "netdyn/report/guards.hpp"
+#include "netdyn/report/report.hpp"
 
 namespace netdyn::cli {
 namespace {

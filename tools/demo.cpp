@@ -10,10 +10,10 @@
 #include "common/cli.hpp"
 #include "common/figures.hpp"
 #include "common/reproduction.hpp"
-#include "netdyn/atomic_file.hpp"
-#include "netdyn/io.hpp"
-#include "netdyn/output_directory.hpp"
-#include "netdyn/report.hpp"
+#include "netdyn/io/atomic_file.hpp"
+#include "netdyn/io/io.hpp"
+#include "netdyn/io/output_directory.hpp"
+#include "netdyn/report/report.hpp"
 
 namespace netdyn::cli {
 namespace {

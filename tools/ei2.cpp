@@ -8,7 +8,7 @@
 
 #include "common/cli.hpp"
 #include "common/validators.hpp"
-#include "netdyn/ei_network.hpp"
+#include "netdyn/models/ei_network.hpp"
 
 namespace netdyn::cli {
 namespace {

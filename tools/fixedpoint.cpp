@@ -9,10 +9,10 @@
 
 #include "common/cli.hpp"
 #include "common/rate_model_args.hpp"
-#include "netdyn/fitzhugh_nagumo.hpp"
-#include "netdyn/fixed_point.hpp"
-#include "netdyn/io.hpp"
-#include "netdyn/spectrum.hpp"
+#include "netdyn/dynamics/fixed_point.hpp"
+#include "netdyn/factorization/spectrum.hpp"
+#include "netdyn/io/io.hpp"
+#include "netdyn/models/fitzhugh_nagumo.hpp"
 
 namespace netdyn::cli {
 namespace {

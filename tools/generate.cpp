@@ -6,9 +6,9 @@
 
 #include "common/cli.hpp"
 #include "common/validators.hpp"
-#include "netdyn/ei_network.hpp"
-#include "netdyn/generators.hpp"
-#include "netdyn/io.hpp"
+#include "netdyn/io/io.hpp"
+#include "netdyn/models/ei_network.hpp"
+#include "netdyn/models/generators.hpp"
 
 namespace netdyn::cli {
 namespace {

@@ -7,8 +7,8 @@
 
 #include "common/cli.hpp"
 #include "common/validators.hpp"
-#include "netdyn/io.hpp"
-#include "netdyn/sparse_generators.hpp"
+#include "netdyn/io/io.hpp"
+#include "netdyn/models/sparse_generators.hpp"
 
 namespace netdyn::cli {
 namespace {

@@ -8,10 +8,10 @@
 
 #include "common/cli.hpp"
 #include "common/rate_model_args.hpp"
-#include "netdyn/fitzhugh_nagumo.hpp"
-#include "netdyn/io.hpp"
-#include "netdyn/jacobian.hpp"
-#include "netdyn/spectrum.hpp"
+#include "netdyn/dynamics/jacobian.hpp"
+#include "netdyn/factorization/spectrum.hpp"
+#include "netdyn/io/io.hpp"
+#include "netdyn/models/fitzhugh_nagumo.hpp"
 
 namespace netdyn::cli {
 namespace {

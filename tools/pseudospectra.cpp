@@ -10,9 +10,9 @@
 #include "common/cli.hpp"
 #include "common/figures.hpp"
 #include "common/validators.hpp"
-#include "netdyn/io.hpp"
-#include "netdyn/output_directory.hpp"
-#include "netdyn/pseudospectrum.hpp"
+#include "netdyn/amplification/pseudospectrum.hpp"
+#include "netdyn/io/io.hpp"
+#include "netdyn/io/output_directory.hpp"
 
 namespace netdyn::cli {
 namespace {

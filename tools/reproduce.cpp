@@ -4,7 +4,7 @@
 
 #include "common/cli.hpp"
 #include "common/reproduction.hpp"
-#include "netdyn/output_directory.hpp"
+#include "netdyn/io/output_directory.hpp"
 
 namespace netdyn::cli {
 

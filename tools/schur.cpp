@@ -7,11 +7,11 @@
 #include "common/cli.hpp"
 #include "common/figures.hpp"
 #include "common/report_json.hpp"
-#include "netdyn/guards.hpp"
-#include "netdyn/io.hpp"
-#include "netdyn/output_directory.hpp"
-#include "netdyn/schur.hpp"
-#include "netdyn/schur_factorization.hpp"
+#include "netdyn/factorization/schur.hpp"
+#include "netdyn/factorization/schur_factorization.hpp"
+#include "netdyn/io/io.hpp"
+#include "netdyn/io/output_directory.hpp"
+#include "netdyn/report/guards.hpp"
 
 namespace netdyn::cli {
 namespace {

@@ -11,10 +11,10 @@
 #include "common/cli.hpp"
 #include "common/rate_model_args.hpp"
 #include "common/validators.hpp"
-#include "netdyn/io.hpp"
-#include "netdyn/ode_check.hpp"
-#include "netdyn/output_directory.hpp"
-#include "netdyn/simulation.hpp"
+#include "netdyn/dynamics/ode_check.hpp"
+#include "netdyn/dynamics/simulation.hpp"
+#include "netdyn/io/io.hpp"
+#include "netdyn/io/output_directory.hpp"
 
 namespace netdyn::cli {
 namespace {

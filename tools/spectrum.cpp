@@ -10,12 +10,12 @@
 #include "common/figures.hpp"
 #include "common/report_json.hpp"
 #include "common/validators.hpp"
-#include "netdyn/guards.hpp"
-#include "netdyn/io.hpp"
-#include "netdyn/output_directory.hpp"
-#include "netdyn/schur_factorization.hpp"
-#include "netdyn/sparse_spectrum.hpp"
-#include "netdyn/spectrum.hpp"
+#include "netdyn/factorization/schur_factorization.hpp"
+#include "netdyn/factorization/sparse_spectrum.hpp"
+#include "netdyn/factorization/spectrum.hpp"
+#include "netdyn/io/io.hpp"
+#include "netdyn/io/output_directory.hpp"
+#include "netdyn/report/guards.hpp"
 
 namespace netdyn::cli {
 namespace {

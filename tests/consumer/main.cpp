@@ -1,5 +1,5 @@
 #include <iostream>
-#include <netdyn/spectrum.hpp>
+#include <netdyn/netdyn.hpp>
 
 int main() {
   Eigen::MatrixXd w(2, 2);

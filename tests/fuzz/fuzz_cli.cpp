@@ -15,10 +15,10 @@
 #include "common/cli.hpp"
 #include "common/plot.hpp"
 #include "common/rate_model_args.hpp"
-#include "netdyn/generators.hpp"
-#include "netdyn/schur.hpp"
-#include "netdyn/simulation.hpp"
-#include "netdyn/sparse_spectrum.hpp"
+#include "netdyn/dynamics/simulation.hpp"
+#include "netdyn/factorization/schur.hpp"
+#include "netdyn/factorization/sparse_spectrum.hpp"
+#include "netdyn/models/generators.hpp"
 
 namespace {
 

@@ -14,7 +14,7 @@
 #include <string>
 #include <utility>
 
-#include "netdyn/io.hpp"
+#include "netdyn/io/io.hpp"
 
 #ifndef NETDYN_FUZZ_EXTENSION
 #define NETDYN_FUZZ_EXTENSION ".npy"

@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "netdyn/error.hpp"
+#include "netdyn/core/error.hpp"
 
 namespace netdyn::cli {
 

@@ -15,7 +15,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "netdyn/atomic_file.hpp"
+#include "netdyn/io/atomic_file.hpp"
 
 namespace netdyn::cli {
 namespace {

@@ -6,7 +6,7 @@
 
 #include "common/cli.hpp"
 #include "common/validators.hpp"
-#include "netdyn/io.hpp"
+#include "netdyn/io/io.hpp"
 
 namespace netdyn::cli {
 

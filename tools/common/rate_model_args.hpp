@@ -7,8 +7,8 @@
 #include <Eigen/Core>
 #include <string>
 
-#include "netdyn/fitzhugh_nagumo.hpp"
-#include "netdyn/rate_network.hpp"
+#include "netdyn/dynamics/rate_network.hpp"
+#include "netdyn/models/fitzhugh_nagumo.hpp"
 
 namespace netdyn::cli {
 

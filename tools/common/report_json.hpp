@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "netdyn/report.hpp"
+#include "netdyn/report/report.hpp"
 
 namespace netdyn::cli {
 

@@ -7,9 +7,9 @@
 
 #include "common/figures.hpp"
 #include "common/reproduction.hpp"
-#include "netdyn/fitzhugh_nagumo.hpp"
-#include "netdyn/nullclines.hpp"
-#include "netdyn/simulation.hpp"
+#include "netdyn/dynamics/nullclines.hpp"
+#include "netdyn/dynamics/simulation.hpp"
+#include "netdyn/models/fitzhugh_nagumo.hpp"
 
 namespace netdyn::cli {
 namespace {

@@ -10,11 +10,11 @@
 
 #include "common/figures.hpp"
 #include "common/reproduction.hpp"
-#include "netdyn/covariance.hpp"
-#include "netdyn/generators.hpp"
-#include "netdyn/schur.hpp"
-#include "netdyn/spectrum.hpp"
-#include "netdyn/transient_envelope.hpp"
+#include "netdyn/amplification/covariance.hpp"
+#include "netdyn/amplification/transient_envelope.hpp"
+#include "netdyn/factorization/schur.hpp"
+#include "netdyn/factorization/spectrum.hpp"
+#include "netdyn/models/generators.hpp"
 
 namespace netdyn::cli {
 

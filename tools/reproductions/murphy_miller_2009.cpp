@@ -8,10 +8,10 @@
 
 #include "common/figures.hpp"
 #include "common/reproduction.hpp"
-#include "netdyn/ei_network.hpp"
-#include "netdyn/ode_check.hpp"
-#include "netdyn/pseudospectrum.hpp"
-#include "netdyn/simulation.hpp"
+#include "netdyn/amplification/pseudospectrum.hpp"
+#include "netdyn/dynamics/ode_check.hpp"
+#include "netdyn/dynamics/simulation.hpp"
+#include "netdyn/models/ei_network.hpp"
 
 namespace netdyn::cli {
 namespace {

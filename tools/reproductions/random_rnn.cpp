@@ -7,11 +7,11 @@
 
 #include "common/figures.hpp"
 #include "common/reproduction.hpp"
-#include "netdyn/generators.hpp"
-#include "netdyn/ode_check.hpp"
-#include "netdyn/random.hpp"
-#include "netdyn/simulation.hpp"
-#include "netdyn/spectrum.hpp"
+#include "netdyn/core/random.hpp"
+#include "netdyn/dynamics/ode_check.hpp"
+#include "netdyn/dynamics/simulation.hpp"
+#include "netdyn/factorization/spectrum.hpp"
+#include "netdyn/models/generators.hpp"
 
 namespace netdyn::cli {
 namespace {

@@ -10,11 +10,11 @@
 
 #include "common/figures.hpp"
 #include "common/reproduction.hpp"
-#include "netdyn/fixed_point.hpp"
-#include "netdyn/jacobian.hpp"
-#include "netdyn/linear_solution.hpp"
-#include "netdyn/simulation.hpp"
-#include "netdyn/spectrum.hpp"
+#include "netdyn/dynamics/fixed_point.hpp"
+#include "netdyn/dynamics/jacobian.hpp"
+#include "netdyn/dynamics/linear_solution.hpp"
+#include "netdyn/dynamics/simulation.hpp"
+#include "netdyn/factorization/spectrum.hpp"
 
 namespace netdyn::cli {
 namespace {

@@ -5,8 +5,8 @@
 
 #include "common/figures.hpp"
 #include "common/reproduction.hpp"
-#include "netdyn/generators.hpp"
-#include "netdyn/spectrum.hpp"
+#include "netdyn/factorization/spectrum.hpp"
+#include "netdyn/models/generators.hpp"
 
 namespace netdyn::cli {
 

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "netdyn/error.hpp"
+#include "netdyn/core/error.hpp"
 
 using dcomplex = std::complex<double>;
 

@@ -1,0 +1,221 @@
+// NumPy .npy reader and writer (format spec: numpy/lib/format.py, versions 1.0, 2.0 and 3.0).
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "io/io_formats.hpp"
+
+namespace netdyn::detail {
+namespace {
+
+constexpr std::array<char, 6> kMagic = {'\x93', 'N', 'U', 'M', 'P', 'Y'};
+
+struct NpyHeader {
+  char byte_order = '<';
+  int item_size = 8;
+  bool fortran_order = false;
+  std::vector<std::int64_t> shape;
+};
+
+// Position of the last "'key':" (or "\"key\":") in the header dict, npos if none. The header is a
+// Python dict literal, which NumPy evaluates: a repeated key takes its last value.
+std::size_t last_key(const std::string& dict, const std::string& key) {
+  std::size_t found = std::string::npos;
+  for (const std::string& quoted : {"'" + key + "'", "\"" + key + "\""}) {
+    for (std::size_t pos = dict.find(quoted); pos != std::string::npos;
+         pos = dict.find(quoted, pos + 1)) {
+      std::size_t after = pos + quoted.size();
+      while (after < dict.size() && dict[after] == ' ') ++after;
+      if (after < dict.size() && dict[after] == ':' && (found == std::string::npos || pos > found))
+        found = pos;
+    }
+  }
+  return found;
+}
+
+// Value text after the last "'key':" in the header dict, up to the next top-level ',' or '}'.
+std::string dict_value(const std::string& path, const std::string& dict, const std::string& key) {
+  std::size_t pos = last_key(dict, key);
+  if (pos == std::string::npos) input_error(path, "header: key '" + key + "' missing");
+  pos = dict.find(':', pos);
+  if (pos == std::string::npos) input_error(path, "header: no value for '" + key + "'");
+  ++pos;
+  while (pos < dict.size() && dict[pos] == ' ') ++pos;
+  std::size_t end = pos;
+  if (end < dict.size() && dict[end] == '(') {
+    end = dict.find(')', end);
+    if (end == std::string::npos) input_error(path, "header: unterminated shape tuple");
+    ++end;
+  } else {
+    while (end < dict.size() && dict[end] != ',' && dict[end] != '}') ++end;
+  }
+  std::string value = dict.substr(pos, end - pos);
+  while (!value.empty() && value.back() == ' ') value.pop_back();
+  return value;
+}
+
+NpyHeader parse_header(const std::string& path, const std::string& dict) {
+  NpyHeader h;
+  std::string descr = dict_value(path, dict, "descr");
+  if (descr.size() >= 2 && (descr.front() == '\'' || descr.front() == '"')) {
+    descr = descr.substr(1, descr.size() - 2);
+  }
+  const bool known = descr.size() == 3 && std::string("<>|=").find(descr[0]) != std::string::npos &&
+                     descr[1] == 'f' && (descr[2] == '8' || descr[2] == '4');
+  if (!known) {
+    input_error(
+        path, "header: unsupported dtype '" + descr + "'; need float64 ('<f8') or float32 ('<f4')");
+  }
+  h.byte_order = descr[0] == '>' ? '>' : '<';
+  h.item_size = descr[2] - '0';
+
+  const std::string fortran = dict_value(path, dict, "fortran_order");
+  if (fortran == "True") {
+    h.fortran_order = true;
+  } else if (fortran != "False") {
+    input_error(path, "header: fortran_order is '" + fortran + "', expected True or False");
+  }
+
+  const std::string shape = dict_value(path, dict, "shape");
+  if (shape.size() < 2 || shape.front() != '(' || shape.back() != ')') {
+    input_error(path, "header: shape '" + shape + "' is not a tuple");
+  }
+  std::string inner = shape.substr(1, shape.size() - 2);
+  std::replace(inner.begin(), inner.end(), ',', ' ');
+  std::istringstream tokens(inner);
+  std::string token;
+  while (tokens >> token) {
+    if (!token.empty() && token.back() == 'L') token.pop_back();  // Python 2 longs
+    std::int64_t dim = 0;
+    if (!parse_index(token, dim)) input_error(path, "header: bad dimension '" + token + "'");
+    h.shape.push_back(dim);
+  }
+  if (h.shape.empty() || h.shape.size() > 2) {
+    input_error(path,
+                "header: shape " + shape + " has " + std::to_string(h.shape.size()) +
+                    " dimensions; need a 2-D matrix (or a 1-D vector)");
+  }
+  return h;
+}
+
+std::uint32_t little_endian(const unsigned char* bytes, int count) {
+  std::uint32_t v = 0;
+  for (int i = count - 1; i >= 0; --i) v = (v << 8) | bytes[i];
+  return v;
+}
+
+template <typename Scalar>
+void write_npy_impl(std::ostream& out,
+                    const Eigen::Ref<const Eigen::Matrix<Scalar, -1, -1>>& m,
+                    const char* descr) {
+  std::ostringstream dict;
+  dict << "{'descr': '" << descr << "', 'fortran_order': True, 'shape': (" << m.rows() << ", "
+       << m.cols() << "), }";
+  std::string header = dict.str();
+  // Pad with spaces so that magic + version + length + header (ending in '\n') is a multiple of 64.
+  const std::size_t unpadded = kMagic.size() + 2 + 2 + header.size() + 1;
+  header.append((64 - unpadded % 64) % 64, ' ');
+  header.push_back('\n');
+  out.write(kMagic.data(), kMagic.size());
+  const char version[2] = {1, 0};
+  out.write(version, 2);
+  const auto len = static_cast<std::uint16_t>(header.size());
+  const char len_bytes[2] = {static_cast<char>(len & 0xff), static_cast<char>(len >> 8)};
+  out.write(len_bytes, 2);
+  out.write(header.data(), static_cast<std::streamsize>(header.size()));
+  for (Eigen::Index j = 0; j < m.cols(); ++j) {  // column by column: Fortran order
+    const Eigen::Matrix<Scalar, -1, 1> col = m.col(j);
+    out.write(reinterpret_cast<const char*>(col.data()),
+              static_cast<std::streamsize>(sizeof(Scalar) * static_cast<std::size_t>(col.size())));
+  }
+}
+
+}  // namespace
+
+Eigen::MatrixXd read_npy(const std::string& path) {
+  const std::uintmax_t size = checked_file_size(path);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) input_error(path, "cannot open for reading");
+  unsigned char prefix[12] = {};
+  in.read(reinterpret_cast<char*>(prefix), 10);
+  if (in.gcount() < 10 || std::memcmp(prefix, kMagic.data(), kMagic.size()) != 0) {
+    input_error(path, size == 0 ? "file is empty" : "not a NumPy .npy file (wrong magic bytes)");
+  }
+  const int major = prefix[6];
+  std::size_t header_len = 0;
+  std::size_t prefix_len = 10;
+  if (major == 1) {
+    header_len = little_endian(prefix + 8, 2);
+  } else if (major == 2 || major == 3) {
+    in.read(reinterpret_cast<char*>(prefix + 10), 2);
+    if (in.gcount() < 2) input_error(path, "truncated header");
+    header_len = little_endian(prefix + 8, 4);
+    prefix_len = 12;
+  } else {
+    input_error(path,
+                "unsupported .npy format version " + std::to_string(major) + "." +
+                    std::to_string(prefix[7]));
+  }
+  if (prefix_len + header_len > size) {
+    input_error(path,
+                "truncated header: it claims " + std::to_string(header_len) +
+                    " bytes but the file has " + std::to_string(size));
+  }
+  std::string dict(header_len, '\0');
+  in.read(dict.data(), static_cast<std::streamsize>(header_len));
+  const NpyHeader h = parse_header(path, dict);
+  const std::int64_t rows = h.shape[0];
+  const std::int64_t cols = h.shape.size() == 2 ? h.shape[1] : 1;
+  const Eigen::Index entries = checked_dense_entries(path, rows, cols);
+  const std::uintmax_t data_bytes = size - prefix_len - header_len;
+  const std::uintmax_t expected = static_cast<std::uintmax_t>(entries) * h.item_size;
+  if (data_bytes < expected) {
+    input_error(path,
+                "truncated data: the header promises " + std::to_string(rows) + "x" +
+                    std::to_string(cols) + " float" + std::to_string(8 * h.item_size) + " (" +
+                    std::to_string(expected) + " bytes) but only " + std::to_string(data_bytes) +
+                    " bytes follow");
+  }
+  if (data_bytes > expected) {
+    input_error(
+        path,
+        std::to_string(data_bytes - expected) + " unexpected bytes after the data (corrupt file?)");
+  }
+  std::vector<char> raw(static_cast<std::size_t>(expected));
+  in.read(raw.data(), static_cast<std::streamsize>(expected));
+  if (static_cast<std::uintmax_t>(in.gcount()) != expected) input_error(path, "read error");
+  if (h.byte_order == '>') {
+    for (std::size_t k = 0; k < raw.size(); k += h.item_size) {
+      std::reverse(raw.begin() + static_cast<std::ptrdiff_t>(k),
+                   raw.begin() + static_cast<std::ptrdiff_t>(k + h.item_size));
+    }
+  }
+  Eigen::VectorXd values(entries);
+  if (h.item_size == 8) {
+    if (!raw.empty()) std::memcpy(values.data(), raw.data(), raw.size());  // shape (0, n): no data
+  } else {
+    for (Eigen::Index k = 0; k < entries; ++k) {
+      float f = 0.0F;
+      std::memcpy(&f, raw.data() + 4 * k, 4);
+      values(k) = static_cast<double>(f);
+    }
+  }
+  const auto r = static_cast<Eigen::Index>(rows);
+  const auto c = static_cast<Eigen::Index>(cols);
+  if (h.fortran_order || h.shape.size() == 1) {
+    return Eigen::Map<const Eigen::MatrixXd>(values.data(), r, c);
+  }
+  return Eigen::Map<const Eigen::Matrix<double, -1, -1, Eigen::RowMajor>>(values.data(), r, c);
+}
+
+void write_npy(std::ostream& out, const Eigen::Ref<const Eigen::MatrixXd>& m) {
+  write_npy_impl<double>(out, m, "<f8");
+}
+
+void write_npy(std::ostream& out, const Eigen::Ref<const Eigen::MatrixXcd>& m) {
+  write_npy_impl<std::complex<double>>(out, m, "<c16");
+}
+
+}  // namespace netdyn::detail
