@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "factorization/triangular_condition.hpp"
 #include "netdyn/amplification/transient_envelope.hpp"
 #include "netdyn/core/error.hpp"
 #include "netdyn/factorization/schur_factorization.hpp"
@@ -25,11 +26,7 @@ using cd = std::complex<double>;
 using testing::HasSubstr;
 using testing::ThrowsMessage;
 
-Eigen::MatrixXd jordan_like(double w) {
-  Eigen::MatrixXd m = Eigen::MatrixXd::Zero(2, 2);
-  m(0, 1) = w;
-  return m;
-}
+using netdyn::testing::jordan_like;
 
 Eigen::MatrixXd identity_plus(const Eigen::MatrixXd& a) {
   return a + Eigen::MatrixXd::Identity(a.rows(), a.cols());
@@ -324,6 +321,36 @@ TEST(KreissConstant, RejectsBadInput) {
   EXPECT_THAT([&] { (void)netdyn::kreiss_constant(f, other); },
               ThrowsMessage<netdyn::NumericalError>(
                   HasSubstr("exceeds the certified transient-gain bound")));
+}
+
+// The seeds' O(n^2) condition of one eigenvalue of the complex factor C against LAPACK dtrsna on
+// the real T (SchurFactorization::eigenvalue_conditions): the condition is invariant under the
+// unitary G with T = G C G^*, so the two multisets agree; both are ||x|| ||y|| of eigenvectors
+// computed by back substitution, to a few eps times the condition (here <= 20): 1e-12 relative.
+TEST(TriangularEigenvalueCondition, MatchesDtrsnaOnTheRealSchurFactor) {
+  Eigen::MatrixXd w = netdyn::testing::gaussian(60, 0.9, 1);
+  w += 2.0 * Eigen::MatrixXd(w.triangularView<Eigen::StrictlyUpper>());  // more nonnormal
+  const netdyn::SchurFactorization f(w, netdyn::kWithoutSchurVectors);
+  const Eigen::MatrixXcd& c = f.complex_t();
+  std::vector<double> ours;
+  std::vector<double> lapack;
+  for (Eigen::Index j = 0; j < c.rows(); ++j) {
+    ours.push_back(netdyn::detail::triangular_eigenvalue_condition(c, j));
+    lapack.push_back(f.eigenvalue_conditions()(j));
+  }
+  std::sort(ours.begin(), ours.end());
+  std::sort(lapack.begin(), lapack.end());
+  EXPECT_GT(lapack.back(), 5.0) << "a test of something nonnormal";
+  for (std::size_t k = 0; k < ours.size(); ++k) {
+    EXPECT_NEAR(ours[k], lapack[k], 1e-12 * lapack[k]) << "k = " << k;
+  }
+  // A repeated diagonal entry (a defective eigenvalue): +inf, as dtrsna's 1/s = 1/0.
+  Eigen::MatrixXcd jordan = Eigen::MatrixXcd::Zero(3, 3);
+  jordan(0, 0) = jordan(1, 1) = cd(-1.0, 2.0);
+  jordan(0, 1) = 1.0;
+  jordan(2, 2) = -3.0;
+  EXPECT_TRUE(std::isinf(netdyn::detail::triangular_eigenvalue_condition(jordan, 1)));
+  EXPECT_NEAR(netdyn::detail::triangular_eigenvalue_condition(jordan, 2), 1.0, 1e-15);
 }
 
 TEST(KreissConstant, LowerBoundSourceNames) {

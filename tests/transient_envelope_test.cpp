@@ -18,11 +18,7 @@ namespace {
 using testing::HasSubstr;
 using testing::ThrowsMessage;
 
-Eigen::MatrixXd jordan_like(double w) {
-  Eigen::MatrixXd m = Eigen::MatrixXd::Zero(2, 2);
-  m(0, 1) = w;
-  return m;
-}
+using netdyn::testing::jordan_like;
 
 // A = [[-1, w], [0, -1]]: ||e^{tA}||_2 = e^{-t}(w t + sqrt(w^2 t^2 + 4))/2 (house style 8.9).
 TEST(TransientEnvelope, JordanBlockMatchesClosedFormOnGrid) {

@@ -37,6 +37,13 @@ inline Eigen::MatrixXd tridiagonal_toeplitz(Eigen::Index n, double a, double b, 
   return w;
 }
 
+/// Jordan-like W = [[0, w], [0, 0]], A = W - I = [[-1, w], [0, -1]] (science.md 2.1).
+inline Eigen::MatrixXd jordan_like(double w) {
+  Eigen::MatrixXd m = Eigen::MatrixXd::Zero(2, 2);
+  m(0, 1) = w;
+  return m;
+}
+
 /// Murphy & Miller 2009: W = [[w, -k w], [w, -k w]].
 inline Eigen::MatrixXd balanced_ei(double w, double k) {
   Eigen::MatrixXd m(2, 2);

@@ -22,11 +22,12 @@
 /// similar to (C - I)/tau), sigma_min by inverse Lanczos, two triangular solves per step,
 /// O(n^2) per evaluation and no factorisation. The positive real axis by a log-scan and golden
 /// section (the former real-axis bound); seeds at the imaginary parts of the eigenvalues nearest
-/// the axis; from the best ones a local 2-D maximisation (a trust-region Newton iteration on
-/// the analytic gradient of sigma_min from its singular vectors, with finite-difference
-/// curvature). For n <= `certify_max_n` the inner maximum over Im z at the final Re z is
-/// certified by the Boyd-Balakrishnan iteration on beta(A - xI) (one Hamiltonian eigenvalue
-/// problem of order 2n); nothing certifies the outer maximum over Re z.
+/// the axis and of the most ill-conditioned ones; from the best of them a local 2-D
+/// maximisation (a trust-region Newton iteration on the analytic gradient of sigma_min from its
+/// singular vectors, with finite-difference curvature). For n <= `certify_max_n` the maximum
+/// over Im z at the final Re z is certified by the Boyd-Balakrishnan iteration on beta(A - xI)
+/// (one Hamiltonian eigenvalue problem of order 2n); nothing certifies the maximum over Re z,
+/// so lower_bound may be below K (a local maximum).
 
 #include <Eigen/Core>
 #include <complex>
@@ -34,11 +35,12 @@
 
 namespace netdyn {
 
-class SchurFactorization;   // schur_factorization.hpp
-struct TransientEnvelope;   // transient_envelope.hpp
+class SchurFactorization;  // schur_factorization.hpp
+struct TransientEnvelope;  // transient_envelope.hpp
 
 /// Default `KreissOptions::certify_max_n`: each certificate is a dense Hamiltonian eigenvalue
-/// problem of order 2n (dgehrd + dhseqr, about 4 dgees of W), so it is kept to small networks.
+/// problem of order 2n (dgehrd + dhseqr: about 4 dgees of W at n = 500-1000, 30 ms with its
+/// evaluations at n = 100), so it is kept to small networks.
 inline constexpr Eigen::Index kKreissCertifyLimit = 100;
 
 struct KreissOptions {
@@ -72,8 +74,10 @@ struct KreissConstant {
   /// Where it was attained: Re z > 0, Im z >= 0 (sigma_min(zI - A) is symmetric about the real
   /// axis since A is real); units 1/tau. (+inf, 0) when no resolvent was evaluated.
   std::complex<double> point{0.0, 0.0};
-  /// The positive real axis alone: `max_x x / sigma_min(xI - A)` and its x (the former
-  /// `kreiss_lower_bound`); resolvent_value >= real_axis_value.
+  /// The positive real axis alone: the best `x / sigma_min(xI - A)` evaluated there and its x
+  /// (the former `kreiss_lower_bound`; resolvent_value >= real_axis_value). To ~1e-12 of the
+  /// real-axis maximum when the search polishes it there; when the axis is a saddle the search
+  /// leaves it after the golden section, and this is then that coarser value (~1e-7 below).
   double real_axis_value = 0.0;
   double real_axis_point = 0.0;
   /// `transient_gain / (e n)`, the attained transient gain over e n (a lower bound on K).
@@ -96,9 +100,9 @@ struct KreissConstant {
 ///         range
 /// \throws NumericalError a non-finite value; a resolvent value above the envelope's certified
 ///         upper bound (the envelope is not W's, or a failure of the certificate)
-/// Cost: O(n^2) per evaluation, about 100 evaluations (a fraction of one dgees of W at
-/// n = 500); plus, for n <= certify_max_n, one or two Hamiltonian eigenvalue problems of order
-/// 2n.
+/// Cost: O(n^2) per evaluation, 40-130 evaluations (measured 0.33-0.38 of one dgees of W at
+/// n = 500); plus, for n <= certify_max_n, usually one Hamiltonian eigenvalue problem of order
+/// 2n (30 ms at n = 100, 7-10 dgees there).
 [[nodiscard]] KreissConstant kreiss_constant(const SchurFactorization& factorization,
                                              const TransientEnvelope& envelope,
                                              const KreissOptions& options = {});
