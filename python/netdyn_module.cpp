@@ -20,6 +20,7 @@
 
 #include "common/report_json.hpp"
 #include "netdyn/amplification/covariance.hpp"
+#include "netdyn/amplification/kreiss_constant.hpp"
 #include "netdyn/amplification/lyapunov.hpp"
 #include "netdyn/amplification/nonnormality.hpp"
 #include "netdyn/amplification/stability_radius.hpp"
@@ -352,6 +353,9 @@ PYBIND11_MODULE(netdyn, m) {
         // As `netdyn amplify --json`: None for unstable W (then only an explicit tmax gets here).
         d["distance_to_instability"] = py::none();
         d["distance_to_instability_frequency"] = py::none();
+        d["kreiss_lower_bound"] = py::none();
+        d["kreiss_constant_upper_bound"] = py::none();
+        d["kreiss_point"] = py::none();
         if (netdyn::is_stable(factorization.eigenvalues())) {
           netdyn::StabilityRadiusOptions radius_options;
           radius_options.tau = tau;
@@ -359,6 +363,20 @@ PYBIND11_MODULE(netdyn, m) {
               netdyn::distance_to_instability(factorization, radius_options);
           d["distance_to_instability"] = radius.radius;
           d["distance_to_instability_frequency"] = radius.frequency;
+          // K(A) in [kreiss_lower_bound, kreiss_constant_upper_bound], the upper bound the
+          // envelope's certified gain (None if it has none for every t).
+          netdyn::KreissOptions kreiss_options;
+          kreiss_options.tau = tau;
+          const netdyn::KreissConstant k =
+              netdyn::kreiss_constant(factorization, e, kreiss_options);
+          d["kreiss_lower_bound"] = k.lower_bound;
+          d["kreiss_constant_upper_bound"] = std::isfinite(k.upper_bound)
+                                                 ? py::object(py::float_(k.upper_bound))
+                                                 : py::object(py::none());
+          py::list point;  // [re, im], as `netdyn amplify --json`
+          point.append(k.point.real());
+          point.append(k.point.imag());
+          d["kreiss_point"] = point;
         }
         return d;
       },
@@ -367,8 +385,10 @@ PYBIND11_MODULE(netdyn, m) {
       py::arg("tmax") = 0.0,
       py::arg("points") = 101,
       "Transient envelope ||exp(tA)||_2 on a uniform grid to tmax (0: chosen from the spectrum), "
-      "its maximum and time, and the distance to instability min_omega sigma_min(A - i omega I) "
-      "with its frequency (None if unstable).");
+      "its maximum and time, the distance to instability min_omega sigma_min(A - i omega I) "
+      "with its frequency, and the Kreiss interval kreiss_lower_bound <= K(A) <= "
+      "kreiss_constant_upper_bound with the point z = (re, im) of the lower bound (None if "
+      "unstable).");
 
   // --- simulation and Jacobians ---------------------------------------------------------------
   m.def(

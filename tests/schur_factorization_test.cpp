@@ -11,6 +11,7 @@
 
 #include "lapack/lapack.hpp"
 #include "netdyn/amplification/covariance.hpp"
+#include "netdyn/amplification/kreiss_constant.hpp"
 #include "netdyn/amplification/nonnormality.hpp"
 #include "netdyn/amplification/steady_state.hpp"
 #include "netdyn/amplification/transient_envelope.hpp"
@@ -70,7 +71,7 @@ TEST(SchurFactorization, AnalysesOfAFactorisationDecomposeNothing) {
   (void)netdyn::stationary_covariance(f);
   (void)netdyn::complex_schur(f);
   (void)netdyn::real_schur(f);
-  (void)netdyn::kreiss_lower_bound(f);
+  (void)netdyn::kreiss_constant(f);
   (void)netdyn::eigenvalue_accuracy(f);
   EXPECT_EQ(calls(Routine::kGeesReal), 0);
   EXPECT_EQ(calls(Routine::kGeesComplex), 0);

@@ -18,11 +18,7 @@ namespace {
 using testing::HasSubstr;
 using testing::ThrowsMessage;
 
-Eigen::MatrixXd jordan_like(double w) {
-  Eigen::MatrixXd m = Eigen::MatrixXd::Zero(2, 2);
-  m(0, 1) = w;
-  return m;
-}
+using netdyn::testing::jordan_like;
 
 // A = [[-1, w], [0, -1]]: ||e^{tA}||_2 = e^{-t}(w t + sqrt(w^2 t^2 + 4))/2 (house style 8.9).
 TEST(TransientEnvelope, JordanBlockMatchesClosedFormOnGrid) {
@@ -284,17 +280,6 @@ TEST(TransientEnvelope, RandomSmallNetworksMatchDenseMaximum) {
   }
 }
 
-// science.md T2a-T2c Kreiss constants (the real-axis maximum is K for these matrices).
-TEST(KreissLowerBound, MatchesReferenceValues) {
-  EXPECT_NEAR(netdyn::kreiss_lower_bound(jordan_like(10.0)).bound, 2.6, 1e-8);
-  EXPECT_NEAR(netdyn::kreiss_lower_bound(jordan_like(4.0)).bound, 1.25, 1e-8);
-  const netdyn::KreissLowerBound k =
-      netdyn::kreiss_lower_bound(netdyn::testing::balanced_ei(30.0 / 7.0, 1.1));
-  EXPECT_NEAR(k.bound, 2.002440521125, 1e-8);
-  EXPECT_NEAR(k.x, 1.3795711476, 1e-6);
-  EXPECT_NEAR(netdyn::kreiss_lower_bound(0.4 * netdyn::testing::symmetric(30, 2)).bound, 1.0, 1e-9);
-}
-
 TEST(TransientEnvelope, RejectsBadInput) {
   Eigen::Matrix2d w;
   w << 1.5, 0.0, 0.0, 0.2;
@@ -304,38 +289,10 @@ TEST(TransientEnvelope, RejectsBadInput) {
   options.points = 1;
   EXPECT_THAT([&] { (void)netdyn::transient_envelope(Eigen::Matrix2d::Zero(), options); },
               ThrowsMessage<std::invalid_argument>(HasSubstr("options.points = 1")));
-  EXPECT_THAT([&] { (void)netdyn::kreiss_lower_bound(w); },
-              ThrowsMessage<std::invalid_argument>(HasSubstr("W is unstable")));
   // An explicit horizon accepts unstable W.
   options.points = 3;
   options.t_max = 1.0;
   EXPECT_NEAR(netdyn::transient_envelope(w, options).norms(2), std::exp(0.5), 1e-13);
-}
-
-// A 7 x 7 stable A with strongly oscillating transients (eigenvalues -1 +- 25i, -1 +- 20i,
-// -1 +- 10i, -1, coupled in a block upper triangle and rotated by a fixed orthogonal Q): the
-// envelope has many local maxima, narrower than a coarse grid's step.
-Eigen::MatrixXd oscillatory_7x7() {
-  Eigen::MatrixXd t = Eigen::MatrixXd::Zero(7, 7);
-  const double omegas[] = {25.0, 20.0, 10.0};
-  for (int b = 0; b < 3; ++b) {
-    t(2 * b, 2 * b) = -1.0;
-    t(2 * b + 1, 2 * b + 1) = -1.0;
-    t(2 * b, 2 * b + 1) = omegas[b];
-    t(2 * b + 1, 2 * b) = -omegas[b];
-  }
-  t(6, 6) = -1.0;
-  std::mt19937_64 rng(2017);
-  std::normal_distribution<double> normal(0.0, 1.0);
-  for (int j = 0; j < 7; ++j) {
-    for (int i = 0; i < j; ++i) {
-      if (i / 2 != j / 2) t(i, j) = 6.0 * normal(rng);
-    }
-  }
-  Eigen::MatrixXd g(7, 7);
-  for (Eigen::Index k = 0; k < g.size(); ++k) g(k) = normal(rng);
-  const Eigen::MatrixXd q = Eigen::HouseholderQR<Eigen::MatrixXd>(g).householderQ();
-  return q * t * q.transpose();
 }
 
 // Dense brute force on `samples` uniform points: E_{k+1} = E_k e^{dt A} (each step one 7 x 7
@@ -361,7 +318,7 @@ DenseMaximum brute_force_maximum(const Eigen::MatrixXd& a, double t_end, int sam
 // grid search reports a value below the true maximum; the certified search returns the 1e5-point
 // brute-force maximum to 1e-8, with an upper bound never below it.
 TEST(TransientEnvelope, CertifiedGainFindsTheGlobalMaximumOfAnOscillatoryMatrix) {
-  const Eigen::MatrixXd a = oscillatory_7x7();
+  const Eigen::MatrixXd a = netdyn::testing::oscillatory_7x7();
   const Eigen::MatrixXd w = a + Eigen::MatrixXd::Identity(7, 7);
   netdyn::TransientEnvelopeOptions coarse;
   coarse.points = 41;

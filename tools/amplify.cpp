@@ -1,6 +1,6 @@
 // netdyn amplify FILE [--tau T] [--tmax T] [--points N] [--json] [--out DIR]: steady-state and
 // transient amplification (lib: steady_state.hpp, transient_envelope.hpp, nonnormality.hpp) and
-// the distance to instability (stability_radius.hpp).
+// the distance to instability (stability_radius.hpp) and the Kreiss interval (kreiss_constant.hpp).
 #include <cmath>
 #include <iomanip>
 #include <iostream>
@@ -9,6 +9,7 @@
 #include "common/cli.hpp"
 #include "common/figures.hpp"
 #include "common/validators.hpp"
+#include "netdyn/amplification/kreiss_constant.hpp"
 #include "netdyn/amplification/nonnormality.hpp"
 #include "netdyn/amplification/stability_radius.hpp"
 #include "netdyn/amplification/steady_state.hpp"
@@ -58,11 +59,12 @@ void run_amplify(const AmplifyArgs& args) {
     eo.points = args.points;
     env = transient_envelope(factorization, eo);
   }
-  std::optional<double> kreiss;
+  // The envelope's certified gain is the Kreiss constant's upper bound (K <= sup_t ||e^{tA}||).
+  std::optional<KreissConstant> kreiss;
   if (stable) {
     KreissOptions ko;
     ko.tau = args.tau;
-    kreiss = kreiss_lower_bound(factorization, ko).bound;
+    kreiss = kreiss_constant(factorization, *env, ko);
   }
   std::optional<StabilityRadius> radius;
   if (stable) {
@@ -105,7 +107,16 @@ void run_amplify(const AmplifyArgs& args) {
     j["transient_gain_tolerance_met"] =
         env ? nlohmann::json(env->gain_tolerance_met) : nlohmann::json(nullptr);
     j["numerical_abscissa"] = number(omega);
-    j["kreiss_lower_bound"] = number(kreiss);
+    // K(A) in [kreiss_lower_bound, kreiss_constant_upper_bound] (issue 17): the best
+    // Re z / sigma_min(zI - A) found on the right half plane (at kreiss_point), 1 or
+    // transient_gain / (e n), whichever is largest; the upper bound is the certified gain.
+    j["kreiss_lower_bound"] = kreiss ? number(kreiss->lower_bound) : nlohmann::json(nullptr);
+    j["kreiss_constant_upper_bound"] = kreiss && std::isfinite(kreiss->upper_bound)
+                                           ? number(kreiss->upper_bound)
+                                           : nlohmann::json(nullptr);
+    j["kreiss_point"] =
+        kreiss ? nlohmann::json::array({number(kreiss->point.real()), number(kreiss->point.imag())})
+               : nlohmann::json(nullptr);
     j["distance_to_instability"] = radius ? number(radius->radius) : nlohmann::json(nullptr);
     j["distance_to_instability_frequency"] =
         radius ? number(radius->frequency) : nlohmann::json(nullptr);
@@ -143,7 +154,17 @@ void run_amplify(const AmplifyArgs& args) {
            : std::nullopt,
        env && !env->gain_tolerance_met ? "  (search stopped before 1e-8: an interval)" : "");
   show("numerical abscissa", omega, omega > 0 ? "  (> 0: transient growth)" : "  (<= 0: none)");
-  show("Kreiss lower bound", kreiss, "  sup_x>0 x/sigma_min(xI - A) <= transient gain");
+  show("Kreiss lower bound",
+       kreiss ? std::optional<double>(kreiss->lower_bound) : std::nullopt,
+       "  max Re z/sigma_min(zI - A) found, Re z > 0");
+  if (kreiss) {
+    out << "  " << std::left << std::setw(26) << "  at z" << kreiss->point.real() << " + "
+        << kreiss->point.imag() << "i\n";
+  }
+  show("  upper bound",
+       kreiss && std::isfinite(kreiss->upper_bound) ? std::optional<double>(kreiss->upper_bound)
+                                                    : std::nullopt,
+       "  certified transient gain (K <= max_t ||exp(tA)||_2)");
   show("distance to instability",
        radius ? std::optional<double>(radius->radius) : std::nullopt,
        "  min_omega sigma_min(A - i omega I)");
@@ -161,7 +182,7 @@ void add_amplify_command(CLI::App& app) {
   auto args = std::make_shared<AmplifyArgs>();
   CLI::App* sub = app.add_subcommand(
       "amplify",
-      "Steady-state gain, transient envelope ||exp(tA)||_2 and its maximum, Kreiss lower bound\n"
+      "Steady-state gain, transient envelope ||exp(tA)||_2 and its maximum, Kreiss constant\n"
       "Examples:\n"
       "  netdyn amplify data/mm09_balanced.npy\n"
       "  netdyn amplify data/mm09_balanced.npy --tau 10 --tmax 50 --json");

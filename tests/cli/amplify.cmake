@@ -40,3 +40,15 @@ netdyn_cli_test(amplify.distance_to_instability 0
 netdyn_cli_test(amplify.distance_to_instability_null 0
                 "\"distance_to_instability\": null,[[:space:]]*\"distance_to_instability_frequency\": null"
                 amplify ${NETDYN_DATA}/gaussian_n200_rho1.5.npy --json --tmax 1 --points 5)
+# Kreiss interval (issue 17): K(A) in [kreiss_lower_bound, kreiss_constant_upper_bound], the upper
+# bound the certified transient gain; MM09 attains K = 2.002440521125 on the real axis (science.md
+# T2c). Keys are printed sorted, so the three are adjacent; null for an unstable W with --tmax.
+netdyn_cli_test(amplify.kreiss_interval 0
+                "\"kreiss_constant_upper_bound\": 2\\.7932795[0-9]*,[[:space:]]*\"kreiss_lower_bound\": 2\\.00244052[0-9]*,[[:space:]]*\"kreiss_point\": \\[[[:space:]]*1\\.37957[0-9]*,[[:space:]]*0\\.0[[:space:]]*\\]"
+                amplify ${NETDYN_DATA}/mm09_balanced.npy --json)
+netdyn_cli_test(amplify.kreiss_text 0
+                "Kreiss lower bound +2\\.0024405 .*at z +1\\.3795711 \\+ 0i.*upper bound +2\\.7932796 "
+                amplify ${NETDYN_DATA}/mm09_balanced.npy)
+netdyn_cli_test(amplify.kreiss_null 0
+                "\"kreiss_constant_upper_bound\": null,[[:space:]]*\"kreiss_lower_bound\": null,[[:space:]]*\"kreiss_point\": null"
+                amplify ${NETDYN_DATA}/gaussian_n200_rho1.5.npy --json --tmax 1 --points 5)

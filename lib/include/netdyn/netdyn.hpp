@@ -18,6 +18,7 @@
 #include "netdyn/factorization/spectrum.hpp"
 
 #include "netdyn/amplification/covariance.hpp"
+#include "netdyn/amplification/kreiss_constant.hpp"
 #include "netdyn/amplification/lyapunov.hpp"
 #include "netdyn/amplification/nonnormality.hpp"
 #include "netdyn/amplification/pseudospectrum.hpp"

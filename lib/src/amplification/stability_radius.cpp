@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "amplification/resolvent.hpp"
+#include "amplification/shifted_stability_radius.hpp"
 #include "core/checks.hpp"
 #include "core/golden_section.hpp"
 #include "lapack/lapack.hpp"
@@ -106,7 +107,6 @@ StabilityRadius distance_to_instability(const SchurFactorization& factorization,
                                         const StabilityRadiusOptions& options) {
   constexpr const char* kFn = "distance_to_instability";
   validate_options(kFn, factorization.matrix(), options);
-  const double tau = options.tau;
   const Eigen::VectorXcd& values = factorization.eigenvalues();  // values(0): largest real part
   if (!(values(0).real() < 1.0)) {
     std::ostringstream msg;
@@ -116,17 +116,30 @@ StabilityRadius distance_to_instability(const SchurFactorization& factorization,
            "imaginary axis and its distance to instability is 0";
     throw std::invalid_argument(msg.str());
   }
-  // The iteration runs on A_s = (W - I)/s, s = ||W - I||_F, and scales back at the end:
-  // beta(A) = beta(A_s) s/tau, omega*(A) = omega*(A_s) s/tau. With ||A_s||_2 <= 1 neither the
-  // Lanczos values 1/sigma_min^2 nor the Hamiltonian overflow or underflow for any tau or scale
-  // of W that A itself can be represented in. T_s = (T - I)/s (real, for the Hamiltonian) and
-  // C_s = (C - I)/s (complex triangular, for sigma_min) are A_s's Schur factors.
+  return detail::shifted_distance_to_instability(factorization, 1.0, options, {});
+}
+
+namespace detail {
+
+StabilityRadius shifted_distance_to_instability(const SchurFactorization& factorization,
+                                                double shift,
+                                                const StabilityRadiusOptions& options,
+                                                const std::vector<FrequencySeed>& extra_seeds) {
+  constexpr const char* kFn = "distance_to_instability";
+  const double tau = options.tau;
+  const Eigen::VectorXcd& values = factorization.eigenvalues();  // values(0): largest real part
+  // The iteration runs on A_s = (W - c I)/s, s = ||W - c I||_F (c = shift, 1 for A itself),
+  // and scales back at the end: beta(A) = beta(A_s) s/tau, omega*(A) = omega*(A_s) s/tau. With
+  // ||A_s||_2 <= 1 neither the Lanczos values 1/sigma_min^2 nor the Hamiltonian overflow or
+  // underflow for any tau or scale of W that A itself can be represented in. T_s = (T - cI)/s
+  // (real, for the Hamiltonian) and C_s = (C - cI)/s (complex triangular, for sigma_min) are
+  // A_s's Schur factors.
   Eigen::MatrixXd t_a = factorization.t();
-  t_a.diagonal().array() -= 1.0;
-  const double scale = t_a.stableNorm();  // ||W - I||_F > 0 (W = I is unstable)
+  t_a.diagonal().array() -= shift;
+  const double scale = t_a.stableNorm();  // ||W - c I||_F > 0 (W = cI is unstable)
   t_a /= scale;
   Eigen::MatrixXcd c_a = factorization.complex_t();
-  c_a.diagonal().array() -= 1.0;
+  c_a.diagonal().array() -= shift;
   c_a /= scale;
   const double norm_a = 1.0;  // >= ||A_s||_2
   const double unscale = scale / tau;
@@ -151,11 +164,12 @@ StabilityRadius distance_to_instability(const SchurFactorization& factorization,
     try_frequency(omega);
     if (gamma < before) seed_width = width;
   };
-  seed(0.0, (1.0 - values(0).real()) / scale);
+  seed(0.0, (shift - values(0).real()) / scale);
   for (Index k = 0; k < std::min<Index>(kSeedFrequencies, values.size()); ++k) {
     if (values(k).imag() != 0.0)
-      seed(std::abs(values(k).imag()) / scale, (1.0 - values(k).real()) / scale);
+      seed(std::abs(values(k).imag()) / scale, (shift - values(k).real()) / scale);
   }
+  for (const FrequencySeed& s : extra_seeds) seed(s.frequency * tau / scale, s.width * tau / scale);
   // Each Hamiltonian eigenvalue problem costs as much as a hundred or more sigma_min evaluations
   // (n = 1000: 2-6 s against 10-30 ms), so first descend to the bottom of the best seed's dip
   // (golden section over its width, ~35 evaluations): when that is the global minimum, as it
@@ -236,4 +250,5 @@ StabilityRadius distance_to_instability(const SchurFactorization& factorization,
   return out;
 }
 
+}  // namespace detail
 }  // namespace netdyn

@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "amplification/envelope_norm.hpp"
-#include "amplification/resolvent.hpp"
 #include "amplification/transient_gain_search.hpp"
 #include "core/checks.hpp"
 #include "core/lanczos.hpp"
@@ -374,86 +373,6 @@ TransientEnvelope transient_envelope(const SchurFactorization& factorization,
   // W's plateau); the attained value is always finite.
   if (!std::isfinite(out.max_gain)) {
     throw NumericalError(std::string(kFn) + ": maximum is not finite, n = " + std::to_string(n));
-  }
-  return out;
-}
-
-KreissLowerBound kreiss_lower_bound(const Eigen::Ref<const Eigen::MatrixXd>& w,
-                                    const KreissOptions& options) {
-  constexpr const char* kFn = "kreiss_lower_bound";
-  detail::require_connectivity(kFn, "W", w);
-  detail::require_time_constant(kFn, w, options.tau);
-  detail::require_positive(kFn, "tolerance", options.tolerance);
-  return kreiss_lower_bound(SchurFactorization(w, kWithoutSchurVectors), options);
-}
-
-KreissLowerBound kreiss_lower_bound(const SchurFactorization& factorization,
-                                    const KreissOptions& options) {
-  constexpr const char* kFn = "kreiss_lower_bound";
-  detail::require_time_constant(kFn, factorization.matrix(), options.tau);
-  detail::require_positive(kFn, "tolerance", options.tolerance);
-  const Index n = factorization.size();
-  const Eigen::VectorXcd& values = factorization.eigenvalues();  // values(0): largest real part
-  if (!(values(0).real() < 1.0)) {
-    std::ostringstream msg;
-    msg.precision(12);
-    msg << kFn << ": W is unstable: eigenvalue " << values(0)
-        << " of W has real part >= 1, so the resolvent is unbounded on Re z > 0";
-    throw std::invalid_argument(msg.str());
-  }
-  // The complex Schur factor of A = (W - I)/tau is (C - I)/tau, C that of W.
-  Eigen::MatrixXcd ta = factorization.complex_t();
-  ta.diagonal().array() -= 1.0;
-  ta /= options.tau;
-  detail::ResolventNorm resolvent(ta, 99);
-  const auto ratio = [&](double log_x) {
-    const double x = std::exp(log_x);
-    const double s = resolvent.sigma_min({x, 0.0}, 1e-13).sigma_min;
-    return x / s;
-  };
-  // Scan eight decades around the spectral scale, then golden section in log x.
-  const double scale = std::max(ta.diagonal().cwiseAbs().maxCoeff(), 1e-300);
-  const int scan = 49;
-  const double lx0 = std::log(scale) - 4.0 * std::log(10.0);
-  const double lx1 = std::log(scale) + 4.0 * std::log(10.0);
-  const double dlx = (lx1 - lx0) / (scan - 1);
-  int best = 0;
-  double best_value = -1.0;
-  for (int k = 0; k < scan; ++k) {
-    const double v = ratio(lx0 + dlx * k);
-    if (v > best_value) {
-      best_value = v;
-      best = k;
-    }
-  }
-  double lo = lx0 + dlx * std::max(0, best - 1);
-  double hi = lx0 + dlx * std::min(scan - 1, best + 1);
-  const double g = 0.5 * (std::sqrt(5.0) - 1.0);
-  double c = hi - g * (hi - lo);
-  double d = lo + g * (hi - lo);
-  double fc = ratio(c);
-  double fd = ratio(d);
-  while (hi - lo > options.tolerance) {
-    if (fc > fd) {
-      hi = d;
-      d = c;
-      fd = fc;
-      c = hi - g * (hi - lo);
-      fc = ratio(c);
-    } else {
-      lo = c;
-      c = d;
-      fc = fd;
-      d = lo + g * (hi - lo);
-      fd = ratio(d);
-    }
-  }
-  KreissLowerBound out;
-  const double lx = 0.5 * (lo + hi);
-  out.bound = std::max({ratio(lx), best_value, 1.0});
-  out.x = std::exp(lx);
-  if (!std::isfinite(out.bound)) {
-    throw NumericalError(std::string(kFn) + ": bound is not finite, n = " + std::to_string(n));
   }
   return out;
 }

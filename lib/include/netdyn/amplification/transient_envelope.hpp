@@ -2,8 +2,9 @@
 /// \file transient_envelope.hpp
 /// Transient amplification of `tau dr/dt = -r + W r`, A = (W - I)/tau: the envelope
 /// `||e^{tA}||_2` (worst-case growth of ||r(t)|| over initial conditions of unit norm), its
-/// maximum over t >= 0 (the "transient gain", 1 at t = 0 for normal W) and the Kreiss lower bound
-/// (Trefethen & Embree, Spectra and Pseudospectra, chs. 14-18; science.md section 2).
+/// maximum over t >= 0 (the "transient gain", 1 at t = 0 for normal W) with a certified upper
+/// bound (Trefethen & Embree, Spectra and Pseudospectra, chs. 14-18; science.md section 2). The
+/// Kreiss constant, which the gain bounds, is kreiss_constant.hpp.
 ///
 /// Method: one real Schur decomposition `A = U T U^T` (from W's SchurFactorization: T_A =
 /// (T_W - I)/tau; the 2-norm is unitarily invariant, so the
@@ -75,27 +76,5 @@ struct TransientEnvelope {
 /// shifted and scaled T (no decomposition; the numerical abscissa is one dsyevr).
 [[nodiscard]] TransientEnvelope transient_envelope(const SchurFactorization& factorization,
                                                    const TransientEnvelopeOptions& options = {});
-
-struct KreissOptions {
-  double tau = 1.0;          ///< time constant (K is independent of it; the abscissa x* is not)
-  double tolerance = 1e-10;  ///< relative accuracy of the maximiser x*
-};
-
-struct KreissLowerBound {
-  double bound = 1.0;  ///< `sup_{x > 0} x / sigma_min(x I - A)` (>= 1 for Hurwitz A)
-  double x = 0.0;      ///< the maximiser on the positive real axis (units 1/tau)
-};
-
-/// Real-axis Kreiss lower bound (science.md 2.2): `K(A) = sup_{Re z > 0} Re z ||(zI - A)^{-1}||_2`
-/// restricted to real z = x > 0. By the Kreiss matrix theorem `K(A) <= sup_t ||e^{tA}||_2`, so
-/// this is a certified lower bound on the transient gain computed from the resolvent alone; for
-/// the balanced 2x2 networks it equals K(A). Each evaluation is one inverse iteration on the
-/// Schur factor (O(n^2)); the maximiser is found by golden-section search in log x after a scan.
-/// \throws std::invalid_argument W bad or unstable (no resolvent bound on Re z > 0)
-[[nodiscard]] KreissLowerBound kreiss_lower_bound(const Eigen::Ref<const Eigen::MatrixXd>& w,
-                                                  const KreissOptions& options = {});
-/// The same from W's factorisation (its unordered complex form, shifted and scaled).
-[[nodiscard]] KreissLowerBound kreiss_lower_bound(const SchurFactorization& factorization,
-                                                  const KreissOptions& options = {});
 
 }  // namespace netdyn
