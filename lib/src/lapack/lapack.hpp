@@ -180,7 +180,9 @@ void gemv(char trans,
           Eigen::Ref<Eigen::VectorXcd> y);
 
 /// y = a x for symmetric a (only the upper triangle is read): dsymv with uplo 'U'. One pass over
-/// the triangle, as a triangular matrix-vector product. x and y must not alias.
+/// the triangle, as a triangular matrix-vector product. x and y must not alias. Below n = 400
+/// (as dtrmv below) on the calling thread only: OpenBLAS threads both at every size, which is
+/// slower there even on an idle machine and far slower on a busy one.
 void symv_upper(const Eigen::Ref<const Eigen::MatrixXd>& a,
                 const Eigen::Ref<const Eigen::VectorXd>& x,
                 Eigen::Ref<Eigen::VectorXd> y);
@@ -208,7 +210,7 @@ void herk_upper(double alpha,
 
 /// x = op(a) x for upper triangular a (only the upper triangle is read): dtrmv with uplo 'U',
 /// diag 'N', trans 'N' or 'T'. OpenBLAS's kernel is picked for the CPU at run time (AVX2/AVX-512),
-/// about twice Eigen's SSE2 product in this build.
+/// about twice Eigen's SSE2 product in this build. Below n = 400 on the calling thread only.
 void trmv_upper(char trans,
                 const Eigen::Ref<const Eigen::MatrixXd>& a,
                 Eigen::Ref<Eigen::VectorXd> x);
