@@ -117,12 +117,18 @@ struct Interval {
   double g_a = 1.0;
   double g_b = 1.0;
   double bound = 0.0;
+  double key = 0.0;  // bound plus its rounding allowance (run()): the queue's order
   Exponential e_a;
 };
 
 struct ByBound {
-  bool operator()(const Interval& x, const Interval& y) const { return x.bound < y.bound; }
+  bool operator()(const Interval& x, const Interval& y) const { return x.key < y.key; }
 };
+
+// Products formed after an interval is pruned deepen the longest chain (the rounding model's
+// depth) by about one per level split; pruning assumes this many more than so far, and the final
+// bound uses the final depth.
+constexpr int kDepthSlack = 8;
 
 // The stationary point of the cubic Hermite interpolant of g on [t0, t1] from values and
 // derivatives with d0 > 0 > d1 (so there is one): t* to O(h^4) of the true maximiser.
@@ -253,17 +259,32 @@ class TransientGainSearch::Impl {
       if (node.upper < 1.0) cut = std::min(cut, node.t);
       offer_best(node, step(static_cast<int>(j)));
     }
-    // Prune at 3/4 of the tolerance: the rest is for the rounding term added at the end.
+    // Prune at 3/4 of the tolerance, rounding allowance included (the rest is slack for the
+    // final depth). The allowance of [a, b]: the computed exponentials are those of T + dT,
+    // ||dT||_2 <= delta = depth gamma_n || |T| ||_2, and ||e^{tT} - e^{t(T + dT)}|| <= t delta G^2
+    // for every t (the integral form of the difference, G the supremum of both envelopes), so
+    // the true envelope on [a, b] is at most bound + b delta G^2; b is capped at the range and at
+    // the cut, beyond which no t holds the supremum. Far intervals have large b but small
+    // bounds; the ones near the maximum, small b.
     const auto threshold = [&] { return std::max(best_.lower, seed_value_) * (1.0 + 0.75 * tol); };
+    const auto end_of = [&](const Interval& iv) {
+      return std::min({iv.a + width(iv.level), range, cut});
+    };
+    const auto allowance = [&](double end, int depth, double g) {
+      return end * static_cast<double>(depth) * gamma_ * t_abs_norm_ * g * g;
+    };
     std::priority_queue<Interval, std::vector<Interval>, ByBound> queue;
-    double pruned = 0.0;
+    std::vector<std::pair<double, double>> settled;  // (bound, end) of every pruned interval
     bool met = true;
+    const auto settle = [&](const Interval& iv) { settled.emplace_back(iv.bound, end_of(iv)); };
     const auto consider = [&](Interval iv) {
       if (iv.a >= cut || iv.a >= range) return;
       if (iv.a + width(iv.level) > range) reach_end(iv);
       iv.bound = bound(iv);
-      if (iv.bound <= threshold()) {
-        pruned = std::max(pruned, iv.bound);
+      const double t_end = end_of(iv);
+      iv.key = iv.bound + allowance(t_end, max_depth_ + kDepthSlack, threshold());
+      if (iv.key <= threshold()) {
+        settled.emplace_back(iv.bound, t_end);
       } else {
         queue.push(std::move(iv));
       }
@@ -279,12 +300,12 @@ class TransientGainSearch::Impl {
         queue.pop();
         continue;
       }
-      if (queue.top().bound <= threshold()) break;
+      if (queue.top().key <= threshold()) break;
       Interval iv = queue.top();
       queue.pop();
       if (iv.level <= -fine_ || evaluations_ >= max_evaluations(t_.rows())) {
         // Cannot split further (rounding, or the safeguard): its bound stands.
-        pruned = std::max(pruned, iv.bound);
+        settle(iv);
         met = false;
         continue;
       }
@@ -292,7 +313,7 @@ class TransientGainSearch::Impl {
       const double m = iv.a + width(child);
       if (m > range) {
         // Only the left half meets [0, range]; its end value stays unknown.
-        consider(Interval{iv.a, child, iv.g_a, iv.g_b, 0.0, iv.e_a});
+        consider(Interval{iv.a, child, iv.g_a, iv.g_b, 0.0, 0.0, iv.e_a});
         continue;
       }
       Exponential e_m;
@@ -317,18 +338,24 @@ class TransientGainSearch::Impl {
         if (node.upper < 1.0) cut = std::min(cut, m);
         offer_best(node, e_m);
       }
-      consider(Interval{iv.a, child, iv.g_a, node.upper, 0.0, iv.e_a});
-      consider(Interval{m, child, node.upper, iv.g_b, 0.0, e_m});
+      consider(Interval{iv.a, child, iv.g_a, node.upper, 0.0, 0.0, iv.e_a});
+      consider(Interval{m, child, node.upper, iv.g_b, 0.0, 0.0, e_m});
     }
-    while (!queue.empty() && queue.top().a >= cut) queue.pop();
-    double upper = pruned;
-    if (!queue.empty()) upper = std::max(upper, queue.top().bound);
-    // The bounds hold for the computed exponentials, taken as those of T + dT with ||dT||_2 <=
-    // delta = depth gamma_n || |T| ||_2; then ||e^{tT} - e^{t(T + dT)}|| <= t delta G^2 for
-    // every t (the integral form of the difference, G the supremum of both envelopes), over
-    // the range's part that can hold the supremum, [0, min(range, cut)].
-    const double delta = static_cast<double>(max_depth_) * gamma_ * t_abs_norm_;
-    upper += std::min(range, cut) * delta * upper * upper;
+    for (; !queue.empty(); queue.pop()) {
+      if (queue.top().a < cut) settle(queue.top());  // below the threshold (the loop's break)
+    }
+    // The upper bound: the largest bound plus allowance, with the final depth and cut, and
+    // G = the upper bound itself (the smallest fixed point of G = max(bound + end delta G^2),
+    // reached from below in a few steps since delta G is ~1e-9 or less).
+    double upper = 0.0;
+    for (const auto& [b, end] : settled) upper = std::max(upper, b);
+    for (int iteration = 0; iteration < 4; ++iteration) {
+      double next = upper;
+      for (const auto& [b, end] : settled) {
+        next = std::max(next, b + allowance(std::min(end, cut), max_depth_, upper));
+      }
+      upper = next;
+    }
     polish();
     GainBounds out;
     out.lower = best_.lower;
