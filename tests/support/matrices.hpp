@@ -37,6 +37,27 @@ inline Eigen::MatrixXd tridiagonal_toeplitz(Eigen::Index n, double a, double b, 
   return w;
 }
 
+/// W = I + Q T Q^T, T with n/2 nonnormal 2 x 2 blocks [[-0.5, 2 omega], [-omega/2, -0.5]]
+/// (eigenvalues -0.5 +- i omega, omega evenly in [5, 30]; -0.5 last for odd n) and a random
+/// strictly upper coupling of scale 3/sqrt(n) above them, Q orthogonal from the QR of a Gaussian
+/// matrix: an oscillatory network with a peaked envelope (bench/verify_gain.py's third case,
+/// other draws).
+inline Eigen::MatrixXd oscillatory_network(Eigen::Index n, std::uint64_t seed) {
+  Eigen::MatrixXd t = gaussian(n, 3.0, seed).triangularView<Eigen::StrictlyUpper>();
+  const Eigen::Index blocks = n / 2;
+  for (Eigen::Index b = 0; b < blocks; ++b) {
+    const double omega = blocks > 1 ? 5.0 + 25.0 * static_cast<double>(b) / (blocks - 1) : 5.0;
+    const Eigen::Index i = 2 * b;
+    t(i, i) = t(i + 1, i + 1) = -0.5;
+    t(i, i + 1) = 2.0 * omega;
+    t(i + 1, i) = -0.5 * omega;
+  }
+  if (n % 2 != 0) t(n - 1, n - 1) = -0.5;
+  const Eigen::MatrixXd q =
+      Eigen::HouseholderQR<Eigen::MatrixXd>(gaussian(n, 1.0, seed + 1)).householderQ();
+  return Eigen::MatrixXd::Identity(n, n) + q * t * q.transpose();
+}
+
 /// Jordan-like W = [[0, w], [0, 0]], A = W - I = [[-1, w], [0, -1]] (science.md 2.1).
 inline Eigen::MatrixXd jordan_like(double w) {
   Eigen::MatrixXd m = Eigen::MatrixXd::Zero(2, 2);
