@@ -284,7 +284,7 @@ class TransientGainSearch::Impl {
       const double t_end = end_of(iv);
       iv.key = iv.bound + allowance(t_end, max_depth_ + kDepthSlack, threshold());
       if (iv.key <= threshold()) {
-        settled.emplace_back(iv.bound, t_end);
+        settle(iv);
       } else {
         queue.push(std::move(iv));
       }
