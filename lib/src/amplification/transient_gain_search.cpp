@@ -10,8 +10,10 @@
 #include <vector>
 
 #include "amplification/envelope_norm.hpp"
+#include "core/first_touch.hpp"
 #include "core/lanczos.hpp"
 #include "core/matrix_exponential.hpp"
+#include "core/matrix_pool.hpp"
 #include "netdyn/core/error.hpp"
 
 namespace netdyn::detail {
@@ -55,7 +57,7 @@ std::pair<double, double> curvature_constants(const Eigen::MatrixXd& t,
   const Index n = t.rows();
   TopEigenLanczos<double> lanczos(n, std::min<Index>(n, 60));
   Eigen::VectorXd tmp(n);
-  Eigen::MatrixXd shifted;
+  Eigen::MatrixXd shifted = populated_matrix(n, n);
   Eigen::MatrixXd square;
   const auto square_norm = [&](double mu) {
     shifted = t;
@@ -165,7 +167,8 @@ class TransientGainSearch::Impl {
   // of 1/scale: the curvature constants and the Taylor degrees then neither underflow nor
   // overflow however tau scales A.
   Impl(const Eigen::MatrixXd& t, const QuasiTriangularAlgebra& algebra, const GainSearchSettings& s)
-      : scale_(power_of_two_near(abs_norm_bound(t))),
+      : pool_(t.rows(), t.cols()),
+        scale_(power_of_two_near(abs_norm_bound(t))),
         t_(t / scale_),
         algebra_(algebra),
         s_(s),
@@ -440,7 +443,7 @@ class TransientGainSearch::Impl {
   Exponential product(const Exponential& x, const Exponential& y) {
     if (x.identity()) return y;
     if (y.identity()) return x;
-    auto out = std::make_shared<Eigen::MatrixXd>();
+    auto out = pool_.shared();
     algebra_.multiply(*x.m, *y.m, *out, s_.threads);
     ++products_;
     Exponential r;
@@ -466,9 +469,10 @@ class TransientGainSearch::Impl {
   }
 
   // e^{hT} itself from its expm1 form.
-  static Exponential whole(const Exponential& e) {
+  Exponential whole(const Exponential& e) const {
     if (!e.shifted) return e;
-    auto out = std::make_shared<Eigen::MatrixXd>(*e.m);
+    auto out = pool_.shared();
+    *out = *e.m;
     out->diagonal().array() += 1.0;
     Exponential r = e;
     r.shifted = false;
@@ -486,7 +490,7 @@ class TransientGainSearch::Impl {
   // exponential (five products and squarings) beyond x = 1/2.
   Exponential short_step(double delta) {
     const double x = std::abs(delta) * t_abs_norm_;
-    auto out = std::make_shared<Eigen::MatrixXd>();
+    auto out = pool_.shared();
     Exponential e;
     if (x > 0.5) {
       ExponentialWorkspace ws;
@@ -502,13 +506,13 @@ class TransientGainSearch::Impl {
         term *= x / d;
       }
       // e^{delta T} - I = delta T (I + delta T/2 (I + delta T/3 (... (I + delta T/d)))).
-      const Index n = t_.rows();
       if (d == 1) {
         *out = delta * t_;
       } else {
-        Eigen::MatrixXd p = (delta / d) * t_;
+        Eigen::MatrixXd p = pool_.take();
+        p = (delta / d) * t_;
         p.diagonal().array() += 1.0;
-        Eigen::MatrixXd next(n, n);
+        Eigen::MatrixXd next = pool_.take();
         for (int k = d - 1; k >= 2; --k) {
           algebra_.multiply(t_, p, next, s_.threads);
           ++products_;
@@ -518,6 +522,8 @@ class TransientGainSearch::Impl {
         algebra_.multiply(t_, p, next, s_.threads);
         ++products_;
         *out = delta * next;
+        pool_.give(std::move(p));
+        pool_.give(std::move(next));
       }
       e.shifted = true;
       e.abs_norm = 1.0 + abs_norm_bound(*out);
@@ -601,6 +607,7 @@ class TransientGainSearch::Impl {
     }
   }
 
+  MatrixPool pool_;  // the nodes' and steps' matrices
   double scale_;
   Eigen::MatrixXd t_;
   const QuasiTriangularAlgebra& algebra_;

@@ -14,6 +14,8 @@
 #include <limits>
 #include <utility>
 
+#include "core/first_touch.hpp"
+
 namespace netdyn::detail {
 
 /// e^{a / 2^s} and s, the smallest s >= 0 with alpha_2(a) / 2^s <= theta_18 (for normal a the same
@@ -119,8 +121,8 @@ int scaled_exponential_into(const Eigen::Ref<const Eigen::MatrixXd>& a,
   Eigen::MatrixXd& b2 = ws.b2;
   Eigen::MatrixXd& b3 = ws.b3;
   Eigen::MatrixXd& b6 = ws.b6;
+  for (Eigen::MatrixXd* m : {&b1, &b2, &b3, &b6, &ws.x, &ws.q91, &out}) resize_populated(*m, k, k);
   b1.noalias() = (c * std::ldexp(1.0, -s0)) * a;
-  for (Eigen::MatrixXd* m : {&b2, &b3, &b6, &ws.x, &ws.q91, &out}) m->resize(k, k);
   product(b1, b1, b2);
   product(b1, b2, b3);
   const auto one_norm = [](const Eigen::MatrixXd& m) {

@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/first_touch.hpp"
+
 namespace netdyn::detail {
 
 class MatrixRing {
@@ -28,7 +30,7 @@ class MatrixRing {
              int slots) {
     buffers.resize(static_cast<std::size_t>(slots));
     for (Eigen::MatrixXd& b : buffers) {
-      b.resize(rows, cols);
+      resize_populated(b, rows, cols);
       slots_.push_back(Slot{std::move(b), -1, 0, false});
     }
   }

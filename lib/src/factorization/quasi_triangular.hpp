@@ -7,6 +7,7 @@
 #include <Eigen/LU>
 #include <vector>
 
+#include "core/first_touch.hpp"
 #include "core/matrix_exponential.hpp"
 #include "lapack/lapack.hpp"
 
@@ -100,6 +101,7 @@ class QuasiTriangularAlgebra {
                 const Eigen::MatrixXd& p,
                 Eigen::MatrixXd& out,
                 int threads = 1) const {
+    resize_populated(out, p.rows(), p.cols());
     out = p;
     corner_products('N', x, out, threads);
     // Column by column (contiguous); p(i, j) = 0 for i > j + 1, and sub_ is ascending.
@@ -115,6 +117,7 @@ class QuasiTriangularAlgebra {
   // s = U + L (L: the subdiagonal entries), U^T s by the corner products (row i of column j only
   // needs rows k <= i <= j of s), then L^T s adds s(i+1, i) times row i + 1 to row i.
   void gram(const Eigen::MatrixXd& s, Eigen::MatrixXd& g, int threads = 1) const {
+    resize_populated(g, s.rows(), s.cols());
     g = s;
     corner_products('T', s, g, threads);
     for (const Index i : sub_) g.row(i).tail(n_ - i) += s(i + 1, i) * s.row(i + 1).tail(n_ - i);
