@@ -40,13 +40,15 @@ for job in "${list[@]}"; do
     fi
   done
 done
-# Lines: job n seconds round.
+# Lines: job n seconds round. A netdyn job named JOB+VARIANT (envelope+certified: more work than
+# the peer's JOB) is divided by the peer's JOB time as well.
 awk 'NR==FNR {peer[$1" "$2" "$4]=$3; next}
-     ($1" "$2" "$4) in peer {
-       key = $1" "$2; r = peer[$1" "$2" "$4] / $3
+     { split($1, base, "+"); p = base[1]" "$2" "$4 }
+     p in peer {
+       key = $1" "$2; r = peer[p] / $3
        if (!(key in count)) order[++keys] = key
        ratios[key, ++count[key]] = r
-       s[key] = s[key] sprintf(" %.4f/%.4f", peer[$1" "$2" "$4], $3)
+       s[key] = s[key] sprintf(" %.4f/%.4f", peer[p], $3)
      }
      END {
        print "job n median_ratio rounds(scipy_s/netdyn_s)"

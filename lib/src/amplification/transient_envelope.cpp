@@ -316,7 +316,7 @@ TransientEnvelope transient_envelope(const SchurFactorization& factorization,
   // transient_gain_search.hpp. Automatic horizon: the first doubling time with ||e^{tA}|| <= 0.1
   // (the supremum is attained before any time where the norm is below 1).
   std::optional<detail::TransientGainSearch> search;
-  if (automatic || growth) {
+  if (automatic || certify) {
     // With the grid's threads, these products share their column blocks among them too, on
     // single-threaded BLAS: a woken OpenBLAS worker would spin on the grid's cores (~0.1 s).
     std::optional<lapack::SingleThreadedBlas> single;

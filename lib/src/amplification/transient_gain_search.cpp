@@ -186,8 +186,8 @@ class TransientGainSearch::Impl {
   [[nodiscard]] double scale() const { return scale_; }
   [[nodiscard]] double range() const { return range_end_; }
 
-  // The steps e^{first_step 2^i T}, i = -fine..top, and the doubling nodes (i >= 0); returns
-  // the range's end (scaled units).
+  // The steps e^{first_step 2^i T}, i = 0..top, and the doubling nodes; returns the range's end
+  // (scaled units). The fine steps (i < 0) come when the search first reaches them (step()).
   double prepare() {
     range_end_ = doubling();
     return range_end_;
@@ -202,9 +202,22 @@ class TransientGainSearch::Impl {
       const double finest = std::sqrt(2.0 * s_.tolerance / curvature);
       fine_ = std::clamp(static_cast<int>(std::ceil(std::log2(h0 / finest))) + 1, 0, 60);
     }
-    steps_.push_back(short_step(std::ldexp(h0, -fine_)));
-    for (int i = -fine_ + 1; i <= 0; ++i) steps_.push_back(square(steps_.back(), i));
-    steps_.back() = whole(steps_.back());
+    // Level 0 from a Taylor step at the level b <= 0 that needs the fewest products, (degree -
+    // 1) + (-b) squarings in the expm1 form, which keeps its 1 + O(h) entries exact to rounding
+    // for the doubling's squarings of the whole matrices (2^top-fold amplification otherwise).
+    // Squared up from the finest level, as before, it took fine_ more products.
+    fine_steps_.reserve(static_cast<std::size_t>(fine_));
+    int bottom = 0;
+    for (int b = 0; b >= -fine_; --b) {
+      if (taylor_degree(std::ldexp(h0, b) * t_abs_norm_) - b <=
+          taylor_degree(std::ldexp(h0, bottom) * t_abs_norm_) - bottom) {
+        bottom = b;
+      }
+    }
+    std::vector<Exponential> up = ladder(bottom, 0);
+    coarse_.push_back(whole(up.back()));
+    up.pop_back();
+    for (auto it = up.rbegin(); it != up.rend(); ++it) fine_steps_.push_back(*it);
     const bool automatic = s_.t_max == 0.0;
     for (int j = 0;; ++j) {
       const double time = std::ldexp(h0, j);
@@ -213,7 +226,7 @@ class TransientGainSearch::Impl {
         top_ = j;
         return s_.t_max;
       }
-      Node node = evaluate(time, steps_.back());
+      Node node = evaluate(time, coarse_.back());
       if (!std::isfinite(node.upper)) {
         if (!automatic) {
           overflow_ = true;  // the caller's grid reports it
@@ -237,7 +250,7 @@ class TransientGainSearch::Impl {
         top_ = j + 1;
         return s_.t_max;
       }
-      steps_.push_back(square(steps_.back(), j + 1));
+      coarse_.push_back(square(coarse_.back(), j + 1));
     }
   }
 
@@ -375,8 +388,21 @@ class TransientGainSearch::Impl {
   }
 
  private:
-  [[nodiscard]] const Exponential& step(int level) const {
-    return steps_[static_cast<std::size_t>(level + fine_)];
+  // The step of width first_step 2^level. The fine ones (level < 0, down to -fine_) are built
+  // in chunks as the search descends: a Taylor step at the chunk's bottom, in the expm1 form,
+  // squared up to the level above the previous bottom. A search that stops early (the budget at
+  // large n) never builds the levels it does not reach; one that descends far builds them in
+  // chunks of growing size, a few products more than one ladder from the finest.
+  [[nodiscard]] const Exponential& step(int level) {
+    if (level >= 0) return coarse_[static_cast<std::size_t>(level)];
+    const auto built = static_cast<int>(fine_steps_.size());  // levels -1..-built
+    if (-level > built) {
+      const int top = -built - 1;  // the highest level still missing
+      const int bottom = std::max(-fine_, std::min(level, top - std::max(3, built - 1)));
+      const std::vector<Exponential> chunk = ladder(bottom, top);
+      for (auto it = chunk.rbegin(); it != chunk.rend(); ++it) fine_steps_.push_back(*it);
+    }
+    return fine_steps_[static_cast<std::size_t>(-level - 1)];
   }
 
   [[nodiscard]] double width(int level) const { return std::ldexp(s_.first_step, level); }
@@ -485,11 +511,32 @@ class TransientGainSearch::Impl {
         e.norm, std::exp(std::max(s_.omega, 0.0) * s) * (1.0 + e.depth * gamma_ * e.abs_norm));
   }
 
-  // e^{delta T} for a short step: the Taylor polynomial by Horner, of the lowest degree whose
-  // remainder (x^(d+1)/(d+1)!) e^x, x = |delta| ||T||, is below the unit roundoff; the general
-  // exponential (five products and squarings) beyond x = 1/2.
+  // The steps of levels bottom..top (top <= 0), in the expm1 form: a Taylor step at the bottom,
+  // squared up.
+  std::vector<Exponential> ladder(int bottom, int top) {
+    std::vector<Exponential> out{short_step(width(bottom))};
+    for (int i = bottom + 1; i <= top; ++i) out.push_back(square(out.back(), i));
+    return out;
+  }
+
+  // The lowest degree d whose Taylor remainder (x^(d+1)/(d+1)!) e^x is below the unit roundoff
+  // relative to x.
+  static int taylor_degree(double x) {
+    int d = 1;
+    double term = x;  // x^d / d!
+    while (term * x / (d + 1) * std::exp(x) > kUnitRoundoff * x && d < 30) {
+      ++d;
+      term *= x / d;
+    }
+    return d;
+  }
+
+  // e^{delta T} for a short step: the Taylor polynomial of degree taylor_degree(x), x = |delta|
+  // ||T||, by Horner, in the expm1 form; the general exponential (five products and squarings)
+  // beyond x = 1/2.
   Exponential short_step(double delta) {
     const double x = std::abs(delta) * t_abs_norm_;
+    const int d = taylor_degree(x);
     auto out = pool_.shared();
     Exponential e;
     if (x > 0.5) {
@@ -499,12 +546,6 @@ class TransientGainSearch::Impl {
       e.abs_norm = abs_norm_bound(*out);
       e.depth = 12;  // the degree-18 scheme's five products and its squarings, about a dozen
     } else {
-      int d = 1;
-      double term = x;  // x^d / d!
-      while (term * x / (d + 1) * std::exp(x) > kUnitRoundoff * x && d < 30) {
-        ++d;
-        term *= x / d;
-      }
       // e^{delta T} - I = delta T (I + delta T/2 (I + delta T/3 (... (I + delta T/d)))).
       if (d == 1) {
         *out = delta * t_;
@@ -618,8 +659,9 @@ class TransientGainSearch::Impl {
   int fine_ = 0;
   int top_ = 0;
   bool overflow_ = false;
-  std::vector<Exponential> steps_;  // level i at index i + fine_
-  std::vector<Node> doubling_;      // level j >= 0: the node at first_step 2^j
+  std::vector<Exponential> coarse_;      // level i >= 0 at index i
+  std::vector<Exponential> fine_steps_;  // level i < 0 at index -i - 1, built by step()
+  std::vector<Node> doubling_;           // level j >= 0: the node at first_step 2^j
   std::vector<Node> nodes_;
   Node best_{0.0, 1.0, 1.0, 0.0};  // e^{0 T} = I: the value 1 is attained at t = 0
   Exponential best_e_;
