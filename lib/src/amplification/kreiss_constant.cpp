@@ -12,6 +12,7 @@
 
 #include "amplification/resolvent.hpp"
 #include "amplification/shifted_stability_radius.hpp"
+#include "amplification/stability_requirement.hpp"
 #include "core/checks.hpp"
 #include "core/golden_section.hpp"
 #include "factorization/triangular_condition.hpp"
@@ -252,14 +253,7 @@ void validate(const char* fn,
 }
 
 void require_stable(const char* fn, const SchurFactorization& factorization) {
-  const Eigen::VectorXcd& values = factorization.eigenvalues();  // values(0): largest real part
-  if (!(values(0).real() < 1.0)) {
-    std::ostringstream msg;
-    msg.precision(12);
-    msg << fn << ": W is unstable: eigenvalue " << values(0)
-        << " of W has real part >= 1, so the resolvent is unbounded on Re z > 0";
-    throw std::invalid_argument(msg.str());
-  }
+  detail::require_stable(fn, factorization, "the resolvent is unbounded on Re z > 0");
 }
 
 // The envelope's upper bound holds for every t >= 0 if its horizon was automatic or the

@@ -12,6 +12,7 @@
 
 #include "amplification/resolvent.hpp"
 #include "amplification/shifted_stability_radius.hpp"
+#include "amplification/stability_requirement.hpp"
 #include "core/checks.hpp"
 #include "core/golden_section.hpp"
 #include "lapack/lapack.hpp"
@@ -107,15 +108,10 @@ StabilityRadius distance_to_instability(const SchurFactorization& factorization,
                                         const StabilityRadiusOptions& options) {
   constexpr const char* kFn = "distance_to_instability";
   validate_options(kFn, factorization.matrix(), options);
-  const Eigen::VectorXcd& values = factorization.eigenvalues();  // values(0): largest real part
-  if (!(values(0).real() < 1.0)) {
-    std::ostringstream msg;
-    msg.precision(12);
-    msg << kFn << ": W is unstable: eigenvalue " << values(0)
-        << " of W has real part >= 1, so A = (W - I)/tau has an eigenvalue on or right of the "
-           "imaginary axis and its distance to instability is 0";
-    throw std::invalid_argument(msg.str());
-  }
+  detail::require_stable(kFn,
+                         factorization,
+                         "A = (W - I)/tau has an eigenvalue on or right of the imaginary axis and "
+                         "its distance to instability is 0");
   return detail::shifted_distance_to_instability(factorization, 1.0, options, {});
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "amplification/envelope_norm.hpp"
+#include "amplification/stability_requirement.hpp"
 #include "amplification/transient_gain_search.hpp"
 #include "core/checks.hpp"
 #include "core/lanczos.hpp"
@@ -295,14 +296,8 @@ TransientEnvelope transient_envelope(const SchurFactorization& factorization,
   t.diagonal().array() -= 1.0;
   t /= tau;
   if (options.t_max == 0.0) {
-    const Eigen::VectorXcd& values = factorization.eigenvalues();  // values(0): largest real part
-    if (!(values.size() > 0 && values(0).real() < 1.0)) {
-      std::ostringstream msg;
-      msg.precision(12);
-      msg << kFn << ": W is unstable: eigenvalue " << values(0)
-          << " of W has real part >= 1, so ||exp(tA)|| grows without bound; give options.t_max";
-      throw std::invalid_argument(msg.str());
-    }
+    detail::require_stable(
+        kFn, factorization, "||exp(tA)|| grows without bound; give options.t_max");
   }
   const QuasiTriangularAlgebra algebra(t);
   // Grid norms: Ritz residual 1e-9 gives the value to ~1e-9 even with clustered top singular

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstddef>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -307,39 +308,13 @@ namespace {
 // there would race, so nothing is changed.
 constexpr Eigen::Index kThreadedLevel2Min = 400;
 
-class SerialForSmall {
- public:
-  explicit SerialForSmall(Eigen::Index n) {
-    if (n >= kThreadedLevel2Min || openblas_get_num_threads == nullptr ||
-        openblas_set_num_threads == nullptr) {
-      return;
-    }
+// Whether a level-2 call of order n runs on the calling thread (SingleThreadedBlas around it).
+bool serial_level2(Eigen::Index n) {
 #ifdef _OPENMP
-    if (omp_in_parallel() != 0) return;
+  if (omp_in_parallel() != 0) return false;
 #endif
-    saved_ = openblas_get_num_threads();
-    if (saved_ > 1) {
-      openblas_set_num_threads(1);
-    } else {
-      saved_ = 0;
-    }
-  }
-  ~SerialForSmall() {
-    if (saved_ > 0) openblas_set_num_threads(saved_);
-  }
-  SerialForSmall(const SerialForSmall&) = delete;
-  SerialForSmall& operator=(const SerialForSmall&) = delete;
-
- private:
-  int saved_ = 0;
-};
-
-}  // namespace
-
-}  // namespace netdyn::lapack
-
-namespace netdyn::lapack {
-namespace {
+  return n < kThreadedLevel2Min;
+}
 
 std::atomic<long> g_calls[static_cast<int>(Routine::kCount)];
 
@@ -1354,7 +1329,8 @@ void symv_upper(const Eigen::Ref<const Eigen::MatrixXd>& a,
   const int incy = to_int(y.innerStride(), "dsymv");
   const double one = 1.0;
   const double zero = 0.0;
-  const SerialForSmall serial(n);
+  std::optional<SingleThreadedBlas> serial;
+  if (serial_level2(n)) serial.emplace();
   dsymv_("U", &n, &one, a.data(), &lda, x.data(), &incx, &zero, y.data(), &incy, 1);
 }
 
@@ -1522,7 +1498,8 @@ void upper_triangular_vector_with(
 void trmv_upper(char trans,
                 const Eigen::Ref<const Eigen::MatrixXd>& a,
                 Eigen::Ref<Eigen::VectorXd> x) {
-  const SerialForSmall serial(x.size());
+  std::optional<SingleThreadedBlas> serial;
+  if (serial_level2(x.size())) serial.emplace();
   upper_triangular_vector_with(dtrmv_, "dtrmv", trans, a, x);
 }
 
