@@ -15,7 +15,9 @@
 
 #include <cmath>
 #include <filesystem>
+#include <limits>
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 #include "common/report_json.hpp"
@@ -85,10 +87,34 @@ struct type_caster<Real<RefType, Name>> {
 
 namespace {
 
-// The same keys as the command line's JSON: go through its serialiser and Python's json module,
-// so a key added to `netdyn check --json` appears here too.
+// The same keys as the command line's JSON (its serialiser, so a key added to `netdyn check
+// --json` appears here too), as Python objects: null -> None, and the strings "inf" / "-inf" the
+// JSON writes for non-finite numbers (JSON has none) -> float('inf') / float('-inf').
 py::object json_to_python(const nlohmann::json& j) {
-  return py::module_::import("json").attr("loads")(j.dump());
+  switch (j.type()) {
+    case nlohmann::json::value_t::null: return py::none();
+    case nlohmann::json::value_t::boolean: return py::bool_(j.get<bool>());
+    case nlohmann::json::value_t::number_integer:
+    case nlohmann::json::value_t::number_unsigned: return py::int_(j.get<long long>());
+    case nlohmann::json::value_t::number_float: return py::float_(j.get<double>());
+    case nlohmann::json::value_t::string: {
+      const auto& text = j.get_ref<const std::string&>();
+      if (text == "inf") return py::float_(std::numeric_limits<double>::infinity());
+      if (text == "-inf") return py::float_(-std::numeric_limits<double>::infinity());
+      return py::str(text);
+    }
+    case nlohmann::json::value_t::array: {
+      py::list out;
+      for (const auto& item : j) out.append(json_to_python(item));
+      return std::move(out);
+    }
+    case nlohmann::json::value_t::object: {
+      py::dict out;
+      for (const auto& [key, item] : j.items()) out[py::str(key)] = json_to_python(item);
+      return std::move(out);
+    }
+    default: throw std::logic_error("internal error: unexpected JSON value in a netdyn report");
+  }
 }
 
 py::object optional_value(const std::optional<double>& v) {
@@ -113,7 +139,7 @@ netdyn::RateNetwork make_network(const MatrixRef& w,
 
 }  // namespace
 
-PYBIND11_MODULE(netdyn, m) {
+PYBIND11_MODULE(_core, m) {
   m.doc() =
       "netdyn: stability, nonnormality and amplification of rate networks\n"
       "tau dr/dt = -r + W r + h(t), A = (W - I)/tau. Conventions: docs/conventions.md.";
@@ -233,7 +259,7 @@ PYBIND11_MODULE(netdyn, m) {
       py::arg("W"),
       py::arg("tau") = 1.0,
       "The `netdyn check` report as a dict with the keys of `netdyn check --json` (None for "
-      "quantities that do not exist, 'inf' for infinite ones).");
+      "quantities that do not exist, float('inf') for infinite ones).");
 
   // --- E-I closed forms -----------------------------------------------------------------------
   m.def(

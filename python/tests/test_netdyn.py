@@ -59,6 +59,25 @@ def test_check_has_cli_keys_and_reference_values():
     assert unstable["stable"] is False and unstable["steady_state_gain"] is None
 
 
+def test_check_gives_infinity_as_a_float_and_absence_as_none():
+    # A Jordan block is defective: kappa(V) is infinite; the JSON writes "inf", Python gets a float.
+    r = netdyn.check(np.array([[0.5, 1.0], [0.0, 0.5]]))
+    assert isinstance(r["eigenvector_condition"], float)
+    assert r["eigenvector_condition"] == math.inf
+    assert [k for k, v in r.items() if isinstance(v, str)] == ["classification"]  # no "inf"
+    # Unstable: the stable-only figures are None.
+    r = netdyn.check(np.array([[1.5, 0.0], [0.0, 0.2]]))
+    assert r["steady_state_gain"] is None and r["transient_gain"] is None
+
+
+def test_package_layout_and_version():
+    # A package (netdyn/__init__.py over the compiled netdyn._core), exporting the core's API.
+    assert os.path.basename(netdyn.__file__) == "__init__.py"
+    assert netdyn.__version__ == netdyn._core.__version__
+    assert "check" in netdyn.__all__ and "spectrum" in netdyn.__all__
+    assert all(hasattr(netdyn, name) for name in netdyn.__all__)
+
+
 def test_nonnormal_amplification_of_balanced_network():
     # science.md T3a: V = 2129/85, V_n = 1.7, ratio 14.733564014.
     r = netdyn.check(MM09)
@@ -347,3 +366,30 @@ def test_amplify_kreiss_off_the_real_axis_matches_a_dense_svd_search():
     assert out["kreiss_constant_upper_bound"] == out["transient_gain_upper_bound"]
     # The other side of the theorem, max_t ||exp(tA)|| <= e n K, holds with the lower bound for K.
     assert out["transient_gain"] <= math.e * 6 * out["kreiss_lower_bound"]
+
+
+def test_docs_python_examples_run(capsys):
+    # Every ```python block of docs/python.md runs as written (from the repository root, where its
+    # relative data/ paths point), and the package docstring's doctest holds.
+    import doctest
+    import re
+    root = os.path.join(os.path.dirname(__file__), "..", "..")
+    text = open(os.path.join(root, "docs", "python.md")).read()
+    blocks = re.findall(r"```python\n(.*?)```", text, re.S)
+    assert blocks
+    here = os.getcwd()
+    try:
+        os.chdir(root)
+        for block in blocks:
+            if block.startswith(">>>"):  # a doctest, with netdyn and np in scope
+                test = doctest.DocTestParser().get_doctest(
+                    block, {"netdyn": netdyn, "np": np}, "docs/python.md", "docs/python.md", 0)
+                assert test.examples
+                runner = doctest.DocTestRunner()
+                runner.run(test)
+                assert runner.failures == 0, block
+            else:
+                exec(compile(block, "docs/python.md", "exec"), {})
+    finally:
+        os.chdir(here)
+    assert doctest.testmod(netdyn, verbose=False).failed == 0
