@@ -19,8 +19,9 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
+#include <variant>
 
-#include "common/report_json.hpp"
 #include "netdyn/amplification/covariance.hpp"
 #include "netdyn/amplification/kreiss_constant.hpp"
 #include "netdyn/amplification/lyapunov.hpp"
@@ -38,6 +39,7 @@
 #include "netdyn/models/ei_network.hpp"
 #include "netdyn/models/generators.hpp"
 #include "netdyn/report/report.hpp"
+#include "netdyn/report/report_fields.hpp"
 
 namespace py = pybind11;
 using MatrixRef = Eigen::Ref<const Eigen::MatrixXd>;
@@ -87,34 +89,33 @@ struct type_caster<Real<RefType, Name>> {
 
 namespace {
 
-// The same keys as the command line's JSON (its serialiser, so a key added to `netdyn check
-// --json` appears here too), as Python objects: null -> None, and the strings "inf" / "-inf" the
-// JSON writes for non-finite numbers (JSON has none) -> float('inf') / float('-inf').
-py::object json_to_python(const nlohmann::json& j) {
-  switch (j.type()) {
-    case nlohmann::json::value_t::null: return py::none();
-    case nlohmann::json::value_t::boolean: return py::bool_(j.get<bool>());
-    case nlohmann::json::value_t::number_integer:
-    case nlohmann::json::value_t::number_unsigned: return py::int_(j.get<long long>());
-    case nlohmann::json::value_t::number_float: return py::float_(j.get<double>());
-    case nlohmann::json::value_t::string: {
-      const auto& text = j.get_ref<const std::string&>();
-      if (text == "inf") return py::float_(std::numeric_limits<double>::infinity());
-      if (text == "-inf") return py::float_(-std::numeric_limits<double>::infinity());
-      return py::str(text);
-    }
-    case nlohmann::json::value_t::array: {
-      py::list out;
-      for (const auto& item : j) out.append(json_to_python(item));
-      return std::move(out);
-    }
-    case nlohmann::json::value_t::object: {
-      py::dict out;
-      for (const auto& [key, item] : j.items()) out[py::str(key)] = json_to_python(item);
-      return std::move(out);
-    }
-    default: throw std::logic_error("internal error: unexpected JSON value in a netdyn report");
+// The report as a dict with the keys of `netdyn check --json` (netdyn::report_fields, the list
+// both share): absent quantities None, infinite ones float('inf') (the JSON writes "inf"), the
+// eigenvalues a complex array, the warnings a list of {"code", "message"} dicts.
+py::dict report_dict(const netdyn::NetworkReport& report) {
+  py::dict out;
+  for (const netdyn::ReportField& field : netdyn::report_fields(report)) {
+    out[field.key] = std::visit(
+        [](const auto& v) -> py::object {
+          using V = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<V, std::monostate>) {
+            return py::none();
+          } else if constexpr (std::is_same_v<V, std::vector<netdyn::ReportWarning>>) {
+            py::list warnings;
+            for (const netdyn::ReportWarning& w : v) {
+              py::dict item;
+              item["code"] = w.code;
+              item["message"] = w.message;
+              warnings.append(item);
+            }
+            return std::move(warnings);
+          } else {
+            return py::cast(v);  // bool, int, float, str, complex ndarray
+          }
+        },
+        field.value);
   }
+  return out;
 }
 
 py::object optional_value(const std::optional<double>& v) {
@@ -254,7 +255,7 @@ PYBIND11_MODULE(_core, m) {
         const MatrixRef& w = w_in.get();
         netdyn::ReportOptions options;
         options.tau = tau;
-        return json_to_python(netdyn::cli::report_json(netdyn::analyse_network(w, options)));
+        return report_dict(netdyn::analyse_network(w, options));
       },
       py::arg("W"),
       py::arg("tau") = 1.0,

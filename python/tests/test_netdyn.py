@@ -393,3 +393,29 @@ def test_docs_python_examples_run(capsys):
     finally:
         os.chdir(here)
     assert doctest.testmod(netdyn, verbose=False).failed == 0
+
+
+@pytest.mark.skipif(not os.environ.get("NETDYN_CLI"), reason="NETDYN_CLI (the netdyn executable) not set")
+def test_check_equals_the_command_line_on_data():
+    # Issue 18: every number `netdyn check --json` prints for data/ is the same from Python.
+    import json
+    import subprocess
+    for name in sorted(os.listdir(DATA)):
+        if not name.endswith((".npy", ".csv")):
+            continue
+        path = os.path.join(DATA, name)
+        cli = json.loads(subprocess.run([os.environ["NETDYN_CLI"], "check", "--json", path],
+                                        capture_output=True, text=True, check=True).stdout)
+        py = netdyn.check(netdyn.read_matrix(path))
+        assert set(py) == set(cli), name
+        for key, theirs in cli.items():
+            ours = py[key]
+            if key == "eigenvalues":
+                assert np.array_equal(ours, np.array([complex(re, im) for re, im in theirs])), name
+            elif theirs is None or isinstance(theirs, (bool, str, list)):
+                if theirs in ("inf", "-inf"):
+                    assert ours == float(theirs), (name, key)
+                else:
+                    assert ours == theirs, (name, key, ours, theirs)
+            else:
+                assert abs(ours - theirs) <= 1e-12 * abs(theirs), (name, key, ours, theirs)

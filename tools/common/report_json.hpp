@@ -1,6 +1,6 @@
 #pragma once
-// The JSON form of netdyn::NetworkReport: the keys of cli.md's `netdyn check` table. Shared by the
-// command line and the Python module (python/), so both speak the same contract.
+// The JSON form of netdyn::NetworkReport: the keys of cli.md's `netdyn check` table, from
+// netdyn::report_fields (lib/), the list the Python module's dict is built from too.
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>

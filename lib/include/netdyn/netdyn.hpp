@@ -43,3 +43,4 @@
 
 #include "netdyn/report/guards.hpp"
 #include "netdyn/report/report.hpp"
+#include "netdyn/report/report_fields.hpp"
