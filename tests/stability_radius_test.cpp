@@ -156,6 +156,76 @@ TEST(DistanceToInstability, BalancedNetworkAndTimeConstant) {
   EXPECT_NEAR(scaled.frequency, r.frequency / 4.0, 1e-6);
 }
 
+#ifdef NETDYN_HAVE_SLICOT
+// SLICOT's AB13FD (Debian libslicot-dev): beta(A) and its frequency by the Byers bisection with
+// Boyd-Balakrishnan's steps, the implementation issue 17 names as the reference.
+extern "C" void ab13fd_(const int* n,
+                        double* a,
+                        const int* lda,
+                        double* beta,
+                        double* omega,
+                        const double* tol,
+                        double* dwork,
+                        const int* ldwork,
+                        std::complex<double>* cwork,
+                        const int* lcwork,
+                        int* info);
+
+Minimum slicot_ab13fd(Eigen::MatrixXd a) {
+  const int n = static_cast<int>(a.rows());
+  const int ldwork = 3 * n * (n + 2) + 64 * n;
+  const int lcwork = n * (n + 3) + 64 * n;
+  std::vector<double> dwork(static_cast<std::size_t>(ldwork));
+  std::vector<std::complex<double>> cwork(static_cast<std::size_t>(lcwork));
+  const double tol = 1e-14;  // below EPS AB13FD uses EPS
+  Minimum out;
+  int info = 0;
+  ab13fd_(&n,
+          a.data(),
+          &n,
+          &out.beta,
+          &out.omega,
+          &tol,
+          dwork.data(),
+          &ldwork,
+          cwork.data(),
+          &lcwork,
+          &info);
+  EXPECT_EQ(info, 0) << "AB13FD info";
+  return out;
+}
+#endif
+
+// Issue 17: the distance to instability agrees with SLICOT AB13FD to 1e-9 on the tests' matrices
+// (the random and oscillatory n = 30 ones, the Jordan-like 2 x 2, the balanced E-I pair).
+TEST(DistanceToInstability, MatchesSlicotAb13fd) {
+#ifndef NETDYN_HAVE_SLICOT
+  GTEST_SKIP()
+      << "built without SLICOT (Debian libslicot-dev; scripts/setup.sh --tests installs it)";
+#else
+  const Eigen::Index n = 30;
+  const Eigen::MatrixXd g = netdyn::testing::gaussian(n, 1.0, 12);
+  const Eigen::MatrixXd skew = 0.5 * (g - g.transpose());
+  std::vector<Eigen::MatrixXd> cases = {
+      netdyn::testing::gaussian(n, 0.9, 11) - Eigen::MatrixXd::Identity(n, n),
+      -0.5 * Eigen::MatrixXd::Identity(n, n) + 6.0 * skew +
+          0.8 * netdyn::testing::gaussian(n, 1.0, 13),
+      netdyn::testing::balanced_ei(30.0 / 7.0, 1.1) - Eigen::MatrixXd::Identity(2, 2)};
+  for (const double b : {0.5, -30.0}) {
+    Eigen::MatrixXd m(2, 2);
+    m << -0.1, b, 0.0, -0.1;
+    cases.push_back(m);
+  }
+  for (std::size_t k = 0; k < cases.size(); ++k) {
+    const Minimum reference = slicot_ab13fd(cases[k]);
+    const auto r = netdyn::distance_to_instability(connectivity_of(cases[k]));
+    EXPECT_NEAR(r.radius, reference.beta, 1e-9 * reference.beta) << "case " << k;
+    EXPECT_NEAR(r.frequency, reference.omega, 1e-5 * std::max(1.0, reference.omega))
+        << "case " << k;
+  }
+#endif
+}
+
 // From a factorisation: no decomposition of W, one dgehrd + dhseqr of order 2n per iteration.
 TEST(DistanceToInstability, FactorizationOverloadOnlySolvesHamiltonians) {
   const netdyn::SchurFactorization f(netdyn::testing::gaussian(40, 0.8, 3),

@@ -46,7 +46,8 @@ inline Eigen::MatrixXd oscillatory_network(Eigen::Index n, std::uint64_t seed) {
   Eigen::MatrixXd t = gaussian(n, 3.0, seed).triangularView<Eigen::StrictlyUpper>();
   const Eigen::Index blocks = n / 2;
   for (Eigen::Index b = 0; b < blocks; ++b) {
-    const double omega = blocks > 1 ? 5.0 + 25.0 * static_cast<double>(b) / (blocks - 1) : 5.0;
+    const double omega =
+        blocks > 1 ? 5.0 + 25.0 * static_cast<double>(b) / static_cast<double>(blocks - 1) : 5.0;
     const Eigen::Index i = 2 * b;
     t(i, i) = t(i + 1, i + 1) = -0.5;
     t(i, i + 1) = 2.0 * omega;
