@@ -13,6 +13,7 @@
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
+#include <array>
 #include <cmath>
 #include <filesystem>
 #include <limits>
@@ -26,6 +27,7 @@
 #include "netdyn/amplification/kreiss_constant.hpp"
 #include "netdyn/amplification/lyapunov.hpp"
 #include "netdyn/amplification/nonnormality.hpp"
+#include "netdyn/amplification/pseudospectrum.hpp"
 #include "netdyn/amplification/stability_radius.hpp"
 #include "netdyn/amplification/steady_state.hpp"
 #include "netdyn/amplification/transient_envelope.hpp"
@@ -416,6 +418,58 @@ PYBIND11_MODULE(_core, m) {
       "with its frequency, and the Kreiss interval kreiss_lower_bound <= K(A) <= "
       "kreiss_constant_upper_bound with the point z = (re, im) of the lower bound (None if "
       "unstable).");
+
+  // --- pseudospectra --------------------------------------------------------------------------
+  m.def(
+      "pseudospectra",
+      [](const RealW& w,
+         std::array<Eigen::Index, 2> grid,
+         std::optional<std::array<double, 4>> box,
+         double tolerance) {
+        netdyn::PseudospectrumOptions options;
+        options.nx = grid[0];
+        options.ny = grid[1];
+        options.box = box;
+        options.tolerance = tolerance;
+        const netdyn::Pseudospectrum ps = netdyn::compute_pseudospectrum(w.get(), options);
+        py::dict out;
+        out["x"] = ps.x;
+        out["y"] = ps.y;
+        out["sigma_min"] = ps.sigma_min;
+        out["eigenvalues"] = ps.eigenvalues;
+        out["lanczos_steps"] = ps.iterations;
+        out["unconverged_points"] = ps.unconverged;
+        out["mirrored_rows"] = ps.mirrored_rows;
+        return out;
+      },
+      py::arg("W"),
+      py::arg("grid") = std::array<Eigen::Index, 2>{40, 40},
+      py::arg("box") = py::none(),
+      py::arg("tolerance") = 1e-5,
+      "As `netdyn pseudospectra`: sigma_min(zI - W) on a grid of z = x + iy (EigTool's inverse "
+      "Lanczos on the Schur form).\n\n"
+      "grid=(nx, ny); box=(x0, x1, y0, y1) or None for a box around the eigenvalues; tolerance: "
+      "Lanczos residual per point (sigma_min to about half of it relative, usually its square).\n"
+      "Returns a dict: x (nx,), y (ny,), sigma_min (ny, nx) with sigma_min[i, j] at x[j] + i y[i], "
+      "eigenvalues, lanczos_steps, unconverged_points, mirrored_rows. The eps-pseudospectrum is "
+      "{z : sigma_min < eps}.\n\n"
+      "Example: ps = netdyn.pseudospectra(W, grid=(80, 60)); "
+      "plt.contour(ps['x'], ps['y'], np.log10(ps['sigma_min']))");
+  m.def(
+      "pseudospectral_abscissa",
+      [](const RealW& w, double eps) {
+        const netdyn::PseudospectralAbscissa a = netdyn::pseudospectral_abscissa(w.get(), eps);
+        py::dict out;
+        out["abscissa"] = a.abscissa;
+        out["y"] = a.y;
+        out["iterations"] = a.iterations;
+        return out;
+      },
+      py::arg("W"),
+      py::arg("eps"),
+      "alpha_eps(W) = max Re z over sigma_min(zI - W) <= eps (criss-cross, Burke-Lewis-Overton), "
+      "as `netdyn pseudospectra --eps`. Returns a dict: abscissa, y (Im z of a rightmost point), "
+      "iterations. For normal W it is the spectral abscissa + eps.");
 
   // --- simulation and Jacobians ---------------------------------------------------------------
   m.def(

@@ -419,3 +419,33 @@ def test_check_equals_the_command_line_on_data():
                     assert ours == theirs, (name, key, ours, theirs)
             else:
                 assert abs(ours - theirs) <= 1e-12 * abs(theirs), (name, key, ours, theirs)
+
+
+def test_pseudospectra_match_scipy_svd():
+    rng = np.random.default_rng(5)
+    W = rng.standard_normal((20, 20)) / np.sqrt(20) + np.triu(rng.standard_normal((20, 20)), 1)
+    ps = netdyn.pseudospectra(W, grid=(5, 4), box=(-2.0, 1.0, 0.0, 1.5), tolerance=1e-9)
+    assert ps["sigma_min"].shape == (4, 5)
+    assert np.allclose(ps["x"], np.linspace(-2.0, 1.0, 5)) and np.allclose(ps["y"], np.linspace(0.0, 1.5, 4))
+    for i, y in enumerate(ps["y"]):
+        for j, x in enumerate(ps["x"]):
+            theirs = sla.svdvals((x + 1j * y) * np.eye(20) - W)[-1]
+            assert abs(ps["sigma_min"][i, j] - theirs) <= 1e-8 * theirs, (i, j)
+    ours, theirs = ps["eigenvalues"], np.linalg.eigvals(W)
+    assert max(np.min(np.abs(theirs - z)) for z in ours) < 1e-10  # the same set
+    assert len(ours) == len(theirs)
+    with pytest.raises(ValueError):
+        netdyn.pseudospectra(W, grid=(0, 4))
+
+
+def test_pseudospectral_abscissa_closed_form_and_bounds():
+    # Normal W: alpha_eps = alpha + eps exactly.
+    W = np.diag([0.5, -1.0, 0.2])
+    a = netdyn.pseudospectral_abscissa(W, 0.1)
+    assert abs(a["abscissa"] - 0.6) < 1e-10
+    # Nonnormal (the balanced pair): sigma_min at the rightmost point equals eps, and alpha_eps
+    # exceeds alpha + eps (the pseudospectrum bulges out).
+    a = netdyn.pseudospectral_abscissa(MM09, 0.1)
+    z = a["abscissa"] + 1j * a["y"]
+    assert abs(sla.svdvals(z * np.eye(2) - MM09)[-1] - 0.1) < 1e-8
+    assert a["abscissa"] > max(np.linalg.eigvals(MM09).real) + 0.1
