@@ -31,6 +31,7 @@
 #include "netdyn/amplification/stability_radius.hpp"
 #include "netdyn/amplification/steady_state.hpp"
 #include "netdyn/amplification/transient_envelope.hpp"
+#include "netdyn/dynamics/fixed_point.hpp"
 #include "netdyn/dynamics/jacobian.hpp"
 #include "netdyn/dynamics/rate_network.hpp"
 #include "netdyn/dynamics/simulation.hpp"
@@ -39,6 +40,7 @@
 #include "netdyn/factorization/spectrum.hpp"
 #include "netdyn/io/io.hpp"
 #include "netdyn/models/ei_network.hpp"
+#include "netdyn/models/fitzhugh_nagumo.hpp"
 #include "netdyn/models/generators.hpp"
 #include "netdyn/report/report.hpp"
 #include "netdyn/report/report_fields.hpp"
@@ -529,13 +531,96 @@ PYBIND11_MODULE(_core, m) {
       py::arg("W"),
       py::arg("r"),
       py::arg("input") = py::none(),
-      py::arg("f") = "tanh",
+      py::arg("f") = "linear",
       py::arg("tau") = 1.0,
       py::arg("gain") = 1.0,
       py::arg("threshold") = 0.0,
       py::arg("form") = "rate",
       "Jacobian (1/tau)(-I + diag(f'(W r + X)) W) of the rate network at r (form='current' for "
       "tau dI/dt = -I + W f(I + X)).");
+
+  m.def(
+      "fixed_point",
+      [](const RealW& w_in,
+         std::optional<Eigen::VectorXd> input,
+         std::optional<Eigen::VectorXd> r0,
+         const std::string& f,
+         double tau,
+         double gain,
+         double threshold,
+         const std::string& form) {
+        const MatrixRef& w = w_in.get();
+        const Eigen::Index n = w.rows();
+        const netdyn::RateNetwork net = make_network(w, tau, f, gain, threshold, form);
+        const Eigen::VectorXd x_in = input ? *input : Eigen::VectorXd::Zero(n);
+        const Eigen::VectorXd start = r0 ? *r0 : Eigen::VectorXd::Zero(n);
+        const netdyn::FixedPoint fp = netdyn::rate_fixed_point(net, x_in, start);
+        const Eigen::VectorXcd values = netdyn::compute_spectrum(fp.jacobian).eigenvalues;
+        py::dict out;
+        out["fixed_point"] = fp.x;
+        out["jacobian"] = fp.jacobian;
+        out["jacobian_eigenvalues"] = values;
+        out["stable"] = values.size() > 0 && values.real().maxCoeff() < 0.0;
+        out["classification"] =
+            n == 2 ? py::object(py::str(netdyn::to_string(netdyn::classify_planar(fp.jacobian))))
+                   : py::object(py::none());
+        out["residual"] = fp.residual;
+        out["iterations"] = fp.iterations;
+        if (net.f.kind == netdyn::TransferKind::kThresholdLinear &&
+            net.form == netdyn::RateForm::kRate) {
+          const netdyn::ThresholdLinearFixedPoint tl =
+              netdyn::threshold_linear_fixed_point(net.w, x_in, net.f.gain, net.f.threshold);
+          out["threshold_linear_closed_form"] = tl.rates;
+          out["closed_form_valid"] = tl.all_above_threshold;
+        }
+        return out;
+      },
+      py::arg("W"),
+      py::arg("input") = py::none(),
+      py::arg("r0") = py::none(),
+      py::arg("f") = "linear",
+      py::arg("tau") = 1.0,
+      py::arg("gain") = 1.0,
+      py::arg("threshold") = 0.0,
+      py::arg("form") = "rate",
+      "As `netdyn fixedpoint --model rate`: the fixed point r* of tau dr/dt = -r + f(W r + X) "
+      "(form='current': tau dI/dt = -I + W f(I + X)) by damped Newton from r0 (default 0), with "
+      "its Jacobian, the Jacobian's eigenvalues (netdyn order), stable (every Re < 0), the planar "
+      "classification for n = 2, the residual ||F(r*)||_inf and the iterations; for "
+      "f='threshold-linear' also the closed form [I - g W]^{-1} g (X - theta) and whether it holds "
+      "(every unit above threshold).\n\n"
+      "Example: netdyn.fixed_point(W, input=np.ones(2), f='tanh')['fixed_point']");
+  m.def(
+      "fitzhugh_nagumo",
+      [](double current, double tau, double a, double b, bool hopf) {
+        netdyn::FitzHughNagumo model;
+        model.current = current;
+        model.tau = tau;
+        model.a = a;
+        model.b = b;
+        const netdyn::FitzHughNagumoFixedPoint fp = netdyn::fitzhugh_nagumo_fixed_point(model);
+        py::dict out;
+        out["fixed_point"] = Eigen::VectorXd(fp.state);
+        out["jacobian"] = Eigen::MatrixXd(fp.jacobian);
+        out["jacobian_eigenvalues"] = Eigen::VectorXcd(fp.eigenvalues);
+        out["trace"] = fp.trace;
+        out["determinant"] = fp.determinant;
+        out["stable"] = fp.stable;
+        out["classification"] = netdyn::to_string(fp.classification);
+        out["hopf_current"] =
+            hopf ? py::object(py::float_(netdyn::fitzhugh_nagumo_hopf(model).current))
+                 : py::object(py::none());
+        return out;
+      },
+      py::arg("current") = 0.3,
+      py::arg("tau") = 12.5,
+      py::arg("a") = 0.7,
+      py::arg("b") = 0.8,
+      py::arg("hopf") = false,
+      "As `netdyn fixedpoint --model fitzhugh-nagumo`: dv/dt = v - v^3/3 - w + I, "
+      "tau dw/dt = v + a - b w. The fixed point (v*, w*), Jacobian, its eigenvalues, trace, "
+      "determinant, stable, classification, and with hopf=True the lower-branch Hopf current "
+      "I_H (else None).");
 
   // --- generators -----------------------------------------------------------------------------
   m.def(

@@ -449,3 +449,41 @@ def test_pseudospectral_abscissa_closed_form_and_bounds():
     z = a["abscissa"] + 1j * a["y"]
     assert abs(sla.svdvals(z * np.eye(2) - MM09)[-1] - 0.1) < 1e-8
     assert a["abscissa"] > max(np.linalg.eigvals(MM09).real) + 0.1
+
+
+def test_fixed_point_of_rate_networks():
+    rng = np.random.default_rng(8)
+    W = 0.5 * rng.standard_normal((6, 6)) / np.sqrt(6)
+    X = rng.standard_normal(6)
+    # Linear (the CLI's default f): r* = (I - W)^{-1} X.
+    fp = netdyn.fixed_point(W, input=X)
+    assert np.allclose(fp["fixed_point"], np.linalg.solve(np.eye(6) - W, X), rtol=1e-12, atol=1e-14)
+    assert np.allclose(fp["jacobian"], W - np.eye(6), atol=1e-15)
+    assert fp["stable"] is True and fp["classification"] is None
+    assert np.allclose(np.sort_complex(fp["jacobian_eigenvalues"]), np.sort_complex(np.linalg.eigvals(W - np.eye(6))))
+    # tanh: r* = tanh(W r* + X), its Jacobian the one netdyn.jacobian gives there.
+    fp = netdyn.fixed_point(W, input=X, f="tanh", tau=2.0)
+    r = fp["fixed_point"]
+    assert np.max(np.abs(r - np.tanh(W @ r + X))) < 1e-12
+    assert np.allclose(fp["jacobian"], netdyn.jacobian(W, r, input=X, f="tanh", tau=2.0), rtol=1e-14)
+    # Threshold-linear with every unit above threshold: the closed form holds and agrees.
+    fp = netdyn.fixed_point(0.2 * np.abs(W), input=np.abs(X) + 1.0, f="relu")
+    assert fp["closed_form_valid"] is True
+    assert np.allclose(fp["threshold_linear_closed_form"], fp["fixed_point"], rtol=1e-12)
+    with pytest.raises(ValueError):
+        netdyn.fixed_point(W, f="cubic")
+
+
+def test_fitzhugh_nagumo_fixed_point_and_hopf_current():
+    r = netdyn.fitzhugh_nagumo(current=0.3, hopf=True)
+    v, w = r["fixed_point"]
+    a, b, tau, current = 0.7, 0.8, 12.5, 0.3
+    assert abs(v - v**3 / 3 - w + current) < 1e-12 and abs(v + a - b * w) < 1e-12
+    assert np.allclose(r["jacobian"], [[1 - v**2, -1.0], [1 / tau, -b / tau]], atol=1e-12)
+    assert abs(r["trace"] - np.trace(r["jacobian"])) < 1e-14
+    assert r["stable"] is True
+    # The Hopf current: trace 1 - v^2 - b/tau = 0 on the lower branch, v_H = -sqrt(1 - b/tau).
+    v_h = -math.sqrt(1 - b / tau)
+    assert abs(r["hopf_current"] - (-v_h + v_h**3 / 3 + (v_h + a) / b)) < 1e-9
+    assert netdyn.fitzhugh_nagumo(current=0.3)["hopf_current"] is None
+    assert netdyn.fitzhugh_nagumo(current=0.5)["stable"] is False  # beyond I_H ~ 0.33
