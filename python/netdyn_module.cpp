@@ -12,9 +12,11 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
+#include <Eigen/Sparse>
 
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <limits>
 #include <optional>
@@ -34,14 +36,17 @@
 #include "netdyn/dynamics/fixed_point.hpp"
 #include "netdyn/dynamics/jacobian.hpp"
 #include "netdyn/dynamics/rate_network.hpp"
+#include "netdyn/dynamics/sde.hpp"
 #include "netdyn/dynamics/simulation.hpp"
 #include "netdyn/factorization/schur.hpp"
 #include "netdyn/factorization/schur_factorization.hpp"
+#include "netdyn/factorization/sparse_spectrum.hpp"
 #include "netdyn/factorization/spectrum.hpp"
 #include "netdyn/io/io.hpp"
 #include "netdyn/models/ei_network.hpp"
 #include "netdyn/models/fitzhugh_nagumo.hpp"
 #include "netdyn/models/generators.hpp"
+#include "netdyn/models/sparse_generators.hpp"
 #include "netdyn/report/report.hpp"
 #include "netdyn/report/report_fields.hpp"
 
@@ -93,6 +98,18 @@ struct type_caster<Real<RefType, Name>> {
 
 namespace {
 
+// [{"code": ..., "message": ...}, ...], as the command line's JSON.
+py::list warnings_list(const std::vector<netdyn::ReportWarning>& warnings) {
+  py::list out;
+  for (const netdyn::ReportWarning& w : warnings) {
+    py::dict item;
+    item["code"] = w.code;
+    item["message"] = w.message;
+    out.append(item);
+  }
+  return out;
+}
+
 // The report as a dict with the keys of `netdyn check --json` (netdyn::report_fields, the list
 // both share): absent quantities None, infinite ones float('inf') (the JSON writes "inf"), the
 // eigenvalues a complex array, the warnings a list of {"code", "message"} dicts.
@@ -105,14 +122,7 @@ py::dict report_dict(const netdyn::NetworkReport& report) {
           if constexpr (std::is_same_v<V, std::monostate>) {
             return py::none();
           } else if constexpr (std::is_same_v<V, std::vector<netdyn::ReportWarning>>) {
-            py::list warnings;
-            for (const netdyn::ReportWarning& w : v) {
-              py::dict item;
-              item["code"] = w.code;
-              item["message"] = w.message;
-              warnings.append(item);
-            }
-            return std::move(warnings);
+            return warnings_list(v);
           } else {
             return py::cast(v);  // bool, int, float, str, complex ndarray
           }
@@ -265,6 +275,55 @@ PYBIND11_MODULE(_core, m) {
       py::arg("tau") = 1.0,
       "The `netdyn check` report as a dict with the keys of `netdyn check --json` (None for "
       "quantities that do not exist, float('inf') for infinite ones).");
+
+  m.def(
+      "sparse_spectrum",
+      [](const Eigen::SparseMatrix<double>& w,
+         Eigen::Index count,
+         const std::string& target,
+         double shift,
+         Eigen::Index subspace,
+         double tolerance,
+         bool verify) {
+        netdyn::SparseSpectrumOptions options;
+        options.count = count;
+        options.target = netdyn::parse_sparse_target(target);
+        options.shift = shift;
+        options.subspace_size = subspace;
+        options.tolerance = tolerance;
+        options.verify = verify;
+        const netdyn::SparseSpectrum s = netdyn::compute_sparse_spectrum(w, options);
+        py::dict out;
+        out["eigenvalues"] = s.eigenvalues;
+        out["circular_law_radius"] = netdyn::circular_law_radius(w);
+        out["method"] = s.method;
+        out["subspace_size"] = s.subspace_size;
+        out["iterations"] = s.iterations;
+        out["operations"] = s.operations;
+        out["runs"] = s.runs;
+        out["residual"] = s.residual;
+        out["eigenvalue_condition"] = s.eigenvalue_condition;
+        out["verification_difference"] = s.verification_difference >= 0.0
+                                             ? py::object(py::float_(s.verification_difference))
+                                             : py::object(py::none());
+        out["warnings"] = warnings_list(s.warnings);
+        return out;
+      },
+      py::arg("W"),
+      py::arg("count") = 6,
+      py::arg("target") = "largest-real",
+      py::arg("shift") = 0.0,
+      py::arg("subspace") = 0,
+      py::arg("tolerance") = 1e-10,
+      py::arg("verify") = true,
+      "As `netdyn spectrum W.mtx --count K`: `count` eigenvalues of a scipy.sparse W (never "
+      "densified: its nonzeros are copied once into compressed columns) by implicitly restarted "
+      "Arnoldi (Spectra), target 'largest-real' (LR), 'largest-magnitude' (LM) or "
+      "'nearest-shift' (shift-invert about `shift`); with verify, a second run with a larger "
+      "subspace must agree. Returns a dict: eigenvalues (netdyn order), circular_law_radius, "
+      "method, subspace_size, iterations, operations, runs, residual, eigenvalue_condition, "
+      "verification_difference (None without verify), warnings.\n\n"
+      "Example: netdyn.sparse_spectrum(netdyn.sparse_ei(5000), count=10)['eigenvalues']");
 
   // --- E-I closed forms -----------------------------------------------------------------------
   m.def(
@@ -420,6 +479,68 @@ PYBIND11_MODULE(_core, m) {
       "with its frequency, and the Kreiss interval kreiss_lower_bound <= K(A) <= "
       "kreiss_constant_upper_bound with the point z = (re, im) of the lower bound (None if "
       "unstable).");
+
+  m.def(
+      "sde",
+      [](const RealW& w,
+         double tau,
+         double sigma,
+         double duration,
+         double dt,
+         const std::string& method,
+         std::uint64_t seed,
+         std::optional<double> burn_in,
+         Eigen::Index batches,
+         std::optional<Eigen::VectorXd> input,
+         std::optional<Eigen::VectorXd> x0) {
+        netdyn::SdeOptions options;
+        options.tau = tau;
+        options.sigma = sigma;
+        options.duration = duration;
+        options.dt = dt;
+        if (method == "exact") {
+          options.method = netdyn::SdeMethod::kExactOu;
+        } else if (method == "euler-maruyama") {
+          options.method = netdyn::SdeMethod::kEulerMaruyama;
+        } else {
+          throw std::invalid_argument("sde: method = '" + method +
+                                      "' is unknown; use 'exact' or 'euler-maruyama'");
+        }
+        options.seed = seed;
+        if (burn_in) options.burn_in = *burn_in;
+        options.batches = batches;
+        if (input) options.input = *input;
+        if (x0) options.x0 = *x0;
+        const netdyn::SdeRun run = netdyn::simulate_sde(w.get(), options);
+        py::dict out;
+        out["mean"] = run.mean;
+        out["covariance"] = run.covariance;
+        out["total_variance"] = run.total_variance;
+        out["total_variance_standard_error"] = run.total_variance_standard_error;
+        out["steps"] = run.steps;
+        out["samples"] = run.samples;
+        out["final_state"] = run.final_state;
+        return out;
+      },
+      py::arg("W"),
+      py::arg("tau") = 1.0,
+      py::arg("sigma") = 1.0,
+      py::arg("duration") = 1000.0,
+      py::arg("dt") = 0.01,
+      py::arg("method") = "exact",
+      py::arg("seed") = 1,
+      py::arg("burn_in") = py::none(),
+      py::arg("batches") = 20,
+      py::arg("input") = py::none(),
+      py::arg("x0") = py::none(),
+      "Simulate tau dx = (-x + W x + h) dt + sigma sqrt(2 tau) dB (the unit-noise convention of "
+      "covariance()) and return the empirical mean and covariance over `duration` after "
+      "`burn_in` (None: 10 slowest timescales), with a batch-means standard error of the total "
+      "variance (as `netdyn covariance --simulate`). method='exact' steps the Ornstein-Uhlenbeck "
+      "process exactly; 'euler-maruyama' is first order in dt. Seeded: the same seed gives the "
+      "same run.\n\n"
+      "Example: s = netdyn.sde(W, duration=2000); abs(s['total_variance'] - "
+      "netdyn.covariance(W)['total_variance']) < 4 * s['total_variance_standard_error']");
 
   // --- pseudospectra --------------------------------------------------------------------------
   m.def(
@@ -621,6 +742,61 @@ PYBIND11_MODULE(_core, m) {
       "tau dw/dt = v + a - b w. The fixed point (v*, w*), Jacobian, its eigenvalues, trace, "
       "determinant, stable, classification, and with hopf=True the lower-branch Hopf current "
       "I_H (else None).");
+
+  m.def(
+      "sparse_ei",
+      [](Eigen::Index n,
+         std::optional<Eigen::Index> k,
+         std::optional<double> p,
+         double f,
+         double we,
+         double gamma,
+         double cv,
+         bool balance_rows,
+         bool self_connections,
+         std::uint64_t seed) {
+        netdyn::SparseEIOptions o;
+        o.n = n;
+        if (k && p) throw std::invalid_argument("sparse_ei: give k (in-degree) or p, not both");
+        if (p) {
+          o.in_degree = -1;
+          o.connection_probability = *p;
+        } else if (k) {
+          o.in_degree = *k;
+        }
+        o.excitatory_fraction = f;
+        o.excitatory_weight = we;
+        o.inhibition_ratio = gamma;
+        o.weight_cv = cv;
+        o.balance_rows = balance_rows;
+        o.self_connections = self_connections;
+        o.seed = seed;
+        const double nonzeros =
+            o.in_degree == -1
+                ? o.connection_probability * static_cast<double>(n) * static_cast<double>(n)
+                : static_cast<double>(std::max<Eigen::Index>(o.in_degree, 0)) *
+                      static_cast<double>(n);
+        if (nonzeros > static_cast<double>(netdyn::kMaxDenseEntries)) {
+          throw std::invalid_argument("sparse_ei: n = " + std::to_string(n) + " gives about " +
+                                      std::to_string(nonzeros) + " nonzeros; the limit is " +
+                                      std::to_string(netdyn::kMaxDenseEntries));
+        }
+        return netdyn::sparse_ei_network(o).w;
+      },
+      py::arg("n"),
+      py::arg("k") = py::none(),
+      py::arg("p") = py::none(),
+      py::arg("f") = 0.8,
+      py::arg("we") = 0.08,
+      py::arg("gamma") = 4.0,
+      py::arg("cv") = 0.0,
+      py::arg("balance_rows") = false,
+      py::arg("self_connections") = true,
+      py::arg("seed") = 1,
+      "As `netdyn generate-sparse`: a sparse E-I W (scipy.sparse.csc_matrix) with Dale's law by "
+      "columns (the first round(f n) excitatory, weight we; the rest -gamma we), fixed in-degree "
+      "k (default 100) or connection probability p, log-normal magnitudes with coefficient of "
+      "variation cv, optionally balanced rows (W 1 = 0); seeded and portable.");
 
   // --- generators -----------------------------------------------------------------------------
   m.def(

@@ -487,3 +487,44 @@ def test_fitzhugh_nagumo_fixed_point_and_hopf_current():
     assert abs(r["hopf_current"] - (-v_h + v_h**3 / 3 + (v_h + a) / b)) < 1e-9
     assert netdyn.fitzhugh_nagumo(current=0.3)["hopf_current"] is None
     assert netdyn.fitzhugh_nagumo(current=0.5)["stable"] is False  # beyond I_H ~ 0.33
+
+
+def test_sde_covariance_agrees_with_lyapunov():
+    # The balanced pair: tr S = 2129/85 (science.md T3a); the seeded run lands within 4 standard
+    # errors of it, and its covariance matrix near SciPy's Lyapunov solution (A S + S A^T = -2 I,
+    # unit noise, tau = 1).
+    s = netdyn.sde(MM09, duration=4000.0, seed=3)
+    assert abs(s["total_variance"] - 2129 / 85) < 4 * s["total_variance_standard_error"]
+    assert s["total_variance_standard_error"] < 0.05 * 2129 / 85
+    exact = sla.solve_continuous_lyapunov(MM09 - np.eye(2), -2.0 * np.eye(2))
+    assert np.allclose(s["covariance"], exact, rtol=0.1, atol=0.5)
+    assert np.allclose(s["mean"], 0.0, atol=0.5)
+    again = netdyn.sde(MM09, duration=4000.0, seed=3)
+    assert np.array_equal(again["covariance"], s["covariance"])  # seeded
+    with pytest.raises(ValueError, match="method"):
+        netdyn.sde(MM09, method="milstein")
+
+
+def test_sparse_ei_generator_and_sparse_spectrum_against_scipy():
+    import scipy.sparse as sp
+    import scipy.sparse.linalg as spla
+    W = netdyn.sparse_ei(1000, k=50, balance_rows=True, seed=4)
+    assert sp.issparse(W) and W.shape == (1000, 1000) and W.nnz == 50 * 1000
+    dense = W.toarray()
+    assert (dense[:, :800] >= 0).all() and (dense[:, 800:] <= 0).all()  # Dale's law by columns
+    assert np.allclose(dense.sum(axis=1), 0.0, atol=1e-12)  # balanced rows
+    assert (netdyn.sparse_ei(1000, k=50, balance_rows=True, seed=4) != W).nnz == 0  # seeded
+    for matrix in (W, W.tocsr()):  # CSR is accepted too
+        s = netdyn.sparse_spectrum(matrix, count=6)
+        k = len(s["eigenvalues"])  # 6, or 7 to complete a conjugate pair (netdyn order)
+        assert k in (6, 7)
+        exact = np.linalg.eigvals(dense)
+        top = exact[np.argsort(-exact.real)][:k]
+        assert np.allclose(np.sort(s["eigenvalues"].real), np.sort(top.real), atol=1e-9)
+        assert s["verification_difference"] is not None and s["warnings"] == []
+    theirs = spla.eigs(W, k=k, which="LR", ncv=60, tol=1e-12, return_eigenvectors=False)
+    assert np.allclose(np.sort(s["eigenvalues"].real), np.sort(theirs.real), atol=1e-9)
+    with pytest.raises(ValueError):
+        netdyn.sparse_ei(100, k=200)
+    with pytest.raises(ValueError):
+        netdyn.sparse_spectrum(W, target="smallest")
