@@ -65,6 +65,8 @@ struct Real {
 constexpr char kW[] = "W";
 constexpr char kA[] = "A";
 constexpr char kQ[] = "Q";
+constexpr char kB[] = "B";
+constexpr char kC[] = "C";
 constexpr char kR0[] = "r0";
 constexpr char kR[] = "r";
 constexpr char kT[] = "t";
@@ -395,6 +397,57 @@ PYBIND11_MODULE(_core, m) {
       py::arg("Q"),
       "Solve A X + X A^T + Q = 0 (A Hurwitz) by Bartels-Stewart (dtrsyl3); returns (X, relative "
       "residual).");
+  m.def(
+      "controllability_gramian",
+      [](const Real<MatrixRef, kA>& a, const Real<MatrixRef, kB>& b) {
+        const netdyn::LyapunovResult r = netdyn::controllability_gramian(a.get(), b.get());
+        return py::make_tuple(r.solution, r.residual);
+      },
+      py::arg("A"),
+      py::arg("B"),
+      "Controllability Gramian P of x' = A x + B u: A P + P A^T + B B^T = 0 (A Hurwitz, B n x m); "
+      "returns (P, relative residual), as scipy.linalg.solve_continuous_lyapunov(A, -B @ B.T).");
+  m.def(
+      "observability_gramian",
+      [](const Real<MatrixRef, kA>& a, const Real<MatrixRef, kC>& c) {
+        const netdyn::LyapunovResult r = netdyn::observability_gramian(a.get(), c.get());
+        return py::make_tuple(r.solution, r.residual);
+      },
+      py::arg("A"),
+      py::arg("C"),
+      "Observability Gramian Q of x' = A x, y = C x: A^T Q + Q A + C^T C = 0 (A Hurwitz, C p x n); "
+      "returns (Q, relative residual).");
+  m.def(
+      "evoked_energy",
+      [](const RealW& w, const Real<VectorRef, kR0>& a) {
+        return netdyn::evoked_energy(w.get(), a.get());
+      },
+      py::arg("W"),
+      py::arg("r0"),
+      "Energy evoked by the initial condition r0 in tau dr/dt = -r + W r: "
+      "E = r0^T Q r0 = (2/tau) int_0^inf ||r(t)||^2 dt (1 for unit r0 when W = 0; Hennequin, "
+      "Vogels & Gerstner 2014), Q from (W - I)^T Q + Q (W - I) + 2 I = 0. W stable.");
+  m.def(
+      "amplified_modes",
+      [](const RealW& w, Eigen::Index count) {
+        netdyn::EvokedEnergyOptions options;
+        options.count = count;
+        const netdyn::EvokedEnergyModes modes =
+            netdyn::most_amplified_initial_conditions(w.get(), options);
+        py::dict out;
+        out["energies"] = modes.energies;
+        out["patterns"] = modes.patterns;
+        out["energy_matrix"] = modes.energy_matrix;
+        out["mean_energy"] = modes.mean_energy;
+        out["lyapunov_residual"] = modes.residual;
+        return out;
+      },
+      py::arg("W"),
+      py::arg("count") = 1,
+      "The `count` unit initial conditions that evoke the most energy (the top eigenvectors of "
+      "the energy matrix Q of evoked_energy): a dict energies (descending), patterns (n x count, "
+      "orthonormal columns), energy_matrix Q, mean_energy tr Q / n (a random unit initial "
+      "condition's), lyapunov_residual.");
   m.def(
       "covariance",
       [](const RealW& w_in, double sigma) {

@@ -528,3 +528,39 @@ def test_sparse_ei_generator_and_sparse_spectrum_against_scipy():
         netdyn.sparse_ei(100, k=200)
     with pytest.raises(ValueError):
         netdyn.sparse_spectrum(W, target="smallest")
+
+
+def test_gramians_match_scipy():
+    rng = np.random.default_rng(9)
+    A = rng.standard_normal((8, 8)) / np.sqrt(8) - 1.5 * np.eye(8)
+    B = rng.standard_normal((8, 2))
+    C = rng.standard_normal((3, 8))
+    P, res = netdyn.controllability_gramian(A, B)
+    assert np.allclose(P, sla.solve_continuous_lyapunov(A, -B @ B.T), rtol=1e-10, atol=1e-12)
+    assert res < 1e-12
+    Q, res = netdyn.observability_gramian(A, C)
+    assert np.allclose(Q, sla.solve_continuous_lyapunov(A.T, -C.T @ C), rtol=1e-10, atol=1e-12)
+    with pytest.raises(ValueError):
+        netdyn.controllability_gramian(A, B[:5])
+
+
+def test_evoked_energy_is_twice_the_integrated_squared_response():
+    # (2/tau) int_0^inf ||e^{tA} a||^2 dt by the trapezoid rule on expm samples (tau = 1).
+    a = np.array([1.0, 0.0])
+    A = MM09 - np.eye(2)
+    ts = np.linspace(0.0, 40.0, 40001)
+    step = sla.expm((ts[1] - ts[0]) * A)
+    r, sq = a.copy(), []
+    for _ in ts:
+        sq.append(r @ r)
+        r = step @ r
+    integral = 2.0 * np.trapz(sq, ts)
+    assert abs(netdyn.evoked_energy(MM09, a) - integral) < 1e-6 * integral
+    assert abs(netdyn.evoked_energy(np.zeros((3, 3)), np.array([0.0, 1.0, 0.0])) - 1.0) < 1e-14
+    modes = netdyn.amplified_modes(MM09, count=2)
+    Q = modes["energy_matrix"]
+    assert np.allclose(modes["energies"], np.sort(np.linalg.eigvalsh(Q))[::-1], rtol=1e-12)
+    top = modes["patterns"][:, 0]
+    assert abs(top @ Q @ top - modes["energies"][0]) < 1e-10 * modes["energies"][0]
+    assert abs(netdyn.evoked_energy(MM09, top) - modes["energies"][0]) < 1e-10 * modes["energies"][0]
+    assert abs(modes["mean_energy"] - np.trace(Q) / 2) < 1e-12 * modes["mean_energy"]
