@@ -35,6 +35,7 @@
 #include "netdyn/amplification/transient_envelope.hpp"
 #include "netdyn/dynamics/fixed_point.hpp"
 #include "netdyn/dynamics/jacobian.hpp"
+#include "netdyn/dynamics/ode_check.hpp"
 #include "netdyn/dynamics/rate_network.hpp"
 #include "netdyn/dynamics/sde.hpp"
 #include "netdyn/dynamics/simulation.hpp"
@@ -686,6 +687,50 @@ PYBIND11_MODULE(_core, m) {
       py::arg("atol") = 1e-10,
       "Integrate tau dr/dt = -r + f(W r + input) (Boost.Odeint); returns (t, R) with R[k] = "
       "r(t[k]).");
+  m.def(
+      "ode_check",
+      [](const RealW& w,
+         const Real<VectorRef, kR0>& r0,
+         double t_end,
+         double tau,
+         std::optional<Eigen::VectorXd> input,
+         Eigen::Index samples,
+         const std::string& method,
+         double rtol,
+         double atol) {
+        const netdyn::RateNetwork net = make_network(w.get(), tau, "linear", 1.0, 0.0, "rate");
+        netdyn::Input in;
+        if (input) in = netdyn::Input::constant_input(*input);
+        netdyn::SimulationOptions options;
+        options.t_end = t_end;
+        options.samples = samples;
+        options.method = netdyn::parse_ode_method(method);
+        options.rtol = rtol;
+        options.atol = atol;
+        const netdyn::OdeCheck c = netdyn::check_ode_against_exact(net, r0.get(), in, options);
+        py::dict out;
+        out["t"] = c.ode.times;
+        out["R"] = Eigen::MatrixXd(c.ode.states.transpose());
+        out["exact"] = Eigen::MatrixXd(c.exact.transpose());
+        out["max_abs_error"] = c.max_abs_error;
+        out["max_rel_error"] = c.max_rel_error;
+        out["worst_time"] = c.worst_time;
+        out["steps"] = c.ode.steps;
+        return out;
+      },
+      py::arg("W"),
+      py::arg("r0"),
+      py::arg("t_end"),
+      py::arg("tau") = 1.0,
+      py::arg("input") = py::none(),
+      py::arg("samples") = 101,
+      py::arg("method") = "dopri5",
+      py::arg("rtol") = 1e-8,
+      py::arg("atol") = 1e-10,
+      "As `netdyn simulate --check`: integrate the linear network tau dr/dt = -r + W r + input "
+      "(method dopri5, rk78, rosenbrock4 or krylov) and compare it with the exact solution "
+      "(matrix exponential). Returns a dict t, R, exact (R[k] and exact[k] at t[k]), "
+      "max_abs_error, max_rel_error (norm-wise per time), worst_time, steps.");
   m.def(
       "jacobian",
       [](const RealW& w_in,

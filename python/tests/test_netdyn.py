@@ -564,3 +564,19 @@ def test_evoked_energy_is_twice_the_integrated_squared_response():
     assert abs(top @ Q @ top - modes["energies"][0]) < 1e-10 * modes["energies"][0]
     assert abs(netdyn.evoked_energy(MM09, top) - modes["energies"][0]) < 1e-10 * modes["energies"][0]
     assert abs(modes["mean_energy"] - np.trace(Q) / 2) < 1e-12 * modes["mean_energy"]
+
+
+@pytest.mark.parametrize("method", ["dopri5", "rk78", "rosenbrock4", "krylov"])
+def test_ode_check_against_scipy_expm(method):
+    rng = np.random.default_rng(10)
+    W = 0.9 * rng.standard_normal((10, 10)) / np.sqrt(10)
+    r0 = rng.standard_normal(10)
+    h = np.ones(10)
+    c = netdyn.ode_check(W, r0, 5.0, tau=2.0, input=h, samples=11, method=method)
+    A = (W - np.eye(10)) / 2.0
+    # r(t) = e^{tA} (r0 - r*) + r*, r* = (I - W)^{-1} h.
+    fixed = np.linalg.solve(np.eye(10) - W, h)
+    ours = np.array([sla.expm(t * A) @ (r0 - fixed) + fixed for t in c["t"]])
+    assert np.allclose(c["exact"], ours, rtol=1e-12, atol=1e-12)
+    assert abs(np.max(np.abs(c["R"] - ours)) - c["max_abs_error"]) < 1e-12  # exact to rounding
+    assert c["max_rel_error"] < 1e-6
