@@ -580,3 +580,46 @@ def test_ode_check_against_scipy_expm(method):
     assert np.allclose(c["exact"], ours, rtol=1e-12, atol=1e-12)
     assert abs(np.max(np.abs(c["R"] - ours)) - c["max_abs_error"]) < 1e-12  # exact to rounding
     assert c["max_rel_error"] < 1e-6
+
+
+# Every function taking W: the same bad inputs, the same kind of error; lists, integer arrays and
+# both memory orders give the same result as a float64 C-order array.
+W_FUNCTIONS = {
+    "spectrum": lambda W: netdyn.spectrum(W),
+    "eigenvalue_conditions": lambda W: netdyn.eigenvalue_conditions(W),
+    "henrici_departure": lambda W: netdyn.henrici_departure(W),
+    "numerical_abscissa": lambda W: netdyn.numerical_abscissa(W),
+    "steady_state_gain": lambda W: netdyn.steady_state_gain(W)["gain"],
+    "schur": lambda W: netdyn.schur(W)["T"],
+    "check": lambda W: netdyn.check(W)["transient_gain"],
+    "covariance": lambda W: netdyn.covariance(W)["total_variance"],
+    "amplify": lambda W: netdyn.amplify(W, points=5)["transient_gain"],
+    "pseudospectra": lambda W: netdyn.pseudospectra(W, grid=(3, 2))["sigma_min"],
+    "pseudospectral_abscissa": lambda W: netdyn.pseudospectral_abscissa(W, 0.1)["abscissa"],
+    "fixed_point": lambda W: netdyn.fixed_point(W)["jacobian"],
+    "sde": lambda W: netdyn.sde(W, duration=10.0)["total_variance"],
+    "evoked_energy": lambda W: netdyn.evoked_energy(W, np.ones(len(W))),
+    "amplified_modes": lambda W: netdyn.amplified_modes(W)["energies"],
+    "simulate": lambda W: netdyn.simulate(W, np.ones(len(W)), 1.0)[1],
+    "ode_check": lambda W: netdyn.ode_check(W, np.ones(len(W)), 1.0)["R"],
+    "jacobian": lambda W: netdyn.jacobian(W, np.ones(len(W))),
+}
+STABLE = np.array([[0.2, 1.0, 0.0], [0.0, -0.5, 0.3], [0.1, 0.0, 0.4]])
+
+
+@pytest.mark.parametrize("name", sorted(W_FUNCTIONS))
+def test_every_w_function_refuses_bad_input_and_accepts_lists_and_orders(name):
+    f = W_FUNCTIONS[name]
+    nan = STABLE.copy()
+    nan[1, 2] = np.nan
+    for bad, message in ((np.ones(3), None), (np.ones((3, 2)), "3x2|square|x2"),
+                         (nan, "nan"), (np.ones((0, 0)), "empty|0x0")):
+        with pytest.raises(ValueError if bad.ndim == 2 else (ValueError, TypeError), match=message):
+            f(bad)
+    reference = f(STABLE)
+    for same in (STABLE.tolist(), np.asfortranarray(STABLE), STABLE[:, ::-1][:, ::-1]):  # view
+        assert np.array_equal(np.asarray(f(same)), np.asarray(reference)), name
+    single = STABLE.astype(np.float32)  # converted to float64
+    assert np.array_equal(np.asarray(f(single)), np.asarray(f(single.astype(np.float64)))), name
+    nilpotent = np.array([[0, 1, 0], [0, 0, 1], [0, 0, 0]])  # int64
+    assert np.array_equal(np.asarray(f(nilpotent)), np.asarray(f(nilpotent.astype(float)))), name
