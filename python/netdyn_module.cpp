@@ -19,12 +19,14 @@
 #include <cstdint>
 #include <filesystem>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <variant>
 
+#include "lapack/lapack.hpp"
 #include "netdyn/amplification/covariance.hpp"
 #include "netdyn/amplification/kreiss_constant.hpp"
 #include "netdyn/amplification/lyapunov.hpp"
@@ -139,6 +141,105 @@ py::object optional_value(const std::optional<double>& v) {
   return v ? py::cast(*v) : py::none();
 }
 
+// `amplify` (the module function and Network.amplify): the envelope, the distance to instability
+// and the Kreiss interval, from one factorisation, with the keys of `netdyn amplify --json`.
+py::dict amplify_dict(const netdyn::SchurFactorization& factorization,
+                      double tau,
+                      double tmax,
+                      Eigen::Index points) {
+  if (points < 2 || points > netdyn::kMaxEnvelopePoints) {
+    throw std::invalid_argument(
+        "amplify: points = " + std::to_string(points) + "; need 2 <= points <= " +
+        std::to_string(netdyn::kMaxEnvelopePoints) + " (the cap of netdyn amplify --points)");
+  }
+  netdyn::TransientEnvelopeOptions options;
+  options.tau = tau;
+  options.t_max = tmax;
+  options.points = points;
+  const netdyn::TransientEnvelope e = netdyn::transient_envelope(factorization, options);
+  py::dict d;
+  d["times"] = e.times;
+  d["envelope"] = e.norms;
+  d["transient_gain"] = e.max_gain;
+  d["transient_gain_time"] = e.max_time;
+  // Certified: transient_gain <= max ||exp(tA)||_2 <= transient_gain_upper_bound.
+  d["transient_gain_upper_bound"] = std::isfinite(e.max_gain_upper_bound)
+                                        ? py::object(py::float_(e.max_gain_upper_bound))
+                                        : py::object(py::none());
+  d["transient_gain_tolerance_met"] = e.gain_tolerance_met;
+  d["numerical_abscissa"] = e.numerical_abscissa;
+  // As `netdyn amplify --json`: None for unstable W (then only an explicit tmax gets here).
+  d["distance_to_instability"] = py::none();
+  d["distance_to_instability_frequency"] = py::none();
+  d["kreiss_lower_bound"] = py::none();
+  d["kreiss_constant_upper_bound"] = py::none();
+  d["kreiss_point"] = py::none();
+  if (netdyn::is_stable(factorization.eigenvalues())) {
+    netdyn::StabilityRadiusOptions radius_options;
+    radius_options.tau = tau;
+    const netdyn::StabilityRadius radius =
+        netdyn::distance_to_instability(factorization, radius_options);
+    d["distance_to_instability"] = radius.radius;
+    d["distance_to_instability_frequency"] = radius.frequency;
+    // K(A) in [kreiss_lower_bound, kreiss_constant_upper_bound], the upper bound the
+    // envelope's certified gain (None if it has none for every t).
+    netdyn::KreissOptions kreiss_options;
+    kreiss_options.tau = tau;
+    const netdyn::KreissConstant k = netdyn::kreiss_constant(factorization, e, kreiss_options);
+    d["kreiss_lower_bound"] = k.lower_bound;
+    d["kreiss_constant_upper_bound"] = std::isfinite(k.upper_bound)
+                                           ? py::object(py::float_(k.upper_bound))
+                                           : py::object(py::none());
+    py::list point;  // [re, im], as `netdyn amplify --json`
+    point.append(k.point.real());
+    point.append(k.point.imag());
+    d["kreiss_point"] = point;
+  }
+  return d;
+}
+
+py::dict covariance_dict(const netdyn::StationaryCovariance& c) {
+  py::dict d;
+  d["covariance"] = c.covariance;
+  d["total_variance"] = c.total_variance;
+  d["normal_total_variance"] = c.normal_total_variance;
+  d["nonnormal_amplification"] = c.nonnormal_amplification;
+  d["lyapunov_residual"] = c.residual;
+  return d;
+}
+
+py::dict steady_state_dict(const netdyn::SteadyStateGain& g) {
+  py::dict d;
+  d["gain"] = g.gain;
+  d["input_pattern"] = g.input_pattern;
+  d["response"] = g.response;
+  return d;
+}
+
+py::dict modes_dict(const netdyn::EvokedEnergyModes& modes) {
+  py::dict out;
+  out["energies"] = modes.energies;
+  out["patterns"] = modes.patterns;
+  out["energy_matrix"] = modes.energy_matrix;
+  out["mean_energy"] = modes.mean_energy;
+  out["lyapunov_residual"] = modes.residual;
+  return out;
+}
+
+// netdyn.Network: W's one factorisation (with its Schur vectors, for the covariance matrix, the
+// eigenvectors and the evoked energy) and tau.
+struct Network {
+  std::shared_ptr<const netdyn::SchurFactorization> f;
+  double tau = 1.0;
+};
+
+void detail_require_tau(double tau) {
+  if (!(tau > 0.0) || !std::isfinite(tau)) {
+    throw std::invalid_argument("Network: tau = " + py::repr(py::float_(tau)).cast<std::string>() +
+                                "; need a finite time constant > 0");
+  }
+}
+
 netdyn::RateNetwork make_network(const MatrixRef& w,
                                  double tau,
                                  const std::string& f,
@@ -162,6 +263,113 @@ PYBIND11_MODULE(_core, m) {
       "netdyn: stability, nonnormality and amplification of rate networks\n"
       "tau dr/dt = -r + W r + h(t), A = (W - I)/tau. Conventions: docs/conventions.md.";
   m.attr("__version__") = NETDYN_VERSION;
+
+  // --- the shared factorisation ---------------------------------------------------------------
+  py::class_<Network>(
+      m,
+      "Network",
+      "A network (W, tau) decomposed once: one real Schur form W = Q T Q^T (LAPACK dgees) serves "
+      "every method, so asking it for the report, the envelope, the covariance and the evoked "
+      "energy costs one O(n^3) decomposition in all (plus each analysis's own triangular work).\n\n"
+      "Example\n-------\n"
+      ">>> net = netdyn.Network(W, tau=10.0)\n"
+      ">>> net.eigenvalues, net.check()['transient_gain'], net.covariance()['total_variance']")
+      .def(py::init([](const RealW& w, double tau) {
+             detail_require_tau(tau);
+             return Network{std::make_shared<const netdyn::SchurFactorization>(w.get()), tau};
+           }),
+           py::arg("W"),
+           py::arg("tau") = 1.0)
+      .def_property_readonly(
+          "W", [](const Network& n) { return n.f->matrix(); }, "the connectivity (a copy)")
+      .def_readonly("tau", &Network::tau, "the time constant")
+      .def_property_readonly(
+          "eigenvalues",
+          [](const Network& n) { return n.f->eigenvalues(); },
+          "eigenvalues of W, netdyn order (decreasing real part, then imaginary part)")
+      .def(
+          "eigenvectors",
+          [](const Network& n) { return n.f->eigenvectors(); },
+          "unit right eigenvectors of W (columns, in the order of eigenvalues): Q V_T")
+      .def(
+          "eigenvalue_conditions",
+          [](const Network& n) { return n.f->eigenvalue_conditions(); },
+          "1/|y^* x| per eigenvalue, as netdyn.eigenvalue_conditions")
+      .def(
+          "eigenvector_condition",
+          [](const Network& n) { return n.f->eigenvector_condition(); },
+          "kappa(V) = ||V|| ||V^-1|| (inf if numerically defective)")
+      .def(
+          "henrici_departure",
+          [](const Network& n) { return netdyn::henrici_departure(*n.f); },
+          "||N||_F, the strictly upper part of the complex Schur form")
+      .def(
+          "numerical_abscissa",
+          [](const Network& n) { return netdyn::numerical_abscissa(*n.f, n.tau); },
+          "lambda_max((A + A^T)/2), A = (W - I)/tau")
+      .def(
+          "steady_state_gain",
+          [](const Network& n) {
+            netdyn::SteadyStateOptions options;
+            options.compute_patterns = true;
+            return steady_state_dict(netdyn::steady_state_gain(*n.f, options));
+          },
+          "as netdyn.steady_state_gain")
+      .def(
+          "check",
+          [](const Network& n) {
+            netdyn::ReportOptions options;
+            options.tau = n.tau;
+            return report_dict(netdyn::analyse_network(*n.f, options));
+          },
+          "the `netdyn check` report, as netdyn.check(W, tau)")
+      .def(
+          "amplify",
+          [](const Network& n, double tmax, Eigen::Index points) {
+            return amplify_dict(*n.f, n.tau, tmax, points);
+          },
+          py::arg("tmax") = 0.0,
+          py::arg("points") = 101,
+          "as netdyn.amplify(W, tau, tmax, points)")
+      .def(
+          "covariance",
+          [](const Network& n, double sigma) {
+            netdyn::CovarianceOptions options;
+            options.sigma = sigma;
+            return covariance_dict(netdyn::stationary_covariance(*n.f, options));
+          },
+          py::arg("sigma") = 1.0,
+          "as netdyn.covariance(W, sigma) (unit-noise convention: independent of tau)")
+      .def(
+          "evoked_energy",
+          [](const Network& n, const Real<VectorRef, kR0>& r0) {
+            return netdyn::evoked_energy(*n.f, r0.get());
+          },
+          py::arg("r0"),
+          "as netdyn.evoked_energy(W, r0)")
+      .def(
+          "amplified_modes",
+          [](const Network& n, Eigen::Index count) {
+            netdyn::EvokedEnergyOptions options;
+            options.count = count;
+            return modes_dict(netdyn::most_amplified_initial_conditions(*n.f, options));
+          },
+          py::arg("count") = 1,
+          "as netdyn.amplified_modes(W, count)")
+      .def("__repr__", [](const Network& n) {
+        return "netdyn.Network(n=" + std::to_string(n.f->size()) +
+               ", tau=" + py::repr(py::float_(n.tau)).cast<std::string>() + ")";
+      });
+  // Tests: the backend's decomposition counters (lib/src/lapack), to prove that a Network
+  // decomposes W once. Not part of the API.
+  m.def("_lapack_calls", []() {
+    py::dict out;
+    out["dgees"] = netdyn::lapack::call_count(netdyn::lapack::Routine::kGeesReal);
+    out["zgees"] = netdyn::lapack::call_count(netdyn::lapack::Routine::kGeesComplex);
+    out["dgeev"] = netdyn::lapack::call_count(netdyn::lapack::Routine::kGeev);
+    out["gesdd"] = netdyn::lapack::call_count(netdyn::lapack::Routine::kGesdd);
+    return out;
+  });
 
   // --- I/O ------------------------------------------------------------------------------------
   m.def(
@@ -228,12 +436,7 @@ PYBIND11_MODULE(_core, m) {
         const MatrixRef& w = w_in.get();
         netdyn::SteadyStateOptions options;
         options.compute_patterns = true;
-        const netdyn::SteadyStateGain g = netdyn::steady_state_gain(w, options);
-        py::dict d;
-        d["gain"] = g.gain;
-        d["input_pattern"] = g.input_pattern;
-        d["response"] = g.response;
-        return d;
+        return steady_state_dict(netdyn::steady_state_gain(w, options));
       },
       py::arg("W"),
       "||(I - W)^-1||_2 and the most-amplified input pattern.");
@@ -433,15 +636,7 @@ PYBIND11_MODULE(_core, m) {
       [](const RealW& w, Eigen::Index count) {
         netdyn::EvokedEnergyOptions options;
         options.count = count;
-        const netdyn::EvokedEnergyModes modes =
-            netdyn::most_amplified_initial_conditions(w.get(), options);
-        py::dict out;
-        out["energies"] = modes.energies;
-        out["patterns"] = modes.patterns;
-        out["energy_matrix"] = modes.energy_matrix;
-        out["mean_energy"] = modes.mean_energy;
-        out["lyapunov_residual"] = modes.residual;
-        return out;
+        return modes_dict(netdyn::most_amplified_initial_conditions(w.get(), options));
       },
       py::arg("W"),
       py::arg("count") = 1,
@@ -455,14 +650,7 @@ PYBIND11_MODULE(_core, m) {
         const MatrixRef& w = w_in.get();
         netdyn::CovarianceOptions options;
         options.sigma = sigma;
-        const netdyn::StationaryCovariance c = netdyn::stationary_covariance(w, options);
-        py::dict d;
-        d["covariance"] = c.covariance;
-        d["total_variance"] = c.total_variance;
-        d["normal_total_variance"] = c.normal_total_variance;
-        d["nonnormal_amplification"] = c.nonnormal_amplification;
-        d["lyapunov_residual"] = c.residual;
-        return d;
+        return covariance_dict(netdyn::stationary_covariance(w, options));
       },
       py::arg("W"),
       py::arg("sigma") = 1.0,
@@ -472,57 +660,8 @@ PYBIND11_MODULE(_core, m) {
       "amplify",
       [](const RealW& w_in, double tau, double tmax, Eigen::Index points) {
         const MatrixRef& w = w_in.get();
-        if (points < 2 || points > netdyn::kMaxEnvelopePoints) {
-          throw std::invalid_argument(
-              "amplify: points = " + std::to_string(points) + "; need 2 <= points <= " +
-              std::to_string(netdyn::kMaxEnvelopePoints) + " (the cap of netdyn amplify --points)");
-        }
-        netdyn::TransientEnvelopeOptions options;
-        options.tau = tau;
-        options.t_max = tmax;
-        options.points = points;
-        const netdyn::SchurFactorization factorization(w, netdyn::kWithoutSchurVectors);
-        const netdyn::TransientEnvelope e = netdyn::transient_envelope(factorization, options);
-        py::dict d;
-        d["times"] = e.times;
-        d["envelope"] = e.norms;
-        d["transient_gain"] = e.max_gain;
-        d["transient_gain_time"] = e.max_time;
-        // Certified: transient_gain <= max ||exp(tA)||_2 <= transient_gain_upper_bound.
-        d["transient_gain_upper_bound"] = std::isfinite(e.max_gain_upper_bound)
-                                              ? py::object(py::float_(e.max_gain_upper_bound))
-                                              : py::object(py::none());
-        d["transient_gain_tolerance_met"] = e.gain_tolerance_met;
-        d["numerical_abscissa"] = e.numerical_abscissa;
-        // As `netdyn amplify --json`: None for unstable W (then only an explicit tmax gets here).
-        d["distance_to_instability"] = py::none();
-        d["distance_to_instability_frequency"] = py::none();
-        d["kreiss_lower_bound"] = py::none();
-        d["kreiss_constant_upper_bound"] = py::none();
-        d["kreiss_point"] = py::none();
-        if (netdyn::is_stable(factorization.eigenvalues())) {
-          netdyn::StabilityRadiusOptions radius_options;
-          radius_options.tau = tau;
-          const netdyn::StabilityRadius radius =
-              netdyn::distance_to_instability(factorization, radius_options);
-          d["distance_to_instability"] = radius.radius;
-          d["distance_to_instability_frequency"] = radius.frequency;
-          // K(A) in [kreiss_lower_bound, kreiss_constant_upper_bound], the upper bound the
-          // envelope's certified gain (None if it has none for every t).
-          netdyn::KreissOptions kreiss_options;
-          kreiss_options.tau = tau;
-          const netdyn::KreissConstant k =
-              netdyn::kreiss_constant(factorization, e, kreiss_options);
-          d["kreiss_lower_bound"] = k.lower_bound;
-          d["kreiss_constant_upper_bound"] = std::isfinite(k.upper_bound)
-                                                 ? py::object(py::float_(k.upper_bound))
-                                                 : py::object(py::none());
-          py::list point;  // [re, im], as `netdyn amplify --json`
-          point.append(k.point.real());
-          point.append(k.point.imag());
-          d["kreiss_point"] = point;
-        }
-        return d;
+        return amplify_dict(
+            netdyn::SchurFactorization(w, netdyn::kWithoutSchurVectors), tau, tmax, points);
       },
       py::arg("W"),
       py::arg("tau") = 1.0,

@@ -623,3 +623,34 @@ def test_every_w_function_refuses_bad_input_and_accepts_lists_and_orders(name):
     assert np.array_equal(np.asarray(f(single)), np.asarray(f(single.astype(np.float64)))), name
     nilpotent = np.array([[0, 1, 0], [0, 0, 1], [0, 0, 0]])  # int64
     assert np.array_equal(np.asarray(f(nilpotent)), np.asarray(f(nilpotent.astype(float)))), name
+
+
+def test_network_decomposes_w_once_and_agrees_with_the_functions():
+    rng = np.random.default_rng(11)
+    W = 0.8 * rng.standard_normal((120, 120)) / np.sqrt(120)  # n > 100: no dense SVD of T either
+    before = netdyn._core._lapack_calls()
+    net = netdyn.Network(W, tau=3.0)
+    report = net.check()
+    amp = net.amplify(points=11)
+    cov = net.covariance()
+    energy = net.evoked_energy(np.ones(120))
+    modes = net.amplified_modes(count=2)
+    eigenvalues, kappa = net.eigenvalues, net.eigenvector_condition()
+    after = netdyn._core._lapack_calls()
+    assert after["dgees"] - before["dgees"] == 1  # the one real Schur decomposition
+    assert after["dgeev"] == before["dgeev"] and after["gesdd"] == before["gesdd"]
+    # The same numbers as the one-shot functions (each of which decomposes W itself).
+    assert np.array_equal(eigenvalues, netdyn.spectrum(W))
+    single = netdyn.check(W, tau=3.0)
+    for key in ("transient_gain", "total_variance", "henrici_departure", "steady_state_gain"):
+        assert abs(report[key] - single[key]) <= 1e-12 * abs(single[key]), key
+    assert abs(amp["transient_gain"] - netdyn.amplify(W, tau=3.0, points=11)["transient_gain"]) < 1e-12 * amp["transient_gain"]
+    assert np.allclose(cov["covariance"], netdyn.covariance(W)["covariance"], rtol=1e-12, atol=1e-14)
+    assert abs(energy - netdyn.evoked_energy(W, np.ones(120))) < 1e-12 * energy
+    assert np.allclose(modes["energies"], netdyn.amplified_modes(W, count=2)["energies"], rtol=1e-12)
+    assert abs(kappa - report["eigenvector_condition"]) <= 1e-12 * kappa
+    assert net.tau == 3.0 and np.array_equal(net.W, W) and "n=120" in repr(net)
+    with pytest.raises(ValueError, match="tau"):
+        netdyn.Network(W, tau=0.0)
+    with pytest.raises(ValueError):
+        netdyn.Network(np.ones((2, 3)))
