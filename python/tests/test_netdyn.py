@@ -654,3 +654,18 @@ def test_network_decomposes_w_once_and_agrees_with_the_functions():
         netdyn.Network(W, tau=0.0)
     with pytest.raises(ValueError):
         netdyn.Network(np.ones((2, 3)))
+
+
+def test_type_stubs_are_current_and_cover_the_api():
+    # python/netdyn/_core.pyi is what scripts/make_python_stubs.py writes for this build.
+    import ast
+    import subprocess
+    import sys
+    root = os.path.join(os.path.dirname(__file__), "..", "..")
+    fresh = subprocess.run([sys.executable, os.path.join(root, "scripts", "make_python_stubs.py")],
+                           capture_output=True, text=True, check=True).stdout
+    stubs = open(os.path.join(root, "python", "netdyn", "_core.pyi")).read()
+    assert fresh == stubs, "regenerate: PYTHONPATH=build/python scripts/make_python_stubs.py python/netdyn/_core.pyi"
+    tree = ast.parse(stubs)
+    names = {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.ClassDef))}
+    assert set(netdyn.__all__) <= names | {"__version__"}
