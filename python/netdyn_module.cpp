@@ -360,6 +360,11 @@ PYBIND11_MODULE(_core, m) {
         return "netdyn.Network(n=" + std::to_string(n.f->size()) +
                ", tau=" + py::repr(py::float_(n.tau)).cast<std::string>() + ")";
       });
+  // Tests and bench/python_overhead.py: the address of the data a W argument binds to, to show
+  // that a float64 Fortran-order array is used in place (the same address as its NumPy buffer)
+  // and any other array is converted once into a temporary. Not part of the API.
+  m.def("_argument_address",
+        [](const RealW& w) { return reinterpret_cast<std::uintptr_t>(w.get().data()); });
   // Tests: the backend's decomposition counters (lib/src/lapack), to prove that a Network
   // decomposes W once. Not part of the API.
   m.def("_lapack_calls", []() {

@@ -51,6 +51,9 @@ Example
     def tau(self) -> Any:
         """the time constant"""
 
+def _argument_address(arg0: numpy.typing.ArrayLike) -> int:
+    ...
+
 def _lapack_calls() -> Dict[str, Any]:
     ...
 

@@ -669,3 +669,10 @@ def test_type_stubs_are_current_and_cover_the_api():
     tree = ast.parse(stubs)
     names = {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.ClassDef))}
     assert set(netdyn.__all__) <= names | {"__version__"}
+
+
+def test_fortran_order_float64_is_bound_in_place_and_c_order_is_converted():
+    big = np.asfortranarray(np.random.default_rng(0).standard_normal((300, 300)))
+    assert netdyn._core._argument_address(big) == big.__array_interface__["data"][0]
+    c_order = np.ascontiguousarray(big)
+    assert netdyn._core._argument_address(c_order) != c_order.__array_interface__["data"][0]
