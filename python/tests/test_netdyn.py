@@ -676,3 +676,16 @@ def test_fortran_order_float64_is_bound_in_place_and_c_order_is_converted():
     assert netdyn._core._argument_address(big) == big.__array_interface__["data"][0]
     c_order = np.ascontiguousarray(big)
     assert netdyn._core._argument_address(c_order) != c_order.__array_interface__["data"][0]
+
+
+EXAMPLES = os.path.join(os.path.dirname(__file__), "..", "..", "examples")
+
+
+@pytest.mark.parametrize("script", sorted(f for f in os.listdir(EXAMPLES) if f.endswith(".py")))
+def test_examples_run_and_assert_their_headline_numbers(script, tmp_path):
+    import subprocess
+    import sys
+    env = dict(os.environ, PYTHONPATH=os.path.dirname(os.path.dirname(netdyn.__file__)))
+    run = subprocess.run([sys.executable, os.path.abspath(os.path.join(EXAMPLES, script))],
+                         cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
