@@ -20,8 +20,9 @@ PACKAGES=(
   python3-dev python3-numpy python3-scipy python3-pytest pybind11-dev
 )
 # Only the test suite's: headless Chromium opens the demo page (tests/support/screenshot_demo.sh);
-# SLICOT's AB13FD is the distance to instability's reference (tests/stability_radius_test.cpp).
-TEST_PACKAGES=(chromium libslicot-dev)
+# SLICOT's AB13FD is the distance to instability's reference (tests/stability_radius_test.cpp);
+# matplotlib draws netdyn.plot's figures in pytest.
+TEST_PACKAGES=(chromium libslicot-dev python3-matplotlib)
 if [ "${1:-}" = "--tests" ]; then
   PACKAGES+=("${TEST_PACKAGES[@]}")
   shift

@@ -689,3 +689,22 @@ def test_examples_run_and_assert_their_headline_numbers(script, tmp_path):
     run = subprocess.run([sys.executable, os.path.abspath(os.path.join(EXAMPLES, script))],
                          cwd=tmp_path, env=env, capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_plot_helpers_draw_labelled_axes(tmp_path):
+    matplotlib = pytest.importorskip("matplotlib")  # scripts/setup.sh --tests installs it
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import netdyn.plot
+    W = netdyn.gaussian(60, rho=0.8, seed=3)
+    fig, axes = plt.subplots(2, 2, figsize=(9, 8))
+    netdyn.plot.spectrum(axes[0, 0], W)
+    netdyn.plot.envelope(axes[0, 1], netdyn.amplify(W, points=41))
+    netdyn.plot.schur(axes[1, 0], W)
+    netdyn.plot.pseudospectra(axes[1, 1], netdyn.pseudospectra(W, grid=(30, 30)))
+    for ax in axes.flat:
+        assert ax.get_xlabel() and ax.get_ylabel()
+    assert len(axes[0, 0].lines) == 3  # eigenvalues, stability edge, circle
+    assert np.allclose(axes[0, 1].lines[0].get_ydata(), netdyn.amplify(W, points=41)["envelope"])
+    fig.savefig(tmp_path / "plots.png")
+    assert (tmp_path / "plots.png").stat().st_size > 10000
