@@ -708,3 +708,50 @@ def test_plot_helpers_draw_labelled_axes(tmp_path):
     assert np.allclose(axes[0, 1].lines[0].get_ydata(), netdyn.amplify(W, points=41)["envelope"])
     fig.savefig(tmp_path / "plots.png")
     assert (tmp_path / "plots.png").stat().st_size > 10000
+
+
+@pytest.mark.skipif(not os.environ.get("NETDYN_CLI"), reason="NETDYN_CLI (the netdyn executable) not set")
+def test_amplify_covariance_spectrum_equal_the_command_line_on_data():
+    # The keys the subcommands and the functions share, on every data/ matrix (1e-12; envelope
+    # values at the same grid).
+    import json
+    import subprocess
+
+    def cli(*args):
+        out = subprocess.run([os.environ["NETDYN_CLI"], *args, "--json"], capture_output=True,
+                             text=True, check=True).stdout
+        return json.loads(out)
+
+    def same(ours, theirs, where):
+        if theirs is None or isinstance(theirs, (bool, str)):
+            assert ours == theirs or (theirs in ("inf", "-inf") and ours == float(theirs)), where
+        elif isinstance(theirs, list) and theirs and isinstance(theirs[0], list):  # [re, im] pairs
+            assert np.allclose(np.asarray(ours), [complex(*z) for z in theirs], rtol=1e-12, atol=1e-14), where
+        elif isinstance(theirs, list):  # the JSON writes infinities as "inf"
+            theirs = [float(v) if isinstance(v, str) else v for v in theirs]
+            assert np.allclose(np.asarray(ours, dtype=float), theirs, rtol=1e-12, atol=1e-14), where
+        else:
+            assert abs(ours - theirs) <= 1e-12 * abs(theirs) + 1e-14, (where, ours, theirs)
+
+    for name in sorted(os.listdir(DATA)):
+        if not name.endswith(".npy"):
+            continue
+        path = os.path.join(DATA, name)
+        W = netdyn.read_matrix(path)
+        stable = netdyn.check(W)["stable"]
+        tmax = [] if stable else ["--tmax", "2"]
+        theirs = cli("amplify", path, *tmax)
+        ours = netdyn.amplify(W, tmax=0.0 if stable else 2.0)
+        for key in set(theirs) & set(ours):
+            if key == "envelope":  # the CLI's [[t, ||exp(tA)||], ...], the function's two arrays
+                same(ours["times"], [t for t, _ in theirs[key]], (name, "times"))
+                same(ours[key], [g for _, g in theirs[key]], (name, key))
+            else:
+                same(ours[key], theirs[key], (name, key))
+        if stable:
+            theirs, ours = cli("covariance", path), netdyn.covariance(W)
+            for key in set(theirs) & set(ours) - {"warnings"}:
+                same(ours[key], theirs[key], (name, key))
+        theirs = cli("spectrum", path)
+        same(netdyn.spectrum(W), theirs["eigenvalues"], (name, "eigenvalues"))
+        same(netdyn.eigenvalue_conditions(W), theirs["eigenvalue_conditions"], (name, "conditions"))
