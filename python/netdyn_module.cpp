@@ -391,6 +391,20 @@ PYBIND11_MODULE(_core, m) {
       py::arg("path"),
       py::arg("matrix"),
       "Write .npy or .csv atomically (temporary + rename).");
+  m.def(
+      "read_sparse_matrix",
+      [](const std::filesystem::path& path) { return netdyn::read_sparse_matrix(path.string()); },
+      py::arg("path"),
+      "Read a Matrix Market .mtx as a scipy.sparse.csc_matrix, never densified (the input of "
+      "sparse_spectrum; ValueError names file and line).");
+  m.def(
+      "write_sparse_matrix",
+      [](const std::filesystem::path& path, const Eigen::SparseMatrix<double>& matrix) {
+        netdyn::write_sparse_matrix(path.string(), matrix);
+      },
+      py::arg("path"),
+      py::arg("matrix"),
+      "Write a scipy.sparse matrix as Matrix Market .mtx, atomically (as netdyn generate-sparse).");
 
   // --- spectrum and nonnormality --------------------------------------------------------------
   m.def(

@@ -133,6 +133,9 @@ def pseudospectral_abscissa(W: numpy.typing.ArrayLike, eps: float) -> Dict[str, 
 def read_matrix(path: os.PathLike) -> numpy.ndarray:
     """Read a dense matrix from .npy, .csv/.txt/.dat or .mtx (path: str or os.PathLike; ValueError names file and position)."""
 
+def read_sparse_matrix(path: os.PathLike) -> scipy.sparse.spmatrix:
+    """Read a Matrix Market .mtx as a scipy.sparse.csc_matrix, never densified (the input of sparse_spectrum; ValueError names file and line)."""
+
 def schur(W: numpy.typing.ArrayLike, real: bool = False) -> Dict[str, Any]:
     """Schur form W = U T U* ordered by decreasing real part (complex by default; real=True gives the quasi-triangular real form). Keys U, T, eigenvalues, feedforward_norm, backward_error."""
 
@@ -160,3 +163,6 @@ def steady_state_gain(W: numpy.typing.ArrayLike) -> Dict[str, Any]:
 
 def write_matrix(path: os.PathLike, matrix: numpy.typing.ArrayLike) -> None:
     """Write .npy or .csv atomically (temporary + rename)."""
+
+def write_sparse_matrix(path: os.PathLike, matrix: scipy.sparse.spmatrix) -> None:
+    """Write a scipy.sparse matrix as Matrix Market .mtx, atomically (as netdyn generate-sparse)."""

@@ -755,3 +755,19 @@ def test_amplify_covariance_spectrum_equal_the_command_line_on_data():
         theirs = cli("spectrum", path)
         same(netdyn.spectrum(W), theirs["eigenvalues"], (name, "eigenvalues"))
         same(netdyn.eigenvalue_conditions(W), theirs["eigenvalue_conditions"], (name, "conditions"))
+
+
+def test_sparse_matrix_market_round_trip_and_scipy(tmp_path):
+    import scipy.io
+    import scipy.sparse as sp
+    W = netdyn.sparse_ei(300, k=20, seed=5)
+    path = tmp_path / "W.mtx"
+    netdyn.write_sparse_matrix(path, W)
+    back = netdyn.read_sparse_matrix(path)
+    assert sp.issparse(back) and (back != W).nnz == 0
+    assert (sp.csc_matrix(scipy.io.mmread(str(path))) != W).nnz == 0  # SciPy reads netdyn's file
+    scipy.io.mmwrite(str(tmp_path / "scipy.mtx"), W)
+    assert (netdyn.read_sparse_matrix(tmp_path / "scipy.mtx") != W).nnz == 0  # and vice versa
+    (tmp_path / "bad.mtx").write_text("%%MatrixMarket matrix coordinate real general\n3 3 2\n1 1 1.0\n")
+    with pytest.raises(ValueError, match="bad.mtx"):
+        netdyn.read_sparse_matrix(tmp_path / "bad.mtx")
