@@ -1000,6 +1000,13 @@ PYBIND11_MODULE(_core, m) {
       "I_H (else None).");
 
   m.def(
+      "hebbian2",
+      [](double w) { return Eigen::MatrixXd(netdyn::hebbian_connectivity(w)); },
+      py::arg("w"),
+      "As `netdyn generate hebbian2 --w W`: (w/2) [[1, 1], [1, 1]], the normal two-population "
+      "network with eigenvalues {w, 0} (Murphy & Miller 2009's Hebbian counterpart: amplification "
+      "by slowing).");
+  m.def(
       "sparse_ei",
       [](Eigen::Index n,
          std::optional<Eigen::Index> k,

@@ -101,6 +101,9 @@ Example: netdyn.fixed_point(W, input=np.ones(2), f='tanh')['fixed_point']"""
 def gaussian(n: int, rho: float = 1.0, seed: int = 0) -> numpy.ndarray:
     """Seeded rho * randn(n, n)/sqrt(n) (portable: same seed, same matrix everywhere)."""
 
+def hebbian2(w: float) -> numpy.ndarray:
+    """As `netdyn generate hebbian2 --w W`: (w/2) [[1, 1], [1, 1]], the normal two-population network with eigenvalues {w, 0} (Murphy & Miller 2009's Hebbian counterpart: amplification by slowing)."""
+
 def henrici_departure(W: numpy.typing.ArrayLike) -> float:
     """Henrici departure from normality ||N||_F (Schur feedforward norm)."""
 

@@ -771,3 +771,19 @@ def test_sparse_matrix_market_round_trip_and_scipy(tmp_path):
     (tmp_path / "bad.mtx").write_text("%%MatrixMarket matrix coordinate real general\n3 3 2\n1 1 1.0\n")
     with pytest.raises(ValueError, match="bad.mtx"):
         netdyn.read_sparse_matrix(tmp_path / "bad.mtx")
+
+
+def test_hebbian2_is_normal_with_eigenvalues_w_and_0_and_matches_the_cli(tmp_path):
+    W = netdyn.hebbian2(6 / 7)
+    assert np.allclose(W, (3 / 7) * np.ones((2, 2)), rtol=0, atol=1e-16)
+    assert np.allclose(np.sort(np.linalg.eigvals(W).real), [0.0, 6 / 7], atol=1e-15)
+    assert netdyn.henrici_departure(W) < 1e-15
+    # science.md 1.6: int r_E = (tau/2)[1/(1 - w) + 1] = 4 at w = 6/7, from r(0) = (1, 0).
+    t, r = netdyn.simulate(W, np.array([1.0, 0.0]), t_end=80.0, samples=80001)
+    assert abs(np.trapz(r[:, 0], t) - 4.0) < 1e-4
+    if os.environ.get("NETDYN_CLI"):
+        import subprocess
+        out = tmp_path / "h.npy"
+        subprocess.run([os.environ["NETDYN_CLI"], "generate", "hebbian2", "--w", str(6 / 7), "-o", str(out)],
+                       check=True, capture_output=True)
+        assert np.array_equal(np.load(out), W)
