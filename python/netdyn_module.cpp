@@ -83,8 +83,11 @@ struct type_caster<Real<RefType, Name>> {
   Real<RefType, Name> value;
   static constexpr auto name = type_caster<RefType>::name;
   bool load(handle src, bool convert) {
-    // np.asarray is free for an array and gives the dtype NumPy would convert a list to.
-    const py::object dtype = py::module_::import("numpy").attr("asarray")(src).attr("dtype");
+    // An array's (or a scipy.sparse matrix's) own dtype; otherwise np.asarray's, free for an
+    // array and the dtype NumPy would convert a list to.
+    const py::object dtype = py::hasattr(src, "dtype") && !py::isinstance<py::str>(src)
+                                 ? src.attr("dtype")
+                                 : py::module_::import("numpy").attr("asarray")(src).attr("dtype");
     if (dtype.attr("kind").cast<std::string>() == "c") {
       throw py::value_error(std::string(Name) + " has complex dtype " +
                             py::str(dtype).cast<std::string>() +
@@ -503,7 +506,7 @@ PYBIND11_MODULE(_core, m) {
 
   m.def(
       "sparse_spectrum",
-      [](const Eigen::SparseMatrix<double>& w,
+      [](const Real<Eigen::SparseMatrix<double>, kW>& w_in,
          Eigen::Index count,
          const std::string& target,
          double shift,
@@ -517,6 +520,7 @@ PYBIND11_MODULE(_core, m) {
         options.subspace_size = subspace;
         options.tolerance = tolerance;
         options.verify = verify;
+        const Eigen::SparseMatrix<double>& w = w_in.get();
         const netdyn::SparseSpectrum s = netdyn::compute_sparse_spectrum(w, options);
         py::dict out;
         out["eigenvalues"] = s.eigenvalues;

@@ -787,3 +787,10 @@ def test_hebbian2_is_normal_with_eigenvalues_w_and_0_and_matches_the_cli(tmp_pat
         subprocess.run([os.environ["NETDYN_CLI"], "generate", "hebbian2", "--w", str(6 / 7), "-o", str(out)],
                        check=True, capture_output=True)
         assert np.array_equal(np.load(out), W)
+
+
+def test_complex_sparse_input_is_refused_naming_the_argument():
+    import scipy.sparse as sp
+    W = sp.csc_matrix(np.array([[0.5, 2j], [0.0, 0.1]]))
+    with pytest.raises(ValueError, match="^W has complex dtype complex128"):
+        netdyn.sparse_spectrum(W, count=1, verify=False)
