@@ -243,6 +243,27 @@ void detail_require_tau(double tau) {
   }
 }
 
+// (X, relative residual), the return of lyapunov and the Gramians.
+py::tuple solution_and_residual(const netdyn::LyapunovResult& r) {
+  return py::make_tuple(r.solution, r.residual);
+}
+
+// simulate and ode_check: a constant input (none: 0) and the integrator's options.
+netdyn::Input constant_input(const std::optional<Eigen::VectorXd>& input) {
+  return input ? netdyn::Input::constant_input(*input) : netdyn::Input{};
+}
+
+netdyn::SimulationOptions simulation_options(
+    double t_end, Eigen::Index samples, const std::string& method, double rtol, double atol) {
+  netdyn::SimulationOptions options;
+  options.t_end = t_end;
+  options.samples = samples;
+  options.method = netdyn::parse_ode_method(method);
+  options.rtol = rtol;
+  options.atol = atol;
+  return options;
+}
+
 netdyn::RateNetwork make_network(const MatrixRef& w,
                                  double tau,
                                  const std::string& f,
@@ -617,8 +638,7 @@ PYBIND11_MODULE(_core, m) {
       [](const Real<MatrixRef, kA>& a_in, const Real<MatrixRef, kQ>& q_in) {
         const MatrixRef& a = a_in.get();
         const MatrixRef& q = q_in.get();
-        const netdyn::LyapunovResult r = netdyn::LyapunovSolver(a).solve(q);
-        return py::make_tuple(r.solution, r.residual);
+        return solution_and_residual(netdyn::LyapunovSolver(a).solve(q));
       },
       py::arg("A"),
       py::arg("Q"),
@@ -627,8 +647,7 @@ PYBIND11_MODULE(_core, m) {
   m.def(
       "controllability_gramian",
       [](const Real<MatrixRef, kA>& a, const Real<MatrixRef, kB>& b) {
-        const netdyn::LyapunovResult r = netdyn::controllability_gramian(a.get(), b.get());
-        return py::make_tuple(r.solution, r.residual);
+        return solution_and_residual(netdyn::controllability_gramian(a.get(), b.get()));
       },
       py::arg("A"),
       py::arg("B"),
@@ -637,8 +656,7 @@ PYBIND11_MODULE(_core, m) {
   m.def(
       "observability_gramian",
       [](const Real<MatrixRef, kA>& a, const Real<MatrixRef, kC>& c) {
-        const netdyn::LyapunovResult r = netdyn::observability_gramian(a.get(), c.get());
-        return py::make_tuple(r.solution, r.residual);
+        return solution_and_residual(netdyn::observability_gramian(a.get(), c.get()));
       },
       py::arg("A"),
       py::arg("C"),
@@ -714,14 +732,7 @@ PYBIND11_MODULE(_core, m) {
         options.sigma = sigma;
         options.duration = duration;
         options.dt = dt;
-        if (method == "exact") {
-          options.method = netdyn::SdeMethod::kExactOu;
-        } else if (method == "euler-maruyama") {
-          options.method = netdyn::SdeMethod::kEulerMaruyama;
-        } else {
-          throw std::invalid_argument("sde: method = '" + method +
-                                      "' is unknown; use 'exact' or 'euler-maruyama'");
-        }
+        options.method = netdyn::parse_sde_method(method);
         options.seed = seed;
         if (burn_in) options.burn_in = *burn_in;
         options.batches = batches;
@@ -826,14 +837,9 @@ PYBIND11_MODULE(_core, m) {
         const MatrixRef& w = w_in.get();
         const VectorRef& r0 = r0_in.get();
         const netdyn::RateNetwork net = make_network(w, tau, f, 1.0, 0.0, "rate");
-        netdyn::Input in;
-        if (input) in = netdyn::Input::constant_input(*input);
-        netdyn::SimulationOptions options;
-        options.t_end = t_end;
-        options.samples = samples;
-        options.method = netdyn::parse_ode_method(method);
-        options.rtol = rtol;
-        options.atol = atol;
+        const netdyn::Input in = constant_input(input);
+        const netdyn::SimulationOptions options =
+            simulation_options(t_end, samples, method, rtol, atol);
         const netdyn::Trajectory tr = netdyn::simulate(net, r0, in, options);
         return py::make_tuple(tr.times, Eigen::MatrixXd(tr.states.transpose()));
       },
@@ -861,14 +867,9 @@ PYBIND11_MODULE(_core, m) {
          double rtol,
          double atol) {
         const netdyn::RateNetwork net = make_network(w.get(), tau, "linear", 1.0, 0.0, "rate");
-        netdyn::Input in;
-        if (input) in = netdyn::Input::constant_input(*input);
-        netdyn::SimulationOptions options;
-        options.t_end = t_end;
-        options.samples = samples;
-        options.method = netdyn::parse_ode_method(method);
-        options.rtol = rtol;
-        options.atol = atol;
+        const netdyn::Input in = constant_input(input);
+        const netdyn::SimulationOptions options =
+            simulation_options(t_end, samples, method, rtol, atol);
         const netdyn::OdeCheck c = netdyn::check_ode_against_exact(net, r0.get(), in, options);
         py::dict out;
         out["t"] = c.ode.times;
@@ -1038,16 +1039,6 @@ PYBIND11_MODULE(_core, m) {
         o.balance_rows = balance_rows;
         o.self_connections = self_connections;
         o.seed = seed;
-        const double nonzeros =
-            o.in_degree == -1
-                ? o.connection_probability * static_cast<double>(n) * static_cast<double>(n)
-                : static_cast<double>(std::max<Eigen::Index>(o.in_degree, 0)) *
-                      static_cast<double>(n);
-        if (nonzeros > static_cast<double>(netdyn::kMaxDenseEntries)) {
-          throw std::invalid_argument("sparse_ei: n = " + std::to_string(n) + " gives about " +
-                                      std::to_string(nonzeros) + " nonzeros; the limit is " +
-                                      std::to_string(netdyn::kMaxDenseEntries));
-        }
         return netdyn::sparse_ei_network(o).w;
       },
       py::arg("n"),

@@ -98,6 +98,19 @@ TEST(EmpiricalCovariance, KnownSamples) {
   EXPECT_DOUBLE_EQ(c(0, 1), 0.0);
 }
 
+TEST(SimulateSde, MethodNamesRoundTrip) {
+  for (const auto method : {netdyn::SdeMethod::kExactOu, netdyn::SdeMethod::kEulerMaruyama}) {
+    EXPECT_EQ(netdyn::parse_sde_method(netdyn::to_string(method)), method);
+  }
+  try {
+    (void)netdyn::parse_sde_method("milstein");
+    FAIL() << "milstein accepted";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("'milstein' is unknown; use 'exact' or 'euler-maruyama'"),
+              std::string::npos);
+  }
+}
+
 }  // namespace
 
 // Issue 22: a duration whose step count does not fit in Eigen::Index is refused by name (it was

@@ -134,6 +134,10 @@ TEST(SparseEINetwork, RejectsOptionsOutOfRange) {
   o = {};
   o.weight_cv = std::nan("");
   EXPECT_THROW((void)netdyn::sparse_ei_network(o), std::invalid_argument);
+  o = {};
+  o.n = 5000000;  // K = 100: 5e8 nonzeros, refused before any allocation
+  EXPECT_THAT([&] { (void)netdyn::sparse_ei_network(o); },
+              ThrowsMessage<std::invalid_argument>(HasSubstr("nonzeros; the limit is 268435456")));
 }
 
 }  // namespace

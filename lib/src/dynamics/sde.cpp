@@ -18,6 +18,13 @@ std::string to_string(SdeMethod method) {
   return method == SdeMethod::kEulerMaruyama ? "euler-maruyama" : "exact";
 }
 
+SdeMethod parse_sde_method(const std::string& name) {
+  if (name == "exact") return SdeMethod::kExactOu;
+  if (name == "euler-maruyama") return SdeMethod::kEulerMaruyama;
+  throw std::invalid_argument("SDE method '" + name +
+                              "' is unknown; use 'exact' or 'euler-maruyama'");
+}
+
 Eigen::MatrixXd empirical_covariance(const Eigen::Ref<const Eigen::MatrixXd>& samples) {
   if (samples.cols() < 1) throw std::invalid_argument("empirical_covariance: no samples");
   const Eigen::VectorXd mean = samples.rowwise().mean();

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "netdyn/core/random.hpp"
+#include "netdyn/io/io.hpp"
 
 namespace netdyn {
 namespace {
@@ -42,6 +43,17 @@ void validate(const SparseEIOptions& o) {
   }
   if (!(o.weight_cv >= 0.0) || !std::isfinite(o.weight_cv)) {
     bad_option("weight_cv", o.weight_cv, "a finite value >= 0");
+  }
+  // Before anything is allocated: Eigen indexes the nonzeros with int, and 2^28 triplets already
+  // take 4 GB; the cap is a dense matrix's (kMaxDenseEntries).
+  const double nd = static_cast<double>(o.n);
+  const double nonzeros = o.in_degree == -1 ? o.connection_probability * nd * nd
+                                            : static_cast<double>(o.in_degree) * nd;
+  if (nonzeros > static_cast<double>(kMaxDenseEntries)) {
+    std::ostringstream msg;
+    msg << "sparse_ei_network: options.n = " << o.n << " gives about " << nonzeros
+        << " nonzeros; the limit is " << kMaxDenseEntries;
+    throw std::invalid_argument(msg.str());
   }
 }
 

@@ -29,6 +29,8 @@ enum class SdeMethod { kEulerMaruyama, kExactOu };
 enum class NoiseConvention { kUnit, kRaw };
 /// "euler-maruyama", "exact".
 [[nodiscard]] std::string to_string(SdeMethod method);
+/// Inverse of to_string(). \throws std::invalid_argument any other name (the message lists both)
+[[nodiscard]] SdeMethod parse_sde_method(const std::string& name);
 
 struct SdeOptions {
   double tau = 1.0;    ///< time constant (> 0)
