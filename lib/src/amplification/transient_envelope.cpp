@@ -333,7 +333,14 @@ TransientEnvelope transient_envelope(const SchurFactorization& factorization,
   // kStride points).
   const Index points = options.points;
   out.times = Eigen::VectorXd::LinSpaced(points, 0.0, t_end);
-  std::vector<EnvelopePoint> grid = evaluate_grid(GridPlan{t, algebra, out.times, tol, threads});
+  // Two points on the automatic horizon (the report's case): the ends are I and the doubling
+  // sequence's last node, which the search has evaluated; the grid would form e^{t_end T} again
+  // by a general exponential (about a dozen products).
+  std::optional<EnvelopePoint> horizon_point;
+  if (points == 2 && automatic) horizon_point = search->horizon_point();
+  std::vector<EnvelopePoint> grid =
+      horizon_point ? std::vector<EnvelopePoint>{EnvelopePoint{}, *horizon_point}
+                    : evaluate_grid(GridPlan{t, algebra, out.times, tol, threads});
   out.norms.resize(points);
   for (Index k = 0; k < points; ++k) out.norms(k) = grid[static_cast<std::size_t>(k)].norm;
   detail::ensure_finite_result(kFn, "envelope", out.norms);

@@ -73,10 +73,26 @@ std::pair<double, double> curvature_constants(const Eigen::MatrixXd& t,
         2.0 * static_cast<double>(n) * std::numeric_limits<double>::epsilon() * abs_norm * abs_norm;
     return std::sqrt(std::max(r.value, 0.0) + r.residual) * (1.0 + 1e-6) + rounding;
   };
-  const double plain = square_norm(0.0);
   const double centre = -t.trace() / static_cast<double>(n);
-  if (centre == 0.0) return {0.0, plain};
+  if (centre == 0.0) return {0.0, square_norm(0.0)};
   const double centred = square_norm(centre);
+  // ||T^2||_2 >= rho(T)^2, the largest |lambda|^2 of T's diagonal blocks (a 2 x 2 block's
+  // determinant for a complex pair): when the centred constants beat that, they beat the plain
+  // ones, whose product and Lanczos are then not needed (a Gaussian W's case: the spectrum's
+  // centre is near -1, its radius near 1.9).
+  double radius_squared = 0.0;
+  for (Index i = 0; i < n;) {
+    if (i + 1 < n && t(i + 1, i) != 0.0) {
+      const double det = t(i, i) * t(i + 1, i + 1) - t(i, i + 1) * t(i + 1, i);
+      radius_squared = std::max(radius_squared, det);
+      i += 2;
+    } else {
+      radius_squared = std::max(radius_squared, t(i, i) * t(i, i));
+      ++i;
+    }
+  }
+  if (centre * centre + centred < radius_squared * (1.0 - 1e-12)) return {centre, centred};
+  const double plain = square_norm(0.0);
   if (centre * centre + centred < plain) return {centre, centred};
   return {0.0, plain};
 }
@@ -110,6 +126,7 @@ struct Node {
   double lower = 1.0;
   double upper = 1.0;
   double slope = 0.0;
+  double value = 1.0;  // the Lanczos value itself (EnvelopePoint::norm), before the rounding terms
 };
 
 // [a, a + first_step 2^level] with upper bounds on the end values and the matrix at a.
@@ -184,6 +201,7 @@ class TransientGainSearch::Impl {
   }
 
   [[nodiscard]] double scale() const { return scale_; }
+  [[nodiscard]] const std::vector<Node>& doubling_nodes() const { return doubling_; }
   [[nodiscard]] double range() const { return range_end_; }
 
   // The steps e^{first_step 2^i T}, i = 0..top, and the doubling nodes; returns the range's end
@@ -540,8 +558,7 @@ class TransientGainSearch::Impl {
     auto out = pool_.shared();
     Exponential e;
     if (x > 0.5) {
-      ExponentialWorkspace ws;
-      algebra_.exp(t_, delta, *out, ws, s_.threads);
+      algebra_.exp(t_, delta, *out, exp_workspace_, s_.threads);
       products_ += 5;
       e.abs_norm = abs_norm_bound(*out);
       e.depth = 12;  // the degree-18 scheme's five products and its squarings, about a dozen
@@ -594,6 +611,7 @@ class TransientGainSearch::Impl {
     node.upper = computed_upper;
     node.lower = computed_lower;
     node.slope = p.slope;
+    node.value = p.norm;
     if (!std::isfinite(p.norm)) node.upper = p.norm;
     return node;
   }
@@ -649,6 +667,9 @@ class TransientGainSearch::Impl {
   }
 
   MatrixPool pool_;  // the nodes' and steps' matrices
+  // The general exponential's buffers, kept for the search's lifetime (polish() may form
+  // several): each fresh n x n buffer costs its first touch.
+  ExponentialWorkspace exp_workspace_;
   double scale_;
   Eigen::MatrixXd t_;
   const QuasiTriangularAlgebra& algebra_;
@@ -684,6 +705,18 @@ TransientGainSearch::TransientGainSearch(const Eigen::MatrixXd& t,
 }
 
 TransientGainSearch::~TransientGainSearch() = default;
+
+std::optional<EnvelopePoint> TransientGainSearch::horizon_point() const {
+  const std::vector<Node>& nodes = impl_->doubling_nodes();
+  if (nodes.empty() || nodes.back().t / impl_->scale() != horizon_) return std::nullopt;
+  const Node& node = nodes.back();
+  EnvelopePoint p;
+  p.t = horizon_;
+  p.norm = node.value;
+  p.norm_upper = node.upper;
+  p.slope = node.slope * impl_->scale();  // d/dt in the caller's time unit
+  return p;
+}
 
 void TransientGainSearch::seed(double value, double time) {
   impl_->seed(value, time * impl_->scale());

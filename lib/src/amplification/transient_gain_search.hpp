@@ -10,6 +10,9 @@
 // attain the supremum (submultiplicativity), so the search covers [0, c] only.
 #include <Eigen/Core>
 #include <memory>
+#include <optional>
+
+#include "amplification/envelope_norm.hpp"  // EnvelopePoint
 
 #include "factorization/quasi_triangular.hpp"
 
@@ -51,6 +54,10 @@ class TransientGainSearch {
 
   /// Automatic: the first doubling time with ||e^{tT}||_2 <= 0.1; else t_max.
   [[nodiscard]] double horizon() const { return horizon_; }
+  /// The envelope at the horizon as the doubling sequence evaluated it (automatic horizon: the
+  /// sequence's last node), so that a caller's grid need not form e^{horizon T} again; empty
+  /// when no node lies there (an explicit t_max between two doubling times).
+  [[nodiscard]] std::optional<EnvelopePoint> horizon_point() const;
   /// A value known to be attained at `time` in the range (e.g. the plot grid's largest): it
   /// raises the pruning threshold from the start.
   void seed(double value, double time);
