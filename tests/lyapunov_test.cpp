@@ -6,6 +6,7 @@
 #include <Eigen/Dense>
 #include <limits>
 
+#include "amplification/triangular_lyapunov.hpp"
 #include "lapack/lapack.hpp"
 #include "support/matrices.hpp"
 
@@ -147,6 +148,32 @@ TEST(LapackTrsyl3, AllTransposeCombinationsMatchOracle) {
       const Eigen::MatrixXd a = opa == 'N' ? Eigen::MatrixXd(ta) : Eigen::MatrixXd(ta.transpose());
       const Eigen::MatrixXd b = opb == 'N' ? Eigen::MatrixXd(tb) : Eigen::MatrixXd(tb.transpose());
       EXPECT_LT((a * x + x * b - c).norm(), 1e-12 * c.norm()) << opa << opb;
+    }
+  }
+}
+
+// The recursive symmetric solver (amplification/triangular_lyapunov) against one dtrsyl3 of the
+// whole equation, both transposes, with leaves small enough that the recursion splits many
+// times, at 2 x 2 blocks too (a Gaussian T has ~sqrt(n) complex pairs; the split moves past
+// them). The two agree to rounding of the solution, and the residual is at rounding level.
+TEST(TriangularLyapunov, RecursiveEqualsOneTrsyl3) {
+  const Eigen::Index n = 301;
+  const Eigen::MatrixXd t = netdyn::lapack::gees(stable_generator(n, 11), false).t;
+  Eigen::Index pairs = 0;
+  for (Eigen::Index i = 0; i + 1 < n; ++i) pairs += t(i + 1, i) != 0.0 ? 1 : 0;
+  ASSERT_GT(pairs, 5);
+  const Eigen::MatrixXd g = netdyn::testing::gaussian(n, 1.0, 12);
+  const Eigen::MatrixXd c = g * g.transpose();  // symmetric, as every covariance's
+  for (const char op : {'N', 'T'}) {
+    Eigen::MatrixXd reference = c;
+    ASSERT_EQ(netdyn::lapack::trsyl3(op, op == 'N' ? 'T' : 'N', 1, t, t, reference), 1.0);
+    for (const Eigen::Index leaf : {7, 40, 1000}) {
+      Eigen::MatrixXd x = c;
+      ASSERT_TRUE(netdyn::detail::solve_symmetric_triangular_lyapunov(op, t, x, leaf));
+      EXPECT_LT((x - reference).norm(), 1e-12 * reference.norm()) << op << " leaf " << leaf;
+      const Eigen::MatrixXd a = op == 'N' ? Eigen::MatrixXd(t) : Eigen::MatrixXd(t.transpose());
+      EXPECT_LT((a * x + x * a.transpose() - c).norm(), 1e-13 * a.norm() * x.norm())
+          << op << " leaf " << leaf;
     }
   }
 }

@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "amplification/triangular_lyapunov.hpp"
 #include "core/checks.hpp"
 #include "factorization/quasi_triangular.hpp"
 #include "lapack/lapack.hpp"
@@ -145,9 +146,15 @@ LyapunovResult LyapunovSolver::solve_schur_basis(const Eigen::Ref<const Eigen::M
   // Plain: T Y + Y T^T = -C;  adjoint: T^T Y + Y T = -C.
   LyapunovResult out;
   out.solution = -c;
-  const double scale = adjoint ? lapack::trsyl3('T', 'N', 1, t_, t_, out.solution)
-                               : lapack::trsyl3('N', 'T', 1, t_, t_, out.solution);
-  unscale(kFn, scale, out.solution);
+  // Symmetric C (every covariance and Gramian): the recursive solver, half the flops of one
+  // dtrsyl3; unless it had to scale (near overflow), when the one dtrsyl3's scale is undone.
+  if (!symmetric ||
+      !detail::solve_symmetric_triangular_lyapunov(adjoint ? 'T' : 'N', t_, out.solution)) {
+    out.solution = -c;
+    const double scale = adjoint ? lapack::trsyl3('T', 'N', 1, t_, t_, out.solution)
+                                 : lapack::trsyl3('N', 'T', 1, t_, t_, out.solution);
+    unscale(kFn, scale, out.solution);
+  }
   if (symmetric) {
     // Rounding leaves Y symmetric to O(eps ||Y||); make it exact, as the mathematics says.
     out.solution = (0.5 * (out.solution + out.solution.transpose())).eval();
