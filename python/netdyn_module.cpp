@@ -53,7 +53,10 @@
 #include "netdyn/report/report.hpp"
 #include "netdyn/report/report_fields.hpp"
 
+#include "docstrings.hpp"
+
 namespace py = pybind11;
+using namespace netdyn_doc;  // the k...Doc docstrings
 using MatrixRef = Eigen::Ref<const Eigen::MatrixXd>;
 using VectorRef = Eigen::Ref<const Eigen::VectorXd>;
 
@@ -486,31 +489,37 @@ PYBIND11_MODULE(_core, m) {
 
   m.def(
       "schur",
-      [](const RealW& w_in, bool real) {
-        const MatrixRef& w = w_in.get();
+      [](const RealW& w_in, bool real, const std::string& order) {
+        // As `netdyn schur`: one factorisation, then the ordered form, so that both report the
+        // same figures (feedforward_norm is the Henrici departure in either form).
+        const netdyn::SchurFactorization factorization(w_in.get());
+        netdyn::SchurOptions options;
+        options.order = netdyn::parse_schur_order(order);
+        const double w_norm = factorization.frobenius_norm();
         py::dict d;
+        const auto record = [&](const auto& s, double departure) {
+          d["U"] = s.u;
+          d["T"] = s.t;
+          d["eigenvalues"] = s.eigenvalues;
+          d["feedforward_norm"] = departure;
+          d["feedforward_relative"] = w_norm > 0.0 ? departure / w_norm : 0.0;
+          d["backward_error"] = s.backward_error;
+          d["orthogonality_error"] = s.orthogonality_error;
+        };
         if (real) {
-          const netdyn::RealSchurForm s = netdyn::real_schur(w);
-          d["U"] = s.u;
-          d["T"] = s.t;
-          d["eigenvalues"] = s.eigenvalues;
-          d["feedforward_norm"] = s.feedforward_norm;
-          d["backward_error"] = s.backward_error;
+          const netdyn::RealSchurForm s = netdyn::real_schur(factorization, options);
+          record(s, s.henrici_departure);
+          d["real_feedforward_norm"] = s.feedforward_norm;  // outside the 2x2 blocks
         } else {
-          const netdyn::ComplexSchurForm s = netdyn::complex_schur(w);
-          d["U"] = s.u;
-          d["T"] = s.t;
-          d["eigenvalues"] = s.eigenvalues;
-          d["feedforward_norm"] = s.feedforward_norm;
-          d["backward_error"] = s.backward_error;
+          const netdyn::ComplexSchurForm s = netdyn::complex_schur(factorization, options);
+          record(s, s.feedforward_norm);
         }
         return d;
       },
       py::arg("W"),
       py::arg("real") = false,
-      "Schur form W = U T U* ordered by decreasing real part (complex by default; real=True "
-      "gives the quasi-triangular real form). Keys U, T, eigenvalues, feedforward_norm, "
-      "backward_error.");
+      py::arg("order") = "decreasing-real",
+      kSchurDoc);
 
   m.def(
       "check",
@@ -594,15 +603,29 @@ PYBIND11_MODULE(_core, m) {
         }
         const netdyn::EiPulseResponse p = netdyn::ei_pulse_response(net, r0);
         const netdyn::EiSchurForm s = netdyn::ei_schur(net);
+        // Eigenvalues {wE - wI, 0} in netdyn's order, complex, as everywhere else.
+        Eigen::VectorXcd eigenvalues = s.eigenvalues.cast<std::complex<double>>();
+        netdyn::sort_eigenvalues(eigenvalues);
         py::dict d;
         d["W"] = netdyn::ei_connectivity(net);
-        d["eigenvalues"] = s.eigenvalues;
+        d["eigenvalues"] = eigenvalues;
+        d["schur_T"] = Eigen::MatrixXd(s.t);
         d["feedforward_weight"] = p.feedforward_weight;
+        d["sum_decay_rate"] = p.sum_decay_rate;
         d["integral_rE"] = optional_value(p.integral_r_e);
+        d["integral_rI"] = optional_value(p.integral_r_i);
         d["integral_rE_uncoupled"] = p.integral_r_e_uncoupled;
         d["amplification"] = optional_value(p.amplification);
         d["peak_rE"] = optional_value(p.peak_r_e);
         d["peak_time"] = optional_value(p.peak_time);
+        // The normal (Hebbian) pair with the same amplification (science.md 1.6), as netdyn ei2.
+        const bool hebbian = p.amplification && *p.amplification > 0.0;
+        d["hebbian_weight"] =
+            hebbian
+                ? py::object(py::float_(netdyn::hebbian_weight_for_amplification(*p.amplification)))
+                : py::object(py::none());
+        d["hebbian_time_constant"] =
+            hebbian ? py::object(py::float_(tau * *p.amplification)) : py::object(py::none());
         return d;
       },
       py::arg("w") = py::none(),
@@ -1080,6 +1103,7 @@ PYBIND11_MODULE(_core, m) {
          double sd_i,
          double p,
          bool zero_row_sums,
+         const std::string& distribution,
          std::uint64_t seed) {
         netdyn::DaleOptions options;
         options.n = n;
@@ -1090,6 +1114,7 @@ PYBIND11_MODULE(_core, m) {
         options.sd_i = sd_i;
         options.connection_probability = p;
         options.zero_row_sums = zero_row_sums;
+        options.distribution = netdyn::parse_weight_distribution(distribution);
         options.seed = seed;
         return netdyn::dale_connectivity(options);
       },
@@ -1101,6 +1126,7 @@ PYBIND11_MODULE(_core, m) {
       py::arg("sd_i") = 0.0,
       py::arg("p") = 1.0,
       py::arg("zero_row_sums") = false,
+      py::arg("distribution") = "gaussian",
       py::arg("seed") = 0,
       "Seeded E-I matrix obeying Dale's law (first round(f n) columns excitatory).");
 }

@@ -72,7 +72,7 @@ def controllability_gramian(A: numpy.typing.ArrayLike, B: numpy.typing.ArrayLike
 def covariance(W: numpy.typing.ArrayLike, sigma: float = 1.0) -> Dict[str, Any]:
     """Stationary covariance S of tau dx = (W - I) x dt + sigma sqrt(2 tau) dB."""
 
-def dale(n: int, f: float = 0.8, mean_e: float = 0.0, sd_e: float = 0.0, mean_i: float = 0.0, sd_i: float = 0.0, p: float = 1.0, zero_row_sums: bool = False, seed: int = 0) -> numpy.ndarray:
+def dale(n: int, f: float = 0.8, mean_e: float = 0.0, sd_e: float = 0.0, mean_i: float = 0.0, sd_i: float = 0.0, p: float = 1.0, zero_row_sums: bool = False, distribution: str = 'gaussian', seed: int = 0) -> numpy.ndarray:
     """Seeded E-I matrix obeying Dale's law (first round(f n) columns excitatory)."""
 
 def ei2(w: Optional[float] = None, k: Optional[float] = None, we: Optional[float] = None, wi: Optional[float] = None, tau: float = 1.0, r0: numpy.typing.ArrayLike = array([1., 0.])) -> Dict[str, Any]:
@@ -139,8 +139,8 @@ def read_matrix(path: os.PathLike) -> numpy.ndarray:
 def read_sparse_matrix(path: os.PathLike) -> scipy.sparse.spmatrix:
     """Read a Matrix Market .mtx as a scipy.sparse.csc_matrix, never densified (the input of sparse_spectrum; ValueError names file and line)."""
 
-def schur(W: numpy.typing.ArrayLike, real: bool = False) -> Dict[str, Any]:
-    """Schur form W = U T U* ordered by decreasing real part (complex by default; real=True gives the quasi-triangular real form). Keys U, T, eigenvalues, feedforward_norm, backward_error."""
+def schur(W: numpy.typing.ArrayLike, real: bool = False, order: str = 'decreasing-real') -> Dict[str, Any]:
+    """Schur form W = U T U* ordered by decreasing real part, as netdyn schur (complex by default; real=True gives the quasi-triangular real form). Keys U, T, eigenvalues, feedforward_norm (the Henrici departure in both forms), feedforward_relative, backward_error, orthogonality_error, and with real=True real_feedforward_norm."""
 
 def sde(W: numpy.typing.ArrayLike, tau: float = 1.0, sigma: float = 1.0, duration: float = 1000.0, dt: float = 0.01, method: str = 'exact', seed: int = 1, burn_in: Optional[float] = None, batches: int = 20, input: Optional[numpy.typing.ArrayLike] = None, x0: Optional[numpy.typing.ArrayLike] = None) -> Dict[str, Any]:
     """Simulate tau dx = (-x + W x + h) dt + sigma sqrt(2 tau) dB (the unit-noise convention of covariance()) and return the empirical mean and covariance over `duration` after `burn_in` (None: 10 slowest timescales), with a batch-means standard error of the total variance (as `netdyn covariance --simulate`). method='exact' steps the Ornstein-Uhlenbeck process exactly; 'euler-maruyama' is first order in dt. Seeded: the same seed gives the same run.
