@@ -286,54 +286,45 @@ netdyn::RateNetwork make_network(const MatrixRef& w,
 }  // namespace
 
 PYBIND11_MODULE(_core, m) {
-  m.doc() =
-      "netdyn: stability, nonnormality and amplification of rate networks\n"
-      "tau dr/dt = -r + W r + h(t), A = (W - I)/tau. Conventions: docs/conventions.md.";
+  m.doc() = kModuleDoc;
   m.attr("__version__") = NETDYN_VERSION;
 
   // --- the shared factorisation ---------------------------------------------------------------
-  py::class_<Network>(
-      m,
-      "Network",
-      "A network (W, tau) decomposed once: one real Schur form W = Q T Q^T (LAPACK dgees) serves "
-      "every method, so asking it for the report, the envelope, the covariance and the evoked "
-      "energy costs one O(n^3) decomposition in all (plus each analysis's own triangular work).\n\n"
-      "Example\n-------\n"
-      ">>> net = netdyn.Network(W, tau=10.0)\n"
-      ">>> net.eigenvalues, net.check()['transient_gain'], net.covariance()['total_variance']")
+  py::class_<Network>(m, "Network", kNetworkDoc)
       .def(py::init([](const RealW& w, double tau) {
              detail_require_tau(tau);
              return Network{std::make_shared<const netdyn::SchurFactorization>(w.get()), tau};
            }),
            py::arg("W"),
-           py::arg("tau") = 1.0)
+           py::arg("tau") = 1.0,
+           kNetworkInitDoc)
       .def_property_readonly(
-          "W", [](const Network& n) { return n.f->matrix(); }, "the connectivity (a copy)")
-      .def_readonly("tau", &Network::tau, "the time constant")
+          "W", [](const Network& n) { return n.f->matrix(); }, kNetworkWDoc)
+      .def_readonly("tau", &Network::tau, kNetworkTauDoc)
       .def_property_readonly(
           "eigenvalues",
           [](const Network& n) { return n.f->eigenvalues(); },
-          "eigenvalues of W, netdyn order (decreasing real part, then imaginary part)")
+          kNetworkEigenvaluesDoc)
       .def(
           "eigenvectors",
           [](const Network& n) { return n.f->eigenvectors(); },
-          "unit right eigenvectors of W (columns, in the order of eigenvalues): Q V_T")
+          kNetworkEigenvectorsDoc)
       .def(
           "eigenvalue_conditions",
           [](const Network& n) { return n.f->eigenvalue_conditions(); },
-          "1/|y^* x| per eigenvalue, as netdyn.eigenvalue_conditions")
+          kNetworkEigenvalueConditionsDoc)
       .def(
           "eigenvector_condition",
           [](const Network& n) { return n.f->eigenvector_condition(); },
-          "kappa(V) = ||V|| ||V^-1|| (inf if numerically defective)")
+          kNetworkEigenvectorConditionDoc)
       .def(
           "henrici_departure",
           [](const Network& n) { return netdyn::henrici_departure(*n.f); },
-          "||N||_F, the strictly upper part of the complex Schur form")
+          kNetworkHenriciDoc)
       .def(
           "numerical_abscissa",
           [](const Network& n) { return netdyn::numerical_abscissa(*n.f, n.tau); },
-          "lambda_max((A + A^T)/2), A = (W - I)/tau")
+          kNetworkNumericalAbscissaDoc)
       .def(
           "steady_state_gain",
           [](const Network& n) {
@@ -341,7 +332,7 @@ PYBIND11_MODULE(_core, m) {
             options.compute_patterns = true;
             return steady_state_dict(netdyn::steady_state_gain(*n.f, options));
           },
-          "as netdyn.steady_state_gain")
+          kNetworkSteadyStateDoc)
       .def(
           "check",
           [](const Network& n) {
@@ -349,7 +340,7 @@ PYBIND11_MODULE(_core, m) {
             options.tau = n.tau;
             return report_dict(netdyn::analyse_network(*n.f, options));
           },
-          "the `netdyn check` report, as netdyn.check(W, tau)")
+          kNetworkCheckDoc)
       .def(
           "amplify",
           [](const Network& n, double tmax, Eigen::Index points) {
@@ -357,7 +348,7 @@ PYBIND11_MODULE(_core, m) {
           },
           py::arg("tmax") = 0.0,
           py::arg("points") = 101,
-          "as netdyn.amplify(W, tau, tmax, points)")
+          kNetworkAmplifyDoc)
       .def(
           "covariance",
           [](const Network& n, double sigma) {
@@ -366,14 +357,14 @@ PYBIND11_MODULE(_core, m) {
             return covariance_dict(netdyn::stationary_covariance(*n.f, options));
           },
           py::arg("sigma") = 1.0,
-          "as netdyn.covariance(W, sigma) (unit-noise convention: independent of tau)")
+          kNetworkCovarianceDoc)
       .def(
           "evoked_energy",
           [](const Network& n, const Real<VectorRef, kR0>& r0) {
             return netdyn::evoked_energy(*n.f, r0.get());
           },
           py::arg("r0"),
-          "as netdyn.evoked_energy(W, r0)")
+          kNetworkEvokedEnergyDoc)
       .def(
           "amplified_modes",
           [](const Network& n, Eigen::Index count) {
@@ -382,7 +373,7 @@ PYBIND11_MODULE(_core, m) {
             return modes_dict(netdyn::most_amplified_initial_conditions(*n.f, options));
           },
           py::arg("count") = 1,
-          "as netdyn.amplified_modes(W, count)")
+          kNetworkAmplifiedModesDoc)
       .def("__repr__", [](const Network& n) {
         return "netdyn.Network(n=" + std::to_string(n.f->size()) +
                ", tau=" + py::repr(py::float_(n.tau)).cast<std::string>() + ")";
@@ -408,8 +399,7 @@ PYBIND11_MODULE(_core, m) {
       "read_matrix",
       [](const std::filesystem::path& path) { return netdyn::read_matrix(path.string()); },
       py::arg("path"),
-      "Read a dense matrix from .npy, .csv/.txt/.dat or .mtx (path: str or os.PathLike; "
-      "ValueError names file and position).");
+      kReadMatrixDoc);
   m.def(
       "write_matrix",
       [](const std::filesystem::path& path, const Real<MatrixRef, kMatrix>& matrix) {
@@ -417,13 +407,12 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("path"),
       py::arg("matrix"),
-      "Write .npy or .csv atomically (temporary + rename).");
+      kWriteMatrixDoc);
   m.def(
       "read_sparse_matrix",
       [](const std::filesystem::path& path) { return netdyn::read_sparse_matrix(path.string()); },
       py::arg("path"),
-      "Read a Matrix Market .mtx as a scipy.sparse.csc_matrix, never densified (the input of "
-      "sparse_spectrum; ValueError names file and line).");
+      kReadSparseMatrixDoc);
   m.def(
       "write_sparse_matrix",
       [](const std::filesystem::path& path, const Eigen::SparseMatrix<double>& matrix) {
@@ -431,7 +420,7 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("path"),
       py::arg("matrix"),
-      "Write a scipy.sparse matrix as Matrix Market .mtx, atomically (as netdyn generate-sparse).");
+      kWriteSparseMatrixDoc);
 
   // --- spectrum and nonnormality --------------------------------------------------------------
   m.def(
@@ -446,9 +435,7 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("W"),
       py::arg("vectors") = false,
-      "Eigenvalues of W (its real Schur form, LAPACK dgees), decreasing real part then imaginary "
-      "part; with "
-      "vectors=True a tuple (eigenvalues, unit-column eigenvectors).");
+      kSpectrumDoc);
   m.def(
       "eigenvalue_conditions",
       [](const RealW& w) {
@@ -457,25 +444,23 @@ PYBIND11_MODULE(_core, m) {
         return netdyn::compute_spectrum(w.get(), options).eigenvalue_conditions;
       },
       py::arg("W"),
-      "Condition number 1/|y^* x| of each eigenvalue of W (unit right and left eigenvectors x, "
-      "y; LAPACK dtrsna on the real Schur form), in the order of spectrum(W): 1 for a normal W, "
-      "inf for a numerically defective eigenvalue.");
+      kEigenvalueConditionsDoc);
   m.def(
       "eigenvector_condition",
       py::overload_cast<const Eigen::Ref<const Eigen::MatrixXcd>&>(&netdyn::eigenvector_condition),
       py::arg("V"),
-      "cond_2 of a unit-column eigenvector matrix (inf if numerically singular).");
+      kEigenvectorConditionDoc);
   m.def(
       "henrici_departure",
       [](const RealW& w) { return netdyn::henrici_departure(w.get()); },
       py::arg("W"),
-      "Henrici departure from normality ||N||_F (Schur feedforward norm).");
+      kHenriciDepartureDoc);
   m.def(
       "numerical_abscissa",
       [](const RealW& w, double tau) { return netdyn::numerical_abscissa(w.get(), tau); },
       py::arg("W"),
       py::arg("tau") = 1.0,
-      "lambda_max((A + A^T)/2), A = (W - I)/tau.");
+      kNumericalAbscissaDoc);
   m.def(
       "steady_state_gain",
       [](const RealW& w_in) {
@@ -485,7 +470,7 @@ PYBIND11_MODULE(_core, m) {
         return steady_state_dict(netdyn::steady_state_gain(w, options));
       },
       py::arg("W"),
-      "||(I - W)^-1||_2 and the most-amplified input pattern.");
+      kSteadyStateGainDoc);
 
   m.def(
       "schur",
@@ -531,8 +516,7 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("W"),
       py::arg("tau") = 1.0,
-      "The `netdyn check` report as a dict with the keys of `netdyn check --json` (None for "
-      "quantities that do not exist, float('inf') for infinite ones).");
+      kCheckDoc);
 
   m.def(
       "sparse_spectrum",
@@ -575,14 +559,7 @@ PYBIND11_MODULE(_core, m) {
       py::arg("subspace") = 0,
       py::arg("tolerance") = 1e-10,
       py::arg("verify") = true,
-      "As `netdyn spectrum W.mtx --count K`: `count` eigenvalues of a scipy.sparse W (never "
-      "densified: its nonzeros are copied once into compressed columns) by implicitly restarted "
-      "Arnoldi (Spectra), target 'largest-real' (LR), 'largest-magnitude' (LM) or "
-      "'nearest-shift' (shift-invert about `shift`); with verify, a second run with a larger "
-      "subspace must agree. Returns a dict: eigenvalues (netdyn order), circular_law_radius, "
-      "method, subspace_size, iterations, operations, runs, residual, eigenvalue_condition, "
-      "verification_difference (None without verify), warnings.\n\n"
-      "Example: netdyn.sparse_spectrum(netdyn.sparse_ei(5000), count=10)['eigenvalues']");
+      kSparseSpectrumDoc);
 
   // --- E-I closed forms -----------------------------------------------------------------------
   m.def(
@@ -634,7 +611,7 @@ PYBIND11_MODULE(_core, m) {
       py::arg("wi") = py::none(),
       py::arg("tau") = 1.0,
       py::arg("r0") = Eigen::Vector2d(1.0, 0.0),
-      "Closed forms for W = [[wE, -wI], [wE, -wI]] (Murphy & Miller 2009), from r(0) = r0.");
+      kEi2Doc);
   m.def(
       "ei_response",
       [](double we,
@@ -653,7 +630,7 @@ PYBIND11_MODULE(_core, m) {
       py::arg("tau"),
       py::arg("r0"),
       py::arg("t"),
-      "Closed-form (r_E, r_I) at times t (rows).");
+      kEiResponseDoc);
 
   // --- Lyapunov and covariance ----------------------------------------------------------------
   m.def(
@@ -665,8 +642,7 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("A"),
       py::arg("Q"),
-      "Solve A X + X A^T + Q = 0 (A Hurwitz) by Bartels-Stewart (dtrsyl3); returns (X, relative "
-      "residual).");
+      kLyapunovDoc);
   m.def(
       "controllability_gramian",
       [](const Real<MatrixRef, kA>& a, const Real<MatrixRef, kB>& b) {
@@ -674,8 +650,7 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("A"),
       py::arg("B"),
-      "Controllability Gramian P of x' = A x + B u: A P + P A^T + B B^T = 0 (A Hurwitz, B n x m); "
-      "returns (P, relative residual), as scipy.linalg.solve_continuous_lyapunov(A, -B @ B.T).");
+      kControllabilityGramianDoc);
   m.def(
       "observability_gramian",
       [](const Real<MatrixRef, kA>& a, const Real<MatrixRef, kC>& c) {
@@ -683,8 +658,7 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("A"),
       py::arg("C"),
-      "Observability Gramian Q of x' = A x, y = C x: A^T Q + Q A + C^T C = 0 (A Hurwitz, C p x n); "
-      "returns (Q, relative residual).");
+      kObservabilityGramianDoc);
   m.def(
       "evoked_energy",
       [](const RealW& w, const Real<VectorRef, kR0>& a) {
@@ -692,9 +666,7 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("W"),
       py::arg("r0"),
-      "Energy evoked by the initial condition r0 in tau dr/dt = -r + W r: "
-      "E = r0^T Q r0 = (2/tau) int_0^inf ||r(t)||^2 dt (1 for unit r0 when W = 0; Hennequin, "
-      "Vogels & Gerstner 2014), Q from (W - I)^T Q + Q (W - I) + 2 I = 0. W stable.");
+      kEvokedEnergyDoc);
   m.def(
       "amplified_modes",
       [](const RealW& w, Eigen::Index count) {
@@ -704,10 +676,7 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("W"),
       py::arg("count") = 1,
-      "The `count` unit initial conditions that evoke the most energy (the top eigenvectors of "
-      "the energy matrix Q of evoked_energy): a dict energies (descending), patterns (n x count, "
-      "orthonormal columns), energy_matrix Q, mean_energy tr Q / n (a random unit initial "
-      "condition's), lyapunov_residual.");
+      kAmplifiedModesDoc);
   m.def(
       "covariance",
       [](const RealW& w_in, double sigma) {
@@ -718,7 +687,7 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("W"),
       py::arg("sigma") = 1.0,
-      "Stationary covariance S of tau dx = (W - I) x dt + sigma sqrt(2 tau) dB.");
+      kCovarianceDoc);
 
   m.def(
       "amplify",
@@ -731,11 +700,7 @@ PYBIND11_MODULE(_core, m) {
       py::arg("tau") = 1.0,
       py::arg("tmax") = 0.0,
       py::arg("points") = 101,
-      "Transient envelope ||exp(tA)||_2 on a uniform grid to tmax (0: chosen from the spectrum), "
-      "its maximum and time, the distance to instability min_omega sigma_min(A - i omega I) "
-      "with its frequency, and the Kreiss interval kreiss_lower_bound <= K(A) <= "
-      "kreiss_constant_upper_bound with the point z = (re, im) of the lower bound (None if "
-      "unstable).");
+      kAmplifyDoc);
 
   m.def(
       "sde",
@@ -783,14 +748,7 @@ PYBIND11_MODULE(_core, m) {
       py::arg("batches") = 20,
       py::arg("input") = py::none(),
       py::arg("x0") = py::none(),
-      "Simulate tau dx = (-x + W x + h) dt + sigma sqrt(2 tau) dB (the unit-noise convention of "
-      "covariance()) and return the empirical mean and covariance over `duration` after "
-      "`burn_in` (None: 10 slowest timescales), with a batch-means standard error of the total "
-      "variance (as `netdyn covariance --simulate`). method='exact' steps the Ornstein-Uhlenbeck "
-      "process exactly; 'euler-maruyama' is first order in dt. Seeded: the same seed gives the "
-      "same run.\n\n"
-      "Example: s = netdyn.sde(W, duration=2000); abs(s['total_variance'] - "
-      "netdyn.covariance(W)['total_variance']) < 4 * s['total_variance_standard_error']");
+      kSdeDoc);
 
   // --- pseudospectra --------------------------------------------------------------------------
   m.def(
@@ -819,15 +777,7 @@ PYBIND11_MODULE(_core, m) {
       py::arg("grid") = std::array<Eigen::Index, 2>{40, 40},
       py::arg("box") = py::none(),
       py::arg("tolerance") = 1e-5,
-      "As `netdyn pseudospectra`: sigma_min(zI - W) on a grid of z = x + iy (EigTool's inverse "
-      "Lanczos on the Schur form).\n\n"
-      "grid=(nx, ny); box=(x0, x1, y0, y1) or None for a box around the eigenvalues; tolerance: "
-      "Lanczos residual per point (sigma_min to about half of it relative, usually its square).\n"
-      "Returns a dict: x (nx,), y (ny,), sigma_min (ny, nx) with sigma_min[i, j] at x[j] + i y[i], "
-      "eigenvalues, lanczos_steps, unconverged_points, mirrored_rows. The eps-pseudospectrum is "
-      "{z : sigma_min < eps}.\n\n"
-      "Example: ps = netdyn.pseudospectra(W, grid=(80, 60)); "
-      "plt.contour(ps['x'], ps['y'], np.log10(ps['sigma_min']))");
+      kPseudospectraDoc);
   m.def(
       "pseudospectral_abscissa",
       [](const RealW& w, double eps) {
@@ -840,9 +790,7 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("W"),
       py::arg("eps"),
-      "alpha_eps(W) = max Re z over sigma_min(zI - W) <= eps (criss-cross, Burke-Lewis-Overton), "
-      "as `netdyn pseudospectra --eps`. Returns a dict: abscissa, y (Im z of a rightmost point), "
-      "iterations. For normal W it is the spectral abscissa + eps.");
+      kPseudospectralAbscissaDoc);
 
   // --- simulation and Jacobians ---------------------------------------------------------------
   m.def(
@@ -876,8 +824,7 @@ PYBIND11_MODULE(_core, m) {
       py::arg("method") = "dopri5",
       py::arg("rtol") = 1e-8,
       py::arg("atol") = 1e-10,
-      "Integrate tau dr/dt = -r + f(W r + input) (Boost.Odeint); returns (t, R) with R[k] = "
-      "r(t[k]).");
+      kSimulateDoc);
   m.def(
       "ode_check",
       [](const RealW& w,
@@ -913,10 +860,7 @@ PYBIND11_MODULE(_core, m) {
       py::arg("method") = "dopri5",
       py::arg("rtol") = 1e-8,
       py::arg("atol") = 1e-10,
-      "As `netdyn simulate --check`: integrate the linear network tau dr/dt = -r + W r + input "
-      "(method dopri5, rk78, rosenbrock4 or krylov) and compare it with the exact solution "
-      "(matrix exponential). Returns a dict t, R, exact (R[k] and exact[k] at t[k]), "
-      "max_abs_error, max_rel_error (norm-wise per time), worst_time, steps.");
+      kOdeCheckDoc);
   m.def(
       "jacobian",
       [](const RealW& w_in,
@@ -941,8 +885,7 @@ PYBIND11_MODULE(_core, m) {
       py::arg("gain") = 1.0,
       py::arg("threshold") = 0.0,
       py::arg("form") = "rate",
-      "Jacobian (1/tau)(-I + diag(f'(W r + X)) W) of the rate network at r (form='current' for "
-      "tau dI/dt = -I + W f(I + X)).");
+      kJacobianDoc);
 
   m.def(
       "fixed_point",
@@ -988,13 +931,7 @@ PYBIND11_MODULE(_core, m) {
       py::arg("gain") = 1.0,
       py::arg("threshold") = 0.0,
       py::arg("form") = "rate",
-      "As `netdyn fixedpoint --model rate`: the fixed point r* of tau dr/dt = -r + f(W r + X) "
-      "(form='current': tau dI/dt = -I + W f(I + X)) by damped Newton from r0 (default 0), with "
-      "its Jacobian, the Jacobian's eigenvalues (netdyn order), stable (every Re < 0), the planar "
-      "classification for n = 2, the residual ||F(r*)||_inf and the iterations; for "
-      "f='threshold-linear' also the closed form [I - g W]^{-1} g (X - theta) and whether it holds "
-      "(every unit above threshold).\n\n"
-      "Example: netdyn.fixed_point(W, input=np.ones(2), f='tanh')['fixed_point']");
+      kFixedPointDoc);
   m.def(
       "fitzhugh_nagumo",
       [](double current, double tau, double a, double b, bool hopf) {
@@ -1022,18 +959,13 @@ PYBIND11_MODULE(_core, m) {
       py::arg("a") = 0.7,
       py::arg("b") = 0.8,
       py::arg("hopf") = false,
-      "As `netdyn fixedpoint --model fitzhugh-nagumo`: dv/dt = v - v^3/3 - w + I, "
-      "tau dw/dt = v + a - b w. The fixed point (v*, w*), Jacobian, its eigenvalues, trace, "
-      "determinant, stable, classification, and with hopf=True the lower-branch Hopf current "
-      "I_H (else None).");
+      kFitzHughNagumoDoc);
 
   m.def(
       "hebbian2",
       [](double w) { return Eigen::MatrixXd(netdyn::hebbian_connectivity(w)); },
       py::arg("w"),
-      "As `netdyn generate hebbian2 --w W`: (w/2) [[1, 1], [1, 1]], the normal two-population "
-      "network with eigenvalues {w, 0} (Murphy & Miller 2009's Hebbian counterpart: amplification "
-      "by slowing).");
+      kHebbian2Doc);
   m.def(
       "sparse_ei",
       [](Eigen::Index n,
@@ -1074,10 +1006,7 @@ PYBIND11_MODULE(_core, m) {
       py::arg("balance_rows") = false,
       py::arg("self_connections") = true,
       py::arg("seed") = 1,
-      "As `netdyn generate-sparse`: a sparse E-I W (scipy.sparse.csc_matrix) with Dale's law by "
-      "columns (the first round(f n) excitatory, weight we; the rest -gamma we), fixed in-degree "
-      "k (default 100) or connection probability p, log-normal magnitudes with coefficient of "
-      "variation cv, optionally balanced rows (W 1 = 0); seeded and portable.");
+      kSparseEiDoc);
 
   // --- generators -----------------------------------------------------------------------------
   m.def(
@@ -1092,7 +1021,7 @@ PYBIND11_MODULE(_core, m) {
       py::arg("n"),
       py::arg("rho") = 1.0,
       py::arg("seed") = 0,
-      "Seeded rho * randn(n, n)/sqrt(n) (portable: same seed, same matrix everywhere).");
+      kGaussianDoc);
   m.def(
       "dale",
       [](Eigen::Index n,
@@ -1128,5 +1057,5 @@ PYBIND11_MODULE(_core, m) {
       py::arg("zero_row_sums") = false,
       py::arg("distribution") = "gaussian",
       py::arg("seed") = 0,
-      "Seeded E-I matrix obeying Dale's law (first round(f n) columns excitatory).");
+      kDaleDoc);
 }

@@ -1123,3 +1123,86 @@ def test_pseudospectra_of_a_large_w_equal_the_command_line_on_one_thread(tmp_pat
         same_as_cli(ours[key], np.load(tmp_path / "cli" / f"pseudospectra_{key}.npy").reshape(ours[key].shape), key)
     same_as_cli(ours["sigma_min"].min(), theirs["sigma_min_min"], "sigma_min_min")
     same_as_cli([[0.1, float(ours["abscissa"])]], theirs["pseudospectral_abscissa"], "abscissa")
+
+
+def test_core_docstrings_are_numpy_style_and_their_examples_run():
+    # Issue 18: every public function and Network method of netdyn._core has a NumPy-style
+    # docstring (python/docstrings.hpp) whose Examples are doctests, run here. doctest's finder
+    # only collects objects whose __module__ is the module tested, so this tests netdyn._core
+    # itself (the package netdyn re-exports the same objects).
+    import doctest
+    import inspect
+    core = netdyn._core
+    finder = doctest.DocTestFinder()
+    tests = finder.find(core)
+    with_examples = {t.name.split(".", 2)[-1] for t in tests if t.examples}
+    public = [name for name in dir(core) if not name.startswith("_")]
+    members = ["Network." + name for name, _ in vars(core.Network).items()
+               if not name.startswith("_")] + ["Network.__init__"]
+    for name in public + members:
+        assert name in with_examples, f"{name}: no doctest examples"
+        obj = core
+        for part in name.split("."):
+            obj = getattr(obj, part)
+        doc = inspect.getdoc(obj) or ""
+        assert "Examples\n--------" in doc, name
+        if callable(obj) and not inspect.isclass(obj) and name != "Network.__init__":
+            # A pybind11 signature line "name(arg: type, ...) -> ret": arguments other than self
+            # need a Parameters section; everything that returns something a Returns section.
+            signature = doc.splitlines()[0]
+            arguments = [a for a in signature[signature.index("(") + 1:signature.rindex(")")].split(",")
+                         if a.strip() and not a.strip().startswith("self")]
+            if arguments:
+                assert "Parameters\n----------" in doc, name
+            if not signature.endswith("-> None"):
+                assert "Returns\n-------" in doc, name
+    results = doctest.testmod(core, verbose=False)
+    assert results.failed == 0
+    assert results.attempted > 150, results  # 196 examples when written
+    # The runner would notice a wrong expected output: henrici_departure's 9.0 changed to 9.5.
+    doc = core.henrici_departure.__doc__
+    assert "\n9.0\n" in doc
+    test = doctest.DocTestParser().get_doctest(doc.replace("\n9.0\n", "\n9.5\n", 1), {},
+                                               "wrong", "wrong", 0)
+    runner = doctest.DocTestRunner(verbose=False)
+    runner.run(test, out=lambda text: None)
+    assert runner.failures == 1 and runner.tries == len(test.examples)
+
+
+def test_documented_result_keys_are_the_returned_keys():
+    # The keys of every dict a function returns are named in its docstring's Returns section
+    # and in its row of docs/python.md's table (check's row refers to netdyn check --json).
+    import re
+    import scipy.sparse as sp
+    W = MM09
+    jordan = np.array([[0.0, 4.0], [0.0, 0.5]])
+    calls = {
+        "steady_state_gain": lambda: netdyn.steady_state_gain(W),
+        "schur": lambda: netdyn.schur(W, real=True),
+        "check": lambda: netdyn.check(W),
+        "sparse_spectrum": lambda: netdyn.sparse_spectrum(sp.csc_matrix(netdyn.gaussian(30, seed=1)), count=2),
+        "ei2": lambda: netdyn.ei2(w=30 / 7, k=1.1),
+        "amplified_modes": lambda: netdyn.amplified_modes(W),
+        "covariance": lambda: netdyn.covariance(W),
+        "amplify": lambda: netdyn.amplify(W, points=5),
+        "sde": lambda: netdyn.sde(W, duration=5.0),
+        "pseudospectra": lambda: netdyn.pseudospectra(W, grid=(3, 3)),
+        "pseudospectral_abscissa": lambda: netdyn.pseudospectral_abscissa(W, 0.1),
+        "ode_check": lambda: netdyn.ode_check(W, np.array([1.0, 0.0]), 1.0),
+        "fixed_point": lambda: netdyn.fixed_point(jordan, input=np.ones(2), f="relu"),
+        "fitzhugh_nagumo": lambda: netdyn.fitzhugh_nagumo(hopf=True),
+    }
+    root = os.path.join(os.path.dirname(__file__), "..", "..")
+    table = open(os.path.join(root, "docs", "python.md")).read()
+    for name, call in calls.items():
+        keys = set(call())
+        doc = getattr(netdyn._core, name).__doc__
+        returns = doc[doc.index("Returns\n-------"):]
+        returns = returns[:returns.index("\nExamples\n")]
+        documented = set(re.findall(r"^    (\w+(?:, \w+)*) :", returns, re.M))
+        documented = {k for group in documented for k in group.split(", ")}
+        assert keys == documented, (name, keys ^ documented)
+        row = next(line for line in table.splitlines() if line.startswith(f"| `{name}("))
+        if name != "check":
+            missing = [k for k in keys if f"`{k}`" not in row]
+            assert not missing, (name, missing)
