@@ -1482,8 +1482,10 @@ dict
         time).
     worst_time : float
         Where the relative error is largest.
-    steps : int
-        Integrator steps.
+    steps, rejected_steps : int
+        Accepted and rejected integrator steps.
+    rhs_evaluations : int
+        Evaluations of the vector field (krylov: products A x).
 
 Raises
 ------
@@ -1748,6 +1750,46 @@ True
 >>> B = netdyn.sparse_ei(10, k=4, balance_rows=True, seed=1)
 >>> mixed = (B.toarray() < 0).any(axis=1)   # the rows with inhibitory inputs sum to 0
 >>> bool(np.allclose(B.sum(axis=1).A1[mixed], 0.0, rtol=0, atol=1e-15))
+True
+)doc";
+
+constexpr const char* kSparseEiPredictionDoc =
+    R"doc(Random-matrix predictions for ``sparse_ei``, as ``netdyn generate-sparse --json`` prints them.
+
+From the per-element means and variances (Harris et al. 2023, science.md 5.2), with
+``alpha = k/n`` or p: ``mu = alpha E[w]`` (signed) and ``sigma^2 = alpha E[w^2] - mu^2`` per
+population; the outlier is ``n [f mu_E + (1 - f) mu_I]`` (the eigenvalue from the mean, along
+the vector of ones) and the bulk radius ``sqrt(n [f sigma_E^2 + (1 - f) sigma_I^2])``.
+
+Parameters
+----------
+n, k, p, f, we, gamma, cv, balance_rows, self_connections
+    As ``sparse_ei`` (no seed: the predictions do not depend on it).
+
+Returns
+-------
+dict
+    predicted_bulk_radius : float
+        Radius of the disk holding the bulk of the eigenvalues.
+    predicted_outlier : float or None
+        The outlier eigenvalue; None with ``balance_rows`` (balancing removes it).
+
+Raises
+------
+ValueError
+    As ``sparse_ei``.
+
+Examples
+--------
+>>> import numpy as np, netdyn
+>>> pred = netdyn.sparse_ei_prediction(1000, k=100)   # f = 0.8, gamma = 4: balanced means
+>>> round(pred["predicted_outlier"], 12) + 0.0
+0.0
+>>> alpha, we = 0.1, 0.08   # sigma^2 = alpha w^2 - (alpha w)^2 per population
+>>> bulk = np.sqrt(1000 * (0.8 * (alpha - alpha**2) * we**2 + 0.2 * (alpha - alpha**2) * (4 * we)**2))
+>>> bool(np.isclose(pred["predicted_bulk_radius"], bulk, rtol=1e-12))
+True
+>>> netdyn.sparse_ei_prediction(1000, k=100, balance_rows=True)["predicted_outlier"] is None
 True
 )doc";
 

@@ -267,6 +267,36 @@ netdyn::SimulationOptions simulation_options(
   return options;
 }
 
+// sparse_ei and sparse_ei_prediction: the options of netdyn generate-sparse.
+netdyn::SparseEIOptions sparse_ei_options(Eigen::Index n,
+                                          std::optional<Eigen::Index> k,
+                                          std::optional<double> p,
+                                          double f,
+                                          double we,
+                                          double gamma,
+                                          double cv,
+                                          bool balance_rows,
+                                          bool self_connections,
+                                          std::uint64_t seed) {
+  netdyn::SparseEIOptions o;
+  o.n = n;
+  if (k && p) throw std::invalid_argument("sparse_ei: give k (in-degree) or p, not both");
+  if (p) {
+    o.in_degree = -1;
+    o.connection_probability = *p;
+  } else if (k) {
+    o.in_degree = *k;
+  }
+  o.excitatory_fraction = f;
+  o.excitatory_weight = we;
+  o.inhibition_ratio = gamma;
+  o.weight_cv = cv;
+  o.balance_rows = balance_rows;
+  o.self_connections = self_connections;
+  o.seed = seed;
+  return o;
+}
+
 netdyn::RateNetwork make_network(const MatrixRef& w,
                                  double tau,
                                  const std::string& f,
@@ -849,6 +879,8 @@ PYBIND11_MODULE(_core, m) {
         out["max_rel_error"] = c.max_rel_error;
         out["worst_time"] = c.worst_time;
         out["steps"] = c.ode.steps;
+        out["rejected_steps"] = c.ode.rejected_steps;
+        out["rhs_evaluations"] = c.ode.rhs_evaluations;
         return out;
       },
       py::arg("W"),
@@ -978,23 +1010,10 @@ PYBIND11_MODULE(_core, m) {
          bool balance_rows,
          bool self_connections,
          std::uint64_t seed) {
-        netdyn::SparseEIOptions o;
-        o.n = n;
-        if (k && p) throw std::invalid_argument("sparse_ei: give k (in-degree) or p, not both");
-        if (p) {
-          o.in_degree = -1;
-          o.connection_probability = *p;
-        } else if (k) {
-          o.in_degree = *k;
-        }
-        o.excitatory_fraction = f;
-        o.excitatory_weight = we;
-        o.inhibition_ratio = gamma;
-        o.weight_cv = cv;
-        o.balance_rows = balance_rows;
-        o.self_connections = self_connections;
-        o.seed = seed;
-        return netdyn::sparse_ei_network(o).w;
+        return netdyn::sparse_ei_network(
+                   sparse_ei_options(
+                       n, k, p, f, we, gamma, cv, balance_rows, self_connections, seed))
+            .w;
       },
       py::arg("n"),
       py::arg("k") = py::none(),
@@ -1007,6 +1026,37 @@ PYBIND11_MODULE(_core, m) {
       py::arg("self_connections") = true,
       py::arg("seed") = 1,
       kSparseEiDoc);
+  m.def(
+      "sparse_ei_prediction",
+      [](Eigen::Index n,
+         std::optional<Eigen::Index> k,
+         std::optional<double> p,
+         double f,
+         double we,
+         double gamma,
+         double cv,
+         bool balance_rows,
+         bool self_connections) {
+        const netdyn::SparseEIOptions o =
+            sparse_ei_options(n, k, p, f, we, gamma, cv, balance_rows, self_connections, 1);
+        const netdyn::SparseEIPrediction pred = netdyn::predict_sparse_ei_spectrum(o);
+        py::dict out;  // the keys of netdyn generate-sparse --json
+        out["predicted_bulk_radius"] = pred.bulk_radius;
+        // Balancing the rows removes the outlier (as the CLI: null).
+        out["predicted_outlier"] =
+            balance_rows ? py::object(py::none()) : py::object(py::float_(pred.outlier));
+        return out;
+      },
+      py::arg("n"),
+      py::arg("k") = py::none(),
+      py::arg("p") = py::none(),
+      py::arg("f") = 0.8,
+      py::arg("we") = 0.08,
+      py::arg("gamma") = 4.0,
+      py::arg("cv") = 0.0,
+      py::arg("balance_rows") = false,
+      py::arg("self_connections") = true,
+      kSparseEiPredictionDoc);
 
   // --- generators -----------------------------------------------------------------------------
   m.def(

@@ -1027,6 +1027,16 @@ def test_generate_sparse_and_sparse_spectrum_equal_the_command_line(tmp_path):
         theirs = netdyn.read_sparse_matrix(path)
         assert theirs.shape == W.shape and (theirs != W).nnz == 0, args
         assert info["n"] == W.shape[0] and info["nonzeros"] == W.nnz
+        prediction = netdyn.sparse_ei_prediction(**{k: v for k, v in kwargs.items() if k != "seed"})
+        compare_shared(prediction, info, args)
+        # The CLI's counts, from the matrix: the first round(f n) columns are excitatory (its
+        # definition), and balance_rows leaves unbalanced only rows with inputs of one sign.
+        n_e = round(kwargs.get("f", 0.8) * kwargs["n"])
+        assert info["n_excitatory"] == n_e, args
+        assert W[:, :n_e].min() >= 0 and W[:, n_e:].max() <= 0, args
+        dense = W.toarray()
+        one_signed = ~((dense > 0).any(axis=1) & (dense < 0).any(axis=1)) & (dense != 0).any(axis=1)
+        assert info["unbalanced_rows"] == (int(one_signed.sum()) if kwargs.get("balance_rows") else 0)
         for extra, options in (([], {}),
                                (["--target", "largest-magnitude"], dict(target="largest-magnitude")),
                                (["--target", "nearest-shift", "--shift", "0.5"],
@@ -1039,6 +1049,15 @@ def test_generate_sparse_and_sparse_spectrum_equal_the_command_line(tmp_path):
             assert {"eigenvalues", "circular_law_radius", "method", "subspace_size", "iterations",
                     "operations", "runs", "residual", "eigenvalue_condition",
                     "verification_difference", "warnings"} <= shared, where
+            # The CLI's abscissa (largest-real) and radius (largest-magnitude) of those values.
+            values = ours["eigenvalues"]
+            target = options.get("target", "largest-real")
+            same_as_cli(values.real.max() if target == "largest-real" else None,
+                        theirs["spectral_abscissa"], (where, "spectral_abscissa"))
+            same_as_cli(np.abs(values).max() if target == "largest-magnitude" else None,
+                        theirs["spectral_radius"], (where, "spectral_radius"))
+            assert theirs["n"] == W.shape[0] and theirs["nonzeros"] == W.nnz and theirs["target"] == target
+            assert theirs["eigenvalue_conditions"] is None
 
 
 @needs_cli
@@ -1055,7 +1074,9 @@ def test_simulate_check_equals_ode_check_on_data(tmp_path):
                                         samples=51, method=method)
                 where = (name, method, input_args)
                 assert compare_shared(ours, theirs, where) == {"max_abs_error", "max_rel_error",
-                                                              "worst_time", "steps"}
+                                                              "worst_time", "steps",
+                                                              "rejected_steps", "rhs_evaluations"}
+                assert theirs["t_end"] == 5.0 and theirs["method"] == method and theirs["n"] == 2
                 same_as_cli(ours["R"][-1], theirs["final_state"], (where, "final_state"))
                 same_as_cli(np.abs(ours["R"]).max(), theirs["max_abs_state"], (where, "max_abs_state"))
                 assert theirs["samples"] == len(ours["t"])
@@ -1206,3 +1227,25 @@ def test_documented_result_keys_are_the_returned_keys():
         if name != "check":
             missing = [k for k in keys if f"`{k}`" not in row]
             assert not missing, (name, missing)
+
+
+@needs_cli
+def test_dense_spectrum_count_equals_the_command_line_on_data():
+    # netdyn spectrum FILE --count K on a dense file: the K rightmost of spectrum(W), their
+    # conditions, and the figures of the whole spectrum.
+    for name in sorted(os.listdir(DATA)):
+        if not name.endswith(".npy"):
+            continue
+        path = os.path.join(DATA, name)
+        W = netdyn.read_matrix(path)
+        count = min(5, W.shape[0])
+        theirs = run_cli("spectrum", path, "--count", str(count))
+        values = netdyn.spectrum(W)
+        same_as_cli(values[:len(theirs["eigenvalues"])], theirs["eigenvalues"], (name, "eigenvalues"))
+        assert len(theirs["eigenvalues"]) in (count, count + 1), name  # a pair is not cut
+        k = len(theirs["eigenvalues"])
+        same_as_cli(netdyn.eigenvalue_conditions(W)[:k], theirs["eigenvalue_conditions"], (name, "conditions"))
+        same_as_cli(values.real.max(), theirs["spectral_abscissa"], (name, "spectral_abscissa"))
+        same_as_cli(np.abs(values).max(), theirs["spectral_radius"], (name, "spectral_radius"))
+        # sqrt(n var(W_ij)) over all n^2 entries (lib: circular_law_radius; NumPy's own sums).
+        same_as_cli(np.sqrt(W.shape[0] * W.var()), theirs["circular_law_radius"], (name, "radius"))
