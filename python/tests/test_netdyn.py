@@ -1249,3 +1249,25 @@ def test_dense_spectrum_count_equals_the_command_line_on_data():
         same_as_cli(np.abs(values).max(), theirs["spectral_radius"], (name, "spectral_radius"))
         # sqrt(n var(W_ij)) over all n^2 entries (lib: circular_law_radius; NumPy's own sums).
         same_as_cli(np.sqrt(W.shape[0] * W.var()), theirs["circular_law_radius"], (name, "radius"))
+
+
+@needs_cli
+def test_nonlinear_simulate_equals_the_command_line_on_data(tmp_path):
+    # netdyn simulate --f F (no --check): the trajectory it writes with --out and the numbers it
+    # prints are netdyn.simulate's (which has no gain, threshold or form: their defaults).
+    for name in DATA_2X2:
+        path = os.path.join(DATA, name)
+        W = netdyn.read_matrix(path)
+        for f in ("tanh", "relu", "sigmoid"):
+            for method in ("dopri5", "rosenbrock4"):
+                out = tmp_path / f"{name}-{f}-{method}"
+                theirs = run_cli("simulate", path, "--f", f, "--r0", "0.3,-0.2", "--input", "0.5,0.1",
+                                 "--tmax", "8", "--samples", "41", "--tau", "1.5", "--method", method,
+                                 "--out", str(out))
+                t, R = netdyn.simulate(W, np.array([0.3, -0.2]), 8.0, tau=1.5, f=f,
+                                       input=np.array([0.5, 0.1]), samples=41, method=method)
+                where = (name, f, method)
+                same_as_cli(np.column_stack([t, R]), np.load(out / "trajectory.npy"), where)
+                same_as_cli(R[-1], theirs["final_state"], (where, "final_state"))
+                same_as_cli(np.abs(R).max(), theirs["max_abs_state"], (where, "max_abs_state"))
+                assert theirs["samples"] == len(t) and theirs["transfer"] == f, where
