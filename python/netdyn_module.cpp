@@ -53,7 +53,10 @@
 #include "netdyn/report/report.hpp"
 #include "netdyn/report/report_fields.hpp"
 
+#include "docstrings.hpp"
+
 namespace py = pybind11;
+using namespace netdyn_doc;  // the k...Doc docstrings
 using MatrixRef = Eigen::Ref<const Eigen::MatrixXd>;
 using VectorRef = Eigen::Ref<const Eigen::VectorXd>;
 
@@ -264,6 +267,36 @@ netdyn::SimulationOptions simulation_options(
   return options;
 }
 
+// sparse_ei and sparse_ei_prediction: the options of netdyn generate-sparse.
+netdyn::SparseEIOptions sparse_ei_options(Eigen::Index n,
+                                          std::optional<Eigen::Index> k,
+                                          std::optional<double> p,
+                                          double f,
+                                          double we,
+                                          double gamma,
+                                          double cv,
+                                          bool balance_rows,
+                                          bool self_connections,
+                                          std::uint64_t seed) {
+  netdyn::SparseEIOptions o;
+  o.n = n;
+  if (k && p) throw std::invalid_argument("sparse_ei: give k (in-degree) or p, not both");
+  if (p) {
+    o.in_degree = -1;
+    o.connection_probability = *p;
+  } else if (k) {
+    o.in_degree = *k;
+  }
+  o.excitatory_fraction = f;
+  o.excitatory_weight = we;
+  o.inhibition_ratio = gamma;
+  o.weight_cv = cv;
+  o.balance_rows = balance_rows;
+  o.self_connections = self_connections;
+  o.seed = seed;
+  return o;
+}
+
 netdyn::RateNetwork make_network(const MatrixRef& w,
                                  double tau,
                                  const std::string& f,
@@ -283,54 +316,45 @@ netdyn::RateNetwork make_network(const MatrixRef& w,
 }  // namespace
 
 PYBIND11_MODULE(_core, m) {
-  m.doc() =
-      "netdyn: stability, nonnormality and amplification of rate networks\n"
-      "tau dr/dt = -r + W r + h(t), A = (W - I)/tau. Conventions: docs/conventions.md.";
+  m.doc() = kModuleDoc;
   m.attr("__version__") = NETDYN_VERSION;
 
   // --- the shared factorisation ---------------------------------------------------------------
-  py::class_<Network>(
-      m,
-      "Network",
-      "A network (W, tau) decomposed once: one real Schur form W = Q T Q^T (LAPACK dgees) serves "
-      "every method, so asking it for the report, the envelope, the covariance and the evoked "
-      "energy costs one O(n^3) decomposition in all (plus each analysis's own triangular work).\n\n"
-      "Example\n-------\n"
-      ">>> net = netdyn.Network(W, tau=10.0)\n"
-      ">>> net.eigenvalues, net.check()['transient_gain'], net.covariance()['total_variance']")
+  py::class_<Network>(m, "Network", kNetworkDoc)
       .def(py::init([](const RealW& w, double tau) {
              detail_require_tau(tau);
              return Network{std::make_shared<const netdyn::SchurFactorization>(w.get()), tau};
            }),
            py::arg("W"),
-           py::arg("tau") = 1.0)
+           py::arg("tau") = 1.0,
+           kNetworkInitDoc)
       .def_property_readonly(
-          "W", [](const Network& n) { return n.f->matrix(); }, "the connectivity (a copy)")
-      .def_readonly("tau", &Network::tau, "the time constant")
+          "W", [](const Network& n) { return n.f->matrix(); }, kNetworkWDoc)
+      .def_readonly("tau", &Network::tau, kNetworkTauDoc)
       .def_property_readonly(
           "eigenvalues",
           [](const Network& n) { return n.f->eigenvalues(); },
-          "eigenvalues of W, netdyn order (decreasing real part, then imaginary part)")
+          kNetworkEigenvaluesDoc)
       .def(
           "eigenvectors",
           [](const Network& n) { return n.f->eigenvectors(); },
-          "unit right eigenvectors of W (columns, in the order of eigenvalues): Q V_T")
+          kNetworkEigenvectorsDoc)
       .def(
           "eigenvalue_conditions",
           [](const Network& n) { return n.f->eigenvalue_conditions(); },
-          "1/|y^* x| per eigenvalue, as netdyn.eigenvalue_conditions")
+          kNetworkEigenvalueConditionsDoc)
       .def(
           "eigenvector_condition",
           [](const Network& n) { return n.f->eigenvector_condition(); },
-          "kappa(V) = ||V|| ||V^-1|| (inf if numerically defective)")
+          kNetworkEigenvectorConditionDoc)
       .def(
           "henrici_departure",
           [](const Network& n) { return netdyn::henrici_departure(*n.f); },
-          "||N||_F, the strictly upper part of the complex Schur form")
+          kNetworkHenriciDoc)
       .def(
           "numerical_abscissa",
           [](const Network& n) { return netdyn::numerical_abscissa(*n.f, n.tau); },
-          "lambda_max((A + A^T)/2), A = (W - I)/tau")
+          kNetworkNumericalAbscissaDoc)
       .def(
           "steady_state_gain",
           [](const Network& n) {
@@ -338,7 +362,7 @@ PYBIND11_MODULE(_core, m) {
             options.compute_patterns = true;
             return steady_state_dict(netdyn::steady_state_gain(*n.f, options));
           },
-          "as netdyn.steady_state_gain")
+          kNetworkSteadyStateDoc)
       .def(
           "check",
           [](const Network& n) {
@@ -346,7 +370,7 @@ PYBIND11_MODULE(_core, m) {
             options.tau = n.tau;
             return report_dict(netdyn::analyse_network(*n.f, options));
           },
-          "the `netdyn check` report, as netdyn.check(W, tau)")
+          kNetworkCheckDoc)
       .def(
           "amplify",
           [](const Network& n, double tmax, Eigen::Index points) {
@@ -354,7 +378,7 @@ PYBIND11_MODULE(_core, m) {
           },
           py::arg("tmax") = 0.0,
           py::arg("points") = 101,
-          "as netdyn.amplify(W, tau, tmax, points)")
+          kNetworkAmplifyDoc)
       .def(
           "covariance",
           [](const Network& n, double sigma) {
@@ -363,14 +387,14 @@ PYBIND11_MODULE(_core, m) {
             return covariance_dict(netdyn::stationary_covariance(*n.f, options));
           },
           py::arg("sigma") = 1.0,
-          "as netdyn.covariance(W, sigma) (unit-noise convention: independent of tau)")
+          kNetworkCovarianceDoc)
       .def(
           "evoked_energy",
           [](const Network& n, const Real<VectorRef, kR0>& r0) {
             return netdyn::evoked_energy(*n.f, r0.get());
           },
           py::arg("r0"),
-          "as netdyn.evoked_energy(W, r0)")
+          kNetworkEvokedEnergyDoc)
       .def(
           "amplified_modes",
           [](const Network& n, Eigen::Index count) {
@@ -379,7 +403,7 @@ PYBIND11_MODULE(_core, m) {
             return modes_dict(netdyn::most_amplified_initial_conditions(*n.f, options));
           },
           py::arg("count") = 1,
-          "as netdyn.amplified_modes(W, count)")
+          kNetworkAmplifiedModesDoc)
       .def("__repr__", [](const Network& n) {
         return "netdyn.Network(n=" + std::to_string(n.f->size()) +
                ", tau=" + py::repr(py::float_(n.tau)).cast<std::string>() + ")";
@@ -405,8 +429,7 @@ PYBIND11_MODULE(_core, m) {
       "read_matrix",
       [](const std::filesystem::path& path) { return netdyn::read_matrix(path.string()); },
       py::arg("path"),
-      "Read a dense matrix from .npy, .csv/.txt/.dat or .mtx (path: str or os.PathLike; "
-      "ValueError names file and position).");
+      kReadMatrixDoc);
   m.def(
       "write_matrix",
       [](const std::filesystem::path& path, const Real<MatrixRef, kMatrix>& matrix) {
@@ -414,13 +437,12 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("path"),
       py::arg("matrix"),
-      "Write .npy or .csv atomically (temporary + rename).");
+      kWriteMatrixDoc);
   m.def(
       "read_sparse_matrix",
       [](const std::filesystem::path& path) { return netdyn::read_sparse_matrix(path.string()); },
       py::arg("path"),
-      "Read a Matrix Market .mtx as a scipy.sparse.csc_matrix, never densified (the input of "
-      "sparse_spectrum; ValueError names file and line).");
+      kReadSparseMatrixDoc);
   m.def(
       "write_sparse_matrix",
       [](const std::filesystem::path& path, const Eigen::SparseMatrix<double>& matrix) {
@@ -428,7 +450,7 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("path"),
       py::arg("matrix"),
-      "Write a scipy.sparse matrix as Matrix Market .mtx, atomically (as netdyn generate-sparse).");
+      kWriteSparseMatrixDoc);
 
   // --- spectrum and nonnormality --------------------------------------------------------------
   m.def(
@@ -443,9 +465,7 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("W"),
       py::arg("vectors") = false,
-      "Eigenvalues of W (its real Schur form, LAPACK dgees), decreasing real part then imaginary "
-      "part; with "
-      "vectors=True a tuple (eigenvalues, unit-column eigenvectors).");
+      kSpectrumDoc);
   m.def(
       "eigenvalue_conditions",
       [](const RealW& w) {
@@ -454,25 +474,23 @@ PYBIND11_MODULE(_core, m) {
         return netdyn::compute_spectrum(w.get(), options).eigenvalue_conditions;
       },
       py::arg("W"),
-      "Condition number 1/|y^* x| of each eigenvalue of W (unit right and left eigenvectors x, "
-      "y; LAPACK dtrsna on the real Schur form), in the order of spectrum(W): 1 for a normal W, "
-      "inf for a numerically defective eigenvalue.");
+      kEigenvalueConditionsDoc);
   m.def(
       "eigenvector_condition",
       py::overload_cast<const Eigen::Ref<const Eigen::MatrixXcd>&>(&netdyn::eigenvector_condition),
       py::arg("V"),
-      "cond_2 of a unit-column eigenvector matrix (inf if numerically singular).");
+      kEigenvectorConditionDoc);
   m.def(
       "henrici_departure",
       [](const RealW& w) { return netdyn::henrici_departure(w.get()); },
       py::arg("W"),
-      "Henrici departure from normality ||N||_F (Schur feedforward norm).");
+      kHenriciDepartureDoc);
   m.def(
       "numerical_abscissa",
       [](const RealW& w, double tau) { return netdyn::numerical_abscissa(w.get(), tau); },
       py::arg("W"),
       py::arg("tau") = 1.0,
-      "lambda_max((A + A^T)/2), A = (W - I)/tau.");
+      kNumericalAbscissaDoc);
   m.def(
       "steady_state_gain",
       [](const RealW& w_in) {
@@ -482,35 +500,41 @@ PYBIND11_MODULE(_core, m) {
         return steady_state_dict(netdyn::steady_state_gain(w, options));
       },
       py::arg("W"),
-      "||(I - W)^-1||_2 and the most-amplified input pattern.");
+      kSteadyStateGainDoc);
 
   m.def(
       "schur",
-      [](const RealW& w_in, bool real) {
-        const MatrixRef& w = w_in.get();
+      [](const RealW& w_in, bool real, const std::string& order) {
+        // As `netdyn schur`: one factorisation, then the ordered form, so that both report the
+        // same figures (feedforward_norm is the Henrici departure in either form).
+        const netdyn::SchurFactorization factorization(w_in.get());
+        netdyn::SchurOptions options;
+        options.order = netdyn::parse_schur_order(order);
+        const double w_norm = factorization.frobenius_norm();
         py::dict d;
+        const auto record = [&](const auto& s, double departure) {
+          d["U"] = s.u;
+          d["T"] = s.t;
+          d["eigenvalues"] = s.eigenvalues;
+          d["feedforward_norm"] = departure;
+          d["feedforward_relative"] = w_norm > 0.0 ? departure / w_norm : 0.0;
+          d["backward_error"] = s.backward_error;
+          d["orthogonality_error"] = s.orthogonality_error;
+        };
         if (real) {
-          const netdyn::RealSchurForm s = netdyn::real_schur(w);
-          d["U"] = s.u;
-          d["T"] = s.t;
-          d["eigenvalues"] = s.eigenvalues;
-          d["feedforward_norm"] = s.feedforward_norm;
-          d["backward_error"] = s.backward_error;
+          const netdyn::RealSchurForm s = netdyn::real_schur(factorization, options);
+          record(s, s.henrici_departure);
+          d["real_feedforward_norm"] = s.feedforward_norm;  // outside the 2x2 blocks
         } else {
-          const netdyn::ComplexSchurForm s = netdyn::complex_schur(w);
-          d["U"] = s.u;
-          d["T"] = s.t;
-          d["eigenvalues"] = s.eigenvalues;
-          d["feedforward_norm"] = s.feedforward_norm;
-          d["backward_error"] = s.backward_error;
+          const netdyn::ComplexSchurForm s = netdyn::complex_schur(factorization, options);
+          record(s, s.feedforward_norm);
         }
         return d;
       },
       py::arg("W"),
       py::arg("real") = false,
-      "Schur form W = U T U* ordered by decreasing real part (complex by default; real=True "
-      "gives the quasi-triangular real form). Keys U, T, eigenvalues, feedforward_norm, "
-      "backward_error.");
+      py::arg("order") = "decreasing-real",
+      kSchurDoc);
 
   m.def(
       "check",
@@ -522,8 +546,7 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("W"),
       py::arg("tau") = 1.0,
-      "The `netdyn check` report as a dict with the keys of `netdyn check --json` (None for "
-      "quantities that do not exist, float('inf') for infinite ones).");
+      kCheckDoc);
 
   m.def(
       "sparse_spectrum",
@@ -566,14 +589,7 @@ PYBIND11_MODULE(_core, m) {
       py::arg("subspace") = 0,
       py::arg("tolerance") = 1e-10,
       py::arg("verify") = true,
-      "As `netdyn spectrum W.mtx --count K`: `count` eigenvalues of a scipy.sparse W (never "
-      "densified: its nonzeros are copied once into compressed columns) by implicitly restarted "
-      "Arnoldi (Spectra), target 'largest-real' (LR), 'largest-magnitude' (LM) or "
-      "'nearest-shift' (shift-invert about `shift`); with verify, a second run with a larger "
-      "subspace must agree. Returns a dict: eigenvalues (netdyn order), circular_law_radius, "
-      "method, subspace_size, iterations, operations, runs, residual, eigenvalue_condition, "
-      "verification_difference (None without verify), warnings.\n\n"
-      "Example: netdyn.sparse_spectrum(netdyn.sparse_ei(5000), count=10)['eigenvalues']");
+      kSparseSpectrumDoc);
 
   // --- E-I closed forms -----------------------------------------------------------------------
   m.def(
@@ -594,15 +610,29 @@ PYBIND11_MODULE(_core, m) {
         }
         const netdyn::EiPulseResponse p = netdyn::ei_pulse_response(net, r0);
         const netdyn::EiSchurForm s = netdyn::ei_schur(net);
+        // Eigenvalues {wE - wI, 0} in netdyn's order, complex, as everywhere else.
+        Eigen::VectorXcd eigenvalues = s.eigenvalues.cast<std::complex<double>>();
+        netdyn::sort_eigenvalues(eigenvalues);
         py::dict d;
         d["W"] = netdyn::ei_connectivity(net);
-        d["eigenvalues"] = s.eigenvalues;
+        d["eigenvalues"] = eigenvalues;
+        d["schur_T"] = Eigen::MatrixXd(s.t);
         d["feedforward_weight"] = p.feedforward_weight;
+        d["sum_decay_rate"] = p.sum_decay_rate;
         d["integral_rE"] = optional_value(p.integral_r_e);
+        d["integral_rI"] = optional_value(p.integral_r_i);
         d["integral_rE_uncoupled"] = p.integral_r_e_uncoupled;
         d["amplification"] = optional_value(p.amplification);
         d["peak_rE"] = optional_value(p.peak_r_e);
         d["peak_time"] = optional_value(p.peak_time);
+        // The normal (Hebbian) pair with the same amplification (science.md 1.6), as netdyn ei2.
+        const bool hebbian = p.amplification && *p.amplification > 0.0;
+        d["hebbian_weight"] =
+            hebbian
+                ? py::object(py::float_(netdyn::hebbian_weight_for_amplification(*p.amplification)))
+                : py::object(py::none());
+        d["hebbian_time_constant"] =
+            hebbian ? py::object(py::float_(tau * *p.amplification)) : py::object(py::none());
         return d;
       },
       py::arg("w") = py::none(),
@@ -611,7 +641,7 @@ PYBIND11_MODULE(_core, m) {
       py::arg("wi") = py::none(),
       py::arg("tau") = 1.0,
       py::arg("r0") = Eigen::Vector2d(1.0, 0.0),
-      "Closed forms for W = [[wE, -wI], [wE, -wI]] (Murphy & Miller 2009), from r(0) = r0.");
+      kEi2Doc);
   m.def(
       "ei_response",
       [](double we,
@@ -630,7 +660,7 @@ PYBIND11_MODULE(_core, m) {
       py::arg("tau"),
       py::arg("r0"),
       py::arg("t"),
-      "Closed-form (r_E, r_I) at times t (rows).");
+      kEiResponseDoc);
 
   // --- Lyapunov and covariance ----------------------------------------------------------------
   m.def(
@@ -642,8 +672,7 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("A"),
       py::arg("Q"),
-      "Solve A X + X A^T + Q = 0 (A Hurwitz) by Bartels-Stewart (dtrsyl3); returns (X, relative "
-      "residual).");
+      kLyapunovDoc);
   m.def(
       "controllability_gramian",
       [](const Real<MatrixRef, kA>& a, const Real<MatrixRef, kB>& b) {
@@ -651,8 +680,7 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("A"),
       py::arg("B"),
-      "Controllability Gramian P of x' = A x + B u: A P + P A^T + B B^T = 0 (A Hurwitz, B n x m); "
-      "returns (P, relative residual), as scipy.linalg.solve_continuous_lyapunov(A, -B @ B.T).");
+      kControllabilityGramianDoc);
   m.def(
       "observability_gramian",
       [](const Real<MatrixRef, kA>& a, const Real<MatrixRef, kC>& c) {
@@ -660,8 +688,7 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("A"),
       py::arg("C"),
-      "Observability Gramian Q of x' = A x, y = C x: A^T Q + Q A + C^T C = 0 (A Hurwitz, C p x n); "
-      "returns (Q, relative residual).");
+      kObservabilityGramianDoc);
   m.def(
       "evoked_energy",
       [](const RealW& w, const Real<VectorRef, kR0>& a) {
@@ -669,9 +696,7 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("W"),
       py::arg("r0"),
-      "Energy evoked by the initial condition r0 in tau dr/dt = -r + W r: "
-      "E = r0^T Q r0 = (2/tau) int_0^inf ||r(t)||^2 dt (1 for unit r0 when W = 0; Hennequin, "
-      "Vogels & Gerstner 2014), Q from (W - I)^T Q + Q (W - I) + 2 I = 0. W stable.");
+      kEvokedEnergyDoc);
   m.def(
       "amplified_modes",
       [](const RealW& w, Eigen::Index count) {
@@ -681,10 +706,7 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("W"),
       py::arg("count") = 1,
-      "The `count` unit initial conditions that evoke the most energy (the top eigenvectors of "
-      "the energy matrix Q of evoked_energy): a dict energies (descending), patterns (n x count, "
-      "orthonormal columns), energy_matrix Q, mean_energy tr Q / n (a random unit initial "
-      "condition's), lyapunov_residual.");
+      kAmplifiedModesDoc);
   m.def(
       "covariance",
       [](const RealW& w_in, double sigma) {
@@ -695,7 +717,7 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("W"),
       py::arg("sigma") = 1.0,
-      "Stationary covariance S of tau dx = (W - I) x dt + sigma sqrt(2 tau) dB.");
+      kCovarianceDoc);
 
   m.def(
       "amplify",
@@ -708,11 +730,7 @@ PYBIND11_MODULE(_core, m) {
       py::arg("tau") = 1.0,
       py::arg("tmax") = 0.0,
       py::arg("points") = 101,
-      "Transient envelope ||exp(tA)||_2 on a uniform grid to tmax (0: chosen from the spectrum), "
-      "its maximum and time, the distance to instability min_omega sigma_min(A - i omega I) "
-      "with its frequency, and the Kreiss interval kreiss_lower_bound <= K(A) <= "
-      "kreiss_constant_upper_bound with the point z = (re, im) of the lower bound (None if "
-      "unstable).");
+      kAmplifyDoc);
 
   m.def(
       "sde",
@@ -760,14 +778,7 @@ PYBIND11_MODULE(_core, m) {
       py::arg("batches") = 20,
       py::arg("input") = py::none(),
       py::arg("x0") = py::none(),
-      "Simulate tau dx = (-x + W x + h) dt + sigma sqrt(2 tau) dB (the unit-noise convention of "
-      "covariance()) and return the empirical mean and covariance over `duration` after "
-      "`burn_in` (None: 10 slowest timescales), with a batch-means standard error of the total "
-      "variance (as `netdyn covariance --simulate`). method='exact' steps the Ornstein-Uhlenbeck "
-      "process exactly; 'euler-maruyama' is first order in dt. Seeded: the same seed gives the "
-      "same run.\n\n"
-      "Example: s = netdyn.sde(W, duration=2000); abs(s['total_variance'] - "
-      "netdyn.covariance(W)['total_variance']) < 4 * s['total_variance_standard_error']");
+      kSdeDoc);
 
   // --- pseudospectra --------------------------------------------------------------------------
   m.def(
@@ -796,15 +807,7 @@ PYBIND11_MODULE(_core, m) {
       py::arg("grid") = std::array<Eigen::Index, 2>{40, 40},
       py::arg("box") = py::none(),
       py::arg("tolerance") = 1e-5,
-      "As `netdyn pseudospectra`: sigma_min(zI - W) on a grid of z = x + iy (EigTool's inverse "
-      "Lanczos on the Schur form).\n\n"
-      "grid=(nx, ny); box=(x0, x1, y0, y1) or None for a box around the eigenvalues; tolerance: "
-      "Lanczos residual per point (sigma_min to about half of it relative, usually its square).\n"
-      "Returns a dict: x (nx,), y (ny,), sigma_min (ny, nx) with sigma_min[i, j] at x[j] + i y[i], "
-      "eigenvalues, lanczos_steps, unconverged_points, mirrored_rows. The eps-pseudospectrum is "
-      "{z : sigma_min < eps}.\n\n"
-      "Example: ps = netdyn.pseudospectra(W, grid=(80, 60)); "
-      "plt.contour(ps['x'], ps['y'], np.log10(ps['sigma_min']))");
+      kPseudospectraDoc);
   m.def(
       "pseudospectral_abscissa",
       [](const RealW& w, double eps) {
@@ -817,9 +820,7 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("W"),
       py::arg("eps"),
-      "alpha_eps(W) = max Re z over sigma_min(zI - W) <= eps (criss-cross, Burke-Lewis-Overton), "
-      "as `netdyn pseudospectra --eps`. Returns a dict: abscissa, y (Im z of a rightmost point), "
-      "iterations. For normal W it is the spectral abscissa + eps.");
+      kPseudospectralAbscissaDoc);
 
   // --- simulation and Jacobians ---------------------------------------------------------------
   m.def(
@@ -853,8 +854,7 @@ PYBIND11_MODULE(_core, m) {
       py::arg("method") = "dopri5",
       py::arg("rtol") = 1e-8,
       py::arg("atol") = 1e-10,
-      "Integrate tau dr/dt = -r + f(W r + input) (Boost.Odeint); returns (t, R) with R[k] = "
-      "r(t[k]).");
+      kSimulateDoc);
   m.def(
       "ode_check",
       [](const RealW& w,
@@ -879,6 +879,8 @@ PYBIND11_MODULE(_core, m) {
         out["max_rel_error"] = c.max_rel_error;
         out["worst_time"] = c.worst_time;
         out["steps"] = c.ode.steps;
+        out["rejected_steps"] = c.ode.rejected_steps;
+        out["rhs_evaluations"] = c.ode.rhs_evaluations;
         return out;
       },
       py::arg("W"),
@@ -890,10 +892,7 @@ PYBIND11_MODULE(_core, m) {
       py::arg("method") = "dopri5",
       py::arg("rtol") = 1e-8,
       py::arg("atol") = 1e-10,
-      "As `netdyn simulate --check`: integrate the linear network tau dr/dt = -r + W r + input "
-      "(method dopri5, rk78, rosenbrock4 or krylov) and compare it with the exact solution "
-      "(matrix exponential). Returns a dict t, R, exact (R[k] and exact[k] at t[k]), "
-      "max_abs_error, max_rel_error (norm-wise per time), worst_time, steps.");
+      kOdeCheckDoc);
   m.def(
       "jacobian",
       [](const RealW& w_in,
@@ -918,8 +917,7 @@ PYBIND11_MODULE(_core, m) {
       py::arg("gain") = 1.0,
       py::arg("threshold") = 0.0,
       py::arg("form") = "rate",
-      "Jacobian (1/tau)(-I + diag(f'(W r + X)) W) of the rate network at r (form='current' for "
-      "tau dI/dt = -I + W f(I + X)).");
+      kJacobianDoc);
 
   m.def(
       "fixed_point",
@@ -965,13 +963,7 @@ PYBIND11_MODULE(_core, m) {
       py::arg("gain") = 1.0,
       py::arg("threshold") = 0.0,
       py::arg("form") = "rate",
-      "As `netdyn fixedpoint --model rate`: the fixed point r* of tau dr/dt = -r + f(W r + X) "
-      "(form='current': tau dI/dt = -I + W f(I + X)) by damped Newton from r0 (default 0), with "
-      "its Jacobian, the Jacobian's eigenvalues (netdyn order), stable (every Re < 0), the planar "
-      "classification for n = 2, the residual ||F(r*)||_inf and the iterations; for "
-      "f='threshold-linear' also the closed form [I - g W]^{-1} g (X - theta) and whether it holds "
-      "(every unit above threshold).\n\n"
-      "Example: netdyn.fixed_point(W, input=np.ones(2), f='tanh')['fixed_point']");
+      kFixedPointDoc);
   m.def(
       "fitzhugh_nagumo",
       [](double current, double tau, double a, double b, bool hopf) {
@@ -999,18 +991,13 @@ PYBIND11_MODULE(_core, m) {
       py::arg("a") = 0.7,
       py::arg("b") = 0.8,
       py::arg("hopf") = false,
-      "As `netdyn fixedpoint --model fitzhugh-nagumo`: dv/dt = v - v^3/3 - w + I, "
-      "tau dw/dt = v + a - b w. The fixed point (v*, w*), Jacobian, its eigenvalues, trace, "
-      "determinant, stable, classification, and with hopf=True the lower-branch Hopf current "
-      "I_H (else None).");
+      kFitzHughNagumoDoc);
 
   m.def(
       "hebbian2",
       [](double w) { return Eigen::MatrixXd(netdyn::hebbian_connectivity(w)); },
       py::arg("w"),
-      "As `netdyn generate hebbian2 --w W`: (w/2) [[1, 1], [1, 1]], the normal two-population "
-      "network with eigenvalues {w, 0} (Murphy & Miller 2009's Hebbian counterpart: amplification "
-      "by slowing).");
+      kHebbian2Doc);
   m.def(
       "sparse_ei",
       [](Eigen::Index n,
@@ -1023,23 +1010,10 @@ PYBIND11_MODULE(_core, m) {
          bool balance_rows,
          bool self_connections,
          std::uint64_t seed) {
-        netdyn::SparseEIOptions o;
-        o.n = n;
-        if (k && p) throw std::invalid_argument("sparse_ei: give k (in-degree) or p, not both");
-        if (p) {
-          o.in_degree = -1;
-          o.connection_probability = *p;
-        } else if (k) {
-          o.in_degree = *k;
-        }
-        o.excitatory_fraction = f;
-        o.excitatory_weight = we;
-        o.inhibition_ratio = gamma;
-        o.weight_cv = cv;
-        o.balance_rows = balance_rows;
-        o.self_connections = self_connections;
-        o.seed = seed;
-        return netdyn::sparse_ei_network(o).w;
+        return netdyn::sparse_ei_network(
+                   sparse_ei_options(
+                       n, k, p, f, we, gamma, cv, balance_rows, self_connections, seed))
+            .w;
       },
       py::arg("n"),
       py::arg("k") = py::none(),
@@ -1051,10 +1025,38 @@ PYBIND11_MODULE(_core, m) {
       py::arg("balance_rows") = false,
       py::arg("self_connections") = true,
       py::arg("seed") = 1,
-      "As `netdyn generate-sparse`: a sparse E-I W (scipy.sparse.csc_matrix) with Dale's law by "
-      "columns (the first round(f n) excitatory, weight we; the rest -gamma we), fixed in-degree "
-      "k (default 100) or connection probability p, log-normal magnitudes with coefficient of "
-      "variation cv, optionally balanced rows (W 1 = 0); seeded and portable.");
+      kSparseEiDoc);
+  m.def(
+      "sparse_ei_prediction",
+      [](Eigen::Index n,
+         std::optional<Eigen::Index> k,
+         std::optional<double> p,
+         double f,
+         double we,
+         double gamma,
+         double cv,
+         bool balance_rows,
+         bool self_connections) {
+        const netdyn::SparseEIOptions o =
+            sparse_ei_options(n, k, p, f, we, gamma, cv, balance_rows, self_connections, 1);
+        const netdyn::SparseEIPrediction pred = netdyn::predict_sparse_ei_spectrum(o);
+        py::dict out;  // the keys of netdyn generate-sparse --json
+        out["predicted_bulk_radius"] = pred.bulk_radius;
+        // Balancing the rows removes the outlier (as the CLI: null).
+        out["predicted_outlier"] =
+            balance_rows ? py::object(py::none()) : py::object(py::float_(pred.outlier));
+        return out;
+      },
+      py::arg("n"),
+      py::arg("k") = py::none(),
+      py::arg("p") = py::none(),
+      py::arg("f") = 0.8,
+      py::arg("we") = 0.08,
+      py::arg("gamma") = 4.0,
+      py::arg("cv") = 0.0,
+      py::arg("balance_rows") = false,
+      py::arg("self_connections") = true,
+      kSparseEiPredictionDoc);
 
   // --- generators -----------------------------------------------------------------------------
   m.def(
@@ -1069,7 +1071,7 @@ PYBIND11_MODULE(_core, m) {
       py::arg("n"),
       py::arg("rho") = 1.0,
       py::arg("seed") = 0,
-      "Seeded rho * randn(n, n)/sqrt(n) (portable: same seed, same matrix everywhere).");
+      kGaussianDoc);
   m.def(
       "dale",
       [](Eigen::Index n,
@@ -1080,6 +1082,7 @@ PYBIND11_MODULE(_core, m) {
          double sd_i,
          double p,
          bool zero_row_sums,
+         const std::string& distribution,
          std::uint64_t seed) {
         netdyn::DaleOptions options;
         options.n = n;
@@ -1090,6 +1093,7 @@ PYBIND11_MODULE(_core, m) {
         options.sd_i = sd_i;
         options.connection_probability = p;
         options.zero_row_sums = zero_row_sums;
+        options.distribution = netdyn::parse_weight_distribution(distribution);
         options.seed = seed;
         return netdyn::dale_connectivity(options);
       },
@@ -1101,6 +1105,7 @@ PYBIND11_MODULE(_core, m) {
       py::arg("sd_i") = 0.0,
       py::arg("p") = 1.0,
       py::arg("zero_row_sums") = false,
+      py::arg("distribution") = "gaussian",
       py::arg("seed") = 0,
-      "Seeded E-I matrix obeying Dale's law (first round(f n) columns excitatory).");
+      kDaleDoc);
 }

@@ -794,3 +794,480 @@ def test_complex_sparse_input_is_refused_naming_the_argument():
     W = sp.csc_matrix(np.array([[0.5, 2j], [0.0, 0.1]]))
     with pytest.raises(ValueError, match="^W has complex dtype complex128"):
         netdyn.sparse_spectrum(W, count=1, verify=False)
+
+
+# --- Issue 18: every number the command line prints for data/ and the reference cases is the
+# same from Python. Each test runs `netdyn SUBCOMMAND ... --json` and compares every key the
+# subcommand and the function share (renamed or reshaped keys explicitly), to 1e-12 relative.
+# The absolute floor 1e-14 is for values at rounding level, where a relative comparison means
+# nothing: the near-zero eigenvalue of MM09 (-4.4e-15 from the Schur form) or the residuals and
+# backward errors of order eps; both sides run the same lib/ code, so in practice they agree
+# exactly, and the floor never hides a difference in a value of order 1.
+needs_cli = pytest.mark.skipif(not os.environ.get("NETDYN_CLI"),
+                               reason="NETDYN_CLI (the netdyn executable) not set")
+DATA_2X2 = ("mm09_balanced.npy", "hebbian_2x2.npy")
+
+
+def run_cli(*args, json_output=True):
+    import json
+    import subprocess
+    out = subprocess.run([os.environ["NETDYN_CLI"], *args, *(["--json"] if json_output else [])],
+                         capture_output=True, text=True, check=True).stdout
+    return json.loads(out) if json_output else out
+
+
+def as_real_array(value):
+    value = np.asarray(value)
+    if np.iscomplexobj(value):  # as the JSON's [[re, im], ...]
+        value = np.stack([value.real, value.imag], axis=-1)
+    return np.asarray(value, dtype=float)
+
+
+def same_as_cli(ours, theirs, where):
+    """ours (Python's value) equals theirs (the CLI's JSON value) to 1e-12 relative."""
+    if theirs is None or isinstance(theirs, (bool, str)):
+        if theirs in ("inf", "-inf"):
+            assert ours == float(theirs), where
+        else:
+            assert ours == theirs, (where, ours, theirs)
+        return
+    if isinstance(theirs, list) and theirs and isinstance(theirs[0], dict):  # warnings
+        assert ours == theirs, where
+        return
+    if isinstance(theirs, list):
+        theirs = [[float(v) if isinstance(v, str) else v for v in row] if isinstance(row, list)
+                  else (float(row) if isinstance(row, str) else row) for row in theirs]
+    ours, theirs = as_real_array(ours), as_real_array(theirs)
+    assert ours.shape == theirs.shape, (where, ours.shape, theirs.shape)
+    assert np.array_equal(np.isinf(ours), np.isinf(theirs)), where
+    finite = np.isfinite(theirs)
+    assert np.all(np.abs(ours[finite] - theirs[finite]) <= 1e-12 * np.abs(theirs[finite]) + 1e-14), \
+        (where, ours, theirs)
+
+
+def compare_shared(ours, theirs, where, skip=()):
+    shared = set(ours) & set(theirs) - set(skip)
+    assert shared, where
+    for key in sorted(shared):
+        same_as_cli(ours[key], theirs[key], (where, key))
+    return shared
+
+
+@needs_cli
+def test_schur_equals_the_command_line_on_data(tmp_path):
+    for name in sorted(os.listdir(DATA)):
+        if not name.endswith(".npy"):
+            continue
+        path = os.path.join(DATA, name)
+        W = netdyn.read_matrix(path)
+        for real in (False, True):
+            for order in ("decreasing-real", "increasing-real"):
+                out = tmp_path / f"{name}-{real}-{order}"
+                theirs = run_cli("schur", path, "--order", order, "--out", str(out),
+                                 *(["--real"] if real else []))
+                ours = netdyn.schur(W, real=real, order=order)
+                where = (name, real, order)
+                shared = compare_shared(ours, theirs, where)
+                assert {"eigenvalues", "feedforward_norm", "feedforward_relative",
+                        "backward_error", "orthogonality_error"} <= shared
+                assert ("real_feedforward_norm" in shared) == real
+                assert theirs["n"] == W.shape[0] and theirs["form"] == ("real" if real else "complex")
+                # U and T are printed to files (--out), not to the JSON.
+                same_as_cli(ours["U"], np.load(out / "schur_U.npy"), (where, "U"))
+                same_as_cli(ours["T"], np.load(out / "schur_T.npy"), (where, "T"))
+                assert np.array_equal(ours["T"], np.load(out / "schur_T.npy"))
+
+
+@needs_cli
+def test_pseudospectra_equal_the_command_line_on_data(tmp_path):
+    cases = [("mm09_balanced.npy", ["--grid", "9", "7", "--box", "-2", "2", "-1.5", "1.5"]),
+             ("mm09_balanced.npy", ["--grid", "6", "5"]),
+             ("hebbian_2x2.npy", ["--grid", "8", "6", "--tolerance", "1e-8"])]
+    for k, (name, args) in enumerate(cases):
+        path = os.path.join(DATA, name)
+        W = netdyn.read_matrix(path)
+        eps = [0.1, 0.01] if W.shape[0] == 2 else [0.1]
+        out = tmp_path / str(k)
+        theirs = run_cli("pseudospectra", path, *args, "--eps", *map(str, eps), "--out", str(out))
+        grid = [int(args[args.index("--grid") + 1]), int(args[args.index("--grid") + 2])]
+        box = [float(v) for v in args[args.index("--box") + 1:][:4]] if "--box" in args else None
+        tolerance = float(args[args.index("--tolerance") + 1]) if "--tolerance" in args else 1e-5
+        ours = netdyn.pseudospectra(W, grid=grid, box=box, tolerance=tolerance)
+        where = (name, args)
+        assert compare_shared(ours, theirs, where) == {"eigenvalues", "lanczos_steps",
+                                                      "unconverged_points", "mirrored_rows"}
+        # The grid itself is in the files; the JSON has its box, shape and minimum. (sigma_min
+        # is not bitwise reproducible: two Python calls differ by up to 1 ulp, the CLI's by 2-3.)
+        for key in ("x", "y", "sigma_min"):
+            same_as_cli(ours[key], np.load(out / f"pseudospectra_{key}.npy").reshape(ours[key].shape),
+                        (where, key))
+        same_as_cli([ours["x"][0], ours["x"][-1], ours["y"][0], ours["y"][-1]], theirs["box"], (where, "box"))
+        assert theirs["grid"] == grid and theirs["n"] == W.shape[0]
+        same_as_cli(ours["sigma_min"].min(), theirs["sigma_min_min"], (where, "sigma_min_min"))
+        same_as_cli([[e, netdyn.pseudospectral_abscissa(W, e)["abscissa"]] for e in eps],
+                    theirs["pseudospectral_abscissa"], (where, "pseudospectral_abscissa"))
+
+
+@needs_cli
+def test_fixedpoint_equals_the_command_line():
+    # FitzHugh-Nagumo, with and without --hopf, at the defaults and elsewhere.
+    for current, tau, a, b in ((0.3, 12.5, 0.7, 0.8), (0.5, 10.0, 0.6, 0.9), (-0.2, 12.5, 0.7, 0.8)):
+        for hopf in (False, True):
+            theirs = run_cli("fixedpoint", "--model", "fitzhugh-nagumo", "--current", repr(current),
+                             "--tau", repr(tau), "--a", repr(a), "--b", repr(b),
+                             *(["--hopf"] if hopf else []))
+            ours = netdyn.fitzhugh_nagumo(current=current, tau=tau, a=a, b=b, hopf=hopf)
+            where = ("fitzhugh-nagumo", current, hopf)
+            shared = compare_shared(ours, theirs, where)
+            assert ("hopf_current" in shared) == hopf
+    # Rate networks: the data/ 2x2 matrices with an input, every transfer function, both forms.
+    for name in DATA_2X2:
+        path = os.path.join(DATA, name)
+        W = netdyn.read_matrix(path)
+        for f in ("linear", "tanh", "relu", "threshold-linear", "sigmoid"):
+            for form in ("rate", "current"):
+                if f == "linear" and name == "mm09_balanced.npy" and form == "current":
+                    continue
+                gain, threshold = (0.5, 0.1) if f != "linear" else (1.0, 0.0)
+                theirs = run_cli("fixedpoint", "--model", "rate", path, "--f", f, "--form", form,
+                                 "--input", "1,0.5", "--gain", repr(gain), "--threshold", repr(threshold),
+                                 "--tau", "2")
+                ours = netdyn.fixed_point(W, input=np.array([1.0, 0.5]), f=f, form=form, tau=2.0,
+                                          gain=gain, threshold=threshold)
+                where = (name, f, form)
+                shared = compare_shared(ours, theirs, where)
+                assert {"fixed_point", "jacobian", "jacobian_eigenvalues", "stable",
+                        "classification", "residual"} <= shared, where
+                assert ("threshold_linear_closed_form" in theirs) == ("threshold_linear_closed_form" in ours)
+
+
+@needs_cli
+def test_jacobian_equals_the_command_line():
+    for name in (*DATA_2X2, "gaussian_n200_rho1.5.npy"):
+        path = os.path.join(DATA, name)
+        W = netdyn.read_matrix(path)
+        n = W.shape[0]
+        at = "0.1,0.2" if n == 2 else "0.05"
+        r = np.array([0.1, 0.2]) if n == 2 else np.full(n, 0.05)
+        for f in ("linear", "tanh", "relu", "threshold-linear", "sigmoid"):
+            for form in ("rate", "current"):
+                theirs = run_cli("jacobian", path, "--f", f, "--form", form, "--at", at,
+                                 "--input", "0.5", "--gain", "1.5", "--threshold", "0.05", "--tau", "3")
+                ours = netdyn.jacobian(W, r, input=np.full(n, 0.5), f=f, form=form, tau=3.0,
+                                       gain=1.5, threshold=0.05)
+                where = (name, f, form)
+                same_as_cli(ours, theirs["jacobian"], (where, "jacobian"))
+                assert np.array_equal(ours, np.asarray(theirs["jacobian"])), where
+                assert theirs["n"] == n
+                # netdyn.jacobian returns J alone; the CLI's eigenvalues of J are spectrum(J)'s
+                # (it uses Eigen's solver, Python LAPACK's: the same values to rounding).
+                values = netdyn.spectrum(ours)
+                same_as_cli(values, theirs["eigenvalues"], (where, "eigenvalues"))
+                same_as_cli(values.real.max(), theirs["spectral_abscissa"], (where, "abscissa"))
+                assert theirs["stable"] == bool(values.real.max() < 0), where
+
+
+@needs_cli
+def test_ei2_equals_the_command_line():
+    cases = [(["--w", "4.285714285714286", "--k", "1.1"], dict(w=4.285714285714286, k=1.1)),
+             (["--w", "2", "--k", "0.5", "--tau", "10"], dict(w=2.0, k=0.5, tau=10.0)),
+             (["--we", "2", "--wi", "6", "--r0", "0.5,0.5"], dict(we=2.0, wi=6.0, r0=(0.5, 0.5))),
+             (["--we", "0.5", "--wi", "0.2", "--tau", "2"], dict(we=0.5, wi=0.2, tau=2.0)),
+             (["--we", "3", "--wi", "1"], dict(we=3.0, wi=1.0))]  # unstable: integrals None
+    for args, kwargs in cases:
+        theirs = run_cli("ei2", *args)
+        ours = netdyn.ei2(**kwargs)
+        shared = compare_shared(ours, theirs, args)
+        assert {"eigenvalues", "schur_T", "feedforward_weight", "sum_decay_rate", "integral_rE",
+                "integral_rI", "integral_rE_uncoupled", "amplification", "peak_rE", "peak_time",
+                "hebbian_weight", "hebbian_time_constant"} <= shared, args
+        # The CLI prints wE and wI; Python returns W = [[wE, -wI], [wE, -wI]].
+        same_as_cli(ours["W"], [[theirs["w_e"], -theirs["w_i"]]] * 2, (args, "W"))
+    assert abs(netdyn.ei2(w=30 / 7, k=1.1)["amplification"] - 4.0) < 1e-12  # science.md 1.3
+
+
+@needs_cli
+def test_generate_writes_the_matrices_of_the_generators(tmp_path):
+    import subprocess
+
+    def generate(*args):
+        out = tmp_path / "W.npy"
+        subprocess.run([os.environ["NETDYN_CLI"], "generate", *args, "-o", str(out)],
+                       check=True, capture_output=True)
+        return np.load(out)
+
+    for n, rho, seed in ((50, 1.3, 7), (1, 1.0, 0), (200, 1.5, 123456789)):
+        assert np.array_equal(generate("gaussian", "--n", str(n), "--rho", repr(rho), "--seed", str(seed)),
+                              netdyn.gaussian(n, rho=rho, seed=seed))
+    dale = dict(n=60, f=0.75, mean_e=0.0447, sd_e=0.02, mean_i=-0.1789, sd_i=0.07, p=0.3, seed=3)
+    for zero_row_sums in (False, True):
+        for distribution in ("gaussian", "lognormal"):
+            args = ["dale", "--n", "60", "--f", "0.75", "--mean-e", "0.0447", "--sd-e", "0.02",
+                    "--mean-i", "-0.1789", "--sd-i", "0.07", "--p", "0.3", "--seed", "3",
+                    "--distribution", distribution, *(["--zero-row-sums"] if zero_row_sums else [])]
+            assert np.array_equal(generate(*args), netdyn.dale(**dale, zero_row_sums=zero_row_sums,
+                                                                distribution=distribution)), args
+    assert np.array_equal(generate("ei2", "--w", "4.285714285714286", "--k", "1.1"),
+                          netdyn.ei2(w=4.285714285714286, k=1.1)["W"])
+    assert np.array_equal(generate("ei2", "--we", "2", "--wi", "6"), netdyn.ei2(we=2.0, wi=6.0)["W"])
+    assert np.array_equal(generate("hebbian2", "--w", "0.75"), netdyn.hebbian2(0.75))
+
+
+@needs_cli
+def test_generate_sparse_and_sparse_spectrum_equal_the_command_line(tmp_path):
+    cases = [(["--n", "300", "--k", "20", "--seed", "5"], dict(n=300, k=20, seed=5)),
+             (["--n", "400", "--p", "0.05", "--gamma", "3", "--cv", "0.5", "--seed", "7"],
+              dict(n=400, p=0.05, gamma=3.0, cv=0.5, seed=7)),
+             (["--n", "250", "--k", "25", "--balance-rows", "--no-self", "--f", "0.7", "--we", "0.1"],
+              dict(n=250, k=25, balance_rows=True, self_connections=False, f=0.7, we=0.1))]
+    for k, (args, kwargs) in enumerate(cases):
+        path = tmp_path / f"W{k}.mtx"
+        info = run_cli("generate-sparse", *args, "-o", str(path))
+        W = netdyn.sparse_ei(**kwargs)
+        theirs = netdyn.read_sparse_matrix(path)
+        assert theirs.shape == W.shape and (theirs != W).nnz == 0, args
+        assert info["n"] == W.shape[0] and info["nonzeros"] == W.nnz
+        prediction = netdyn.sparse_ei_prediction(**{k: v for k, v in kwargs.items() if k != "seed"})
+        compare_shared(prediction, info, args)
+        # The CLI's counts, from the matrix: the first round(f n) columns are excitatory (its
+        # definition), and balance_rows leaves unbalanced only rows with inputs of one sign.
+        n_e = round(kwargs.get("f", 0.8) * kwargs["n"])
+        assert info["n_excitatory"] == n_e, args
+        assert W[:, :n_e].min() >= 0 and W[:, n_e:].max() <= 0, args
+        dense = W.toarray()
+        one_signed = ~((dense > 0).any(axis=1) & (dense < 0).any(axis=1)) & (dense != 0).any(axis=1)
+        assert info["unbalanced_rows"] == (int(one_signed.sum()) if kwargs.get("balance_rows") else 0)
+        for extra, options in (([], {}),
+                               (["--target", "largest-magnitude"], dict(target="largest-magnitude")),
+                               (["--target", "nearest-shift", "--shift", "0.5"],
+                                dict(target="nearest-shift", shift=0.5)),
+                               (["--no-verify", "--subspace", "40"], dict(verify=False, subspace=40))):
+            theirs = run_cli("spectrum", str(path), "--count", "4", *extra)
+            ours = netdyn.sparse_spectrum(W, count=4, **options)
+            where = (args, extra)
+            shared = compare_shared(ours, theirs, where)
+            assert {"eigenvalues", "circular_law_radius", "method", "subspace_size", "iterations",
+                    "operations", "runs", "residual", "eigenvalue_condition",
+                    "verification_difference", "warnings"} <= shared, where
+            # The CLI's abscissa (largest-real) and radius (largest-magnitude) of those values.
+            values = ours["eigenvalues"]
+            target = options.get("target", "largest-real")
+            same_as_cli(values.real.max() if target == "largest-real" else None,
+                        theirs["spectral_abscissa"], (where, "spectral_abscissa"))
+            same_as_cli(np.abs(values).max() if target == "largest-magnitude" else None,
+                        theirs["spectral_radius"], (where, "spectral_radius"))
+            assert theirs["n"] == W.shape[0] and theirs["nonzeros"] == W.nnz and theirs["target"] == target
+            assert theirs["eigenvalue_conditions"] is None
+
+
+@needs_cli
+def test_simulate_check_equals_ode_check_on_data(tmp_path):
+    for name in DATA_2X2:
+        path = os.path.join(DATA, name)
+        W = netdyn.read_matrix(path)
+        for method in ("dopri5", "rk78", "rosenbrock4", "krylov"):
+            for input_args, input_value in (([], None), (["--input", "0.5,0.2"], np.array([0.5, 0.2]))):
+                out = tmp_path / f"{name}-{method}-{bool(input_args)}"
+                theirs = run_cli("simulate", path, "--r0", "1,0", "--tmax", "5", "--samples", "51",
+                                 "--tau", "2", "--method", method, "--check", *input_args, "--out", str(out))
+                ours = netdyn.ode_check(W, np.array([1.0, 0.0]), 5.0, tau=2.0, input=input_value,
+                                        samples=51, method=method)
+                where = (name, method, input_args)
+                assert compare_shared(ours, theirs, where) == {"max_abs_error", "max_rel_error",
+                                                              "worst_time", "steps",
+                                                              "rejected_steps", "rhs_evaluations"}
+                assert theirs["t_end"] == 5.0 and theirs["method"] == method and theirs["n"] == 2
+                same_as_cli(ours["R"][-1], theirs["final_state"], (where, "final_state"))
+                same_as_cli(np.abs(ours["R"]).max(), theirs["max_abs_state"], (where, "max_abs_state"))
+                assert theirs["samples"] == len(ours["t"])
+                # --out: trajectory.npy and exact.npy, rows (t, r_1, ..., r_n).
+                same_as_cli(np.column_stack([ours["t"], ours["R"]]), np.load(out / "trajectory.npy"),
+                            (where, "trajectory"))
+                same_as_cli(np.column_stack([ours["t"], ours["exact"]]), np.load(out / "exact.npy"),
+                            (where, "exact"))
+                # simulate without --check is the same trajectory.
+                t, R = netdyn.simulate(W, np.array([1.0, 0.0]), 5.0, tau=2.0, input=input_value,
+                                       samples=51, method=method)
+                assert np.array_equal(t, ours["t"]) and np.array_equal(R, ours["R"]), where
+
+
+@needs_cli
+def test_covariance_simulate_equals_sde_on_data():
+    for name in DATA_2X2:
+        path = os.path.join(DATA, name)
+        W = netdyn.read_matrix(path)
+        for sigma, tau, duration, seed in ((0.3, 1.0, 200.0, 1), (1.0, 2.5, 100.0, 7)):
+            theirs = run_cli("covariance", path, "--sigma", repr(sigma), "--tau", repr(tau),
+                             "--simulate", repr(duration), "--seed", str(seed))
+            run = netdyn.sde(W, tau=tau, sigma=sigma, duration=duration, seed=seed)
+            c = netdyn.covariance(W, sigma=sigma)
+            where = (name, sigma, tau, seed)
+            compare_shared(c, theirs, where)
+            # Same seed, same run: the CLI's simulated_* keys are sde()'s total variance and error.
+            same_as_cli(run["total_variance"], theirs["simulated_total_variance"], where)
+            same_as_cli(run["total_variance_standard_error"], theirs["simulated_standard_error"], where)
+            same_as_cli(abs(run["total_variance"] - c["total_variance"]) / c["total_variance"],
+                        theirs["relative_discrepancy"], where)
+
+
+@needs_cli
+def test_pseudospectra_of_a_large_w_equal_the_command_line_on_one_thread(tmp_path):
+    # Not on several threads: lib's grid loop warm-starts each point's inverse Lanczos from the
+    # previous point *of the same OpenMP thread* (schedule(dynamic)), so sigma_min depends on
+    # which thread took which row, at the level of the Lanczos tolerance: on the gaussian
+    # n = 200 matrix two calls in one process gave 118 and 116 Lanczos steps and sigma_min
+    # 2.8e-11 apart (relative; tolerance 1e-5). On one thread both sides are bitwise equal.
+    import subprocess
+    import sys
+    path = os.path.join(DATA, "gaussian_n200_rho1.5.npy")
+    env = dict(os.environ, OMP_NUM_THREADS="1",
+               PYTHONPATH=os.path.dirname(os.path.dirname(netdyn.__file__)))
+    box = ["-1.6", "1.6", "-0.5", "1.0"]
+    cli = subprocess.run([os.environ["NETDYN_CLI"], "pseudospectra", path, "--grid", "5", "4",
+                          "--box", *box, "--eps", "0.1", "--out", str(tmp_path / "cli"), "--json"],
+                         env=env, capture_output=True, text=True, check=True).stdout
+    code = ("import sys, numpy as np, netdyn\n"
+            "W = netdyn.read_matrix(sys.argv[1])\n"
+            "ps = netdyn.pseudospectra(W, grid=(5, 4), box=tuple(map(float, sys.argv[3:7])))\n"
+            "np.savez(sys.argv[2], steps=ps['lanczos_steps'], unconverged=ps['unconverged_points'],\n"
+            "         mirrored=ps['mirrored_rows'], eigenvalues=ps['eigenvalues'], x=ps['x'],\n"
+            "         y=ps['y'], sigma_min=ps['sigma_min'],\n"
+            "         abscissa=netdyn.pseudospectral_abscissa(W, 0.1)['abscissa'])\n")
+    subprocess.run([sys.executable, "-c", code, path, str(tmp_path / "py.npz"), *box], env=env,
+                   check=True, capture_output=True)
+    import json
+    theirs, ours = json.loads(cli), np.load(tmp_path / "py.npz")
+    for key, theirs_key in (("steps", "lanczos_steps"), ("unconverged", "unconverged_points"),
+                            ("mirrored", "mirrored_rows"), ("eigenvalues", "eigenvalues")):
+        same_as_cli(ours[key], theirs[theirs_key], theirs_key)
+    for key in ("x", "y", "sigma_min"):
+        same_as_cli(ours[key], np.load(tmp_path / "cli" / f"pseudospectra_{key}.npy").reshape(ours[key].shape), key)
+    same_as_cli(ours["sigma_min"].min(), theirs["sigma_min_min"], "sigma_min_min")
+    same_as_cli([[0.1, float(ours["abscissa"])]], theirs["pseudospectral_abscissa"], "abscissa")
+
+
+def test_core_docstrings_are_numpy_style_and_their_examples_run():
+    # Issue 18: every public function and Network method of netdyn._core has a NumPy-style
+    # docstring (python/docstrings.hpp) whose Examples are doctests, run here. doctest's finder
+    # only collects objects whose __module__ is the module tested, so this tests netdyn._core
+    # itself (the package netdyn re-exports the same objects).
+    import doctest
+    import inspect
+    core = netdyn._core
+    finder = doctest.DocTestFinder()
+    tests = finder.find(core)
+    with_examples = {t.name.split(".", 2)[-1] for t in tests if t.examples}
+    public = [name for name in dir(core) if not name.startswith("_")]
+    members = ["Network." + name for name, _ in vars(core.Network).items()
+               if not name.startswith("_")] + ["Network.__init__"]
+    for name in public + members:
+        assert name in with_examples, f"{name}: no doctest examples"
+        obj = core
+        for part in name.split("."):
+            obj = getattr(obj, part)
+        doc = inspect.getdoc(obj) or ""
+        assert "Examples\n--------" in doc, name
+        if callable(obj) and not inspect.isclass(obj) and name != "Network.__init__":
+            # A pybind11 signature line "name(arg: type, ...) -> ret": arguments other than self
+            # need a Parameters section; everything that returns something a Returns section.
+            signature = doc.splitlines()[0]
+            arguments = [a for a in signature[signature.index("(") + 1:signature.rindex(")")].split(",")
+                         if a.strip() and not a.strip().startswith("self")]
+            if arguments:
+                assert "Parameters\n----------" in doc, name
+            if not signature.endswith("-> None"):
+                assert "Returns\n-------" in doc, name
+    results = doctest.testmod(core, verbose=False)
+    assert results.failed == 0
+    assert results.attempted > 150, results  # 196 examples when written
+    # The runner would notice a wrong expected output: henrici_departure's 9.0 changed to 9.5.
+    doc = core.henrici_departure.__doc__
+    assert "\n9.0\n" in doc
+    test = doctest.DocTestParser().get_doctest(doc.replace("\n9.0\n", "\n9.5\n", 1), {},
+                                               "wrong", "wrong", 0)
+    runner = doctest.DocTestRunner(verbose=False)
+    runner.run(test, out=lambda text: None)
+    assert runner.failures == 1 and runner.tries == len(test.examples)
+
+
+def test_documented_result_keys_are_the_returned_keys():
+    # The keys of every dict a function returns are named in its docstring's Returns section
+    # and in its row of docs/python.md's table (check's row refers to netdyn check --json).
+    import re
+    import scipy.sparse as sp
+    W = MM09
+    jordan = np.array([[0.0, 4.0], [0.0, 0.5]])
+    calls = {
+        "steady_state_gain": lambda: netdyn.steady_state_gain(W),
+        "schur": lambda: netdyn.schur(W, real=True),
+        "check": lambda: netdyn.check(W),
+        "sparse_spectrum": lambda: netdyn.sparse_spectrum(sp.csc_matrix(netdyn.gaussian(30, seed=1)), count=2),
+        "ei2": lambda: netdyn.ei2(w=30 / 7, k=1.1),
+        "amplified_modes": lambda: netdyn.amplified_modes(W),
+        "covariance": lambda: netdyn.covariance(W),
+        "amplify": lambda: netdyn.amplify(W, points=5),
+        "sde": lambda: netdyn.sde(W, duration=5.0),
+        "pseudospectra": lambda: netdyn.pseudospectra(W, grid=(3, 3)),
+        "pseudospectral_abscissa": lambda: netdyn.pseudospectral_abscissa(W, 0.1),
+        "ode_check": lambda: netdyn.ode_check(W, np.array([1.0, 0.0]), 1.0),
+        "fixed_point": lambda: netdyn.fixed_point(jordan, input=np.ones(2), f="relu"),
+        "fitzhugh_nagumo": lambda: netdyn.fitzhugh_nagumo(hopf=True),
+    }
+    root = os.path.join(os.path.dirname(__file__), "..", "..")
+    table = open(os.path.join(root, "docs", "python.md")).read()
+    for name, call in calls.items():
+        keys = set(call())
+        doc = getattr(netdyn._core, name).__doc__
+        returns = doc[doc.index("Returns\n-------"):]
+        returns = returns[:returns.index("\nExamples\n")]
+        documented = set(re.findall(r"^    (\w+(?:, \w+)*) :", returns, re.M))
+        documented = {k for group in documented for k in group.split(", ")}
+        assert keys == documented, (name, keys ^ documented)
+        row = next(line for line in table.splitlines() if line.startswith(f"| `{name}("))
+        if name != "check":
+            missing = [k for k in keys if f"`{k}`" not in row]
+            assert not missing, (name, missing)
+
+
+@needs_cli
+def test_dense_spectrum_count_equals_the_command_line_on_data():
+    # netdyn spectrum FILE --count K on a dense file: the K rightmost of spectrum(W), their
+    # conditions, and the figures of the whole spectrum.
+    for name in sorted(os.listdir(DATA)):
+        if not name.endswith(".npy"):
+            continue
+        path = os.path.join(DATA, name)
+        W = netdyn.read_matrix(path)
+        count = min(5, W.shape[0])
+        theirs = run_cli("spectrum", path, "--count", str(count))
+        values = netdyn.spectrum(W)
+        same_as_cli(values[:len(theirs["eigenvalues"])], theirs["eigenvalues"], (name, "eigenvalues"))
+        assert len(theirs["eigenvalues"]) in (count, count + 1), name  # a pair is not cut
+        k = len(theirs["eigenvalues"])
+        same_as_cli(netdyn.eigenvalue_conditions(W)[:k], theirs["eigenvalue_conditions"], (name, "conditions"))
+        same_as_cli(values.real.max(), theirs["spectral_abscissa"], (name, "spectral_abscissa"))
+        same_as_cli(np.abs(values).max(), theirs["spectral_radius"], (name, "spectral_radius"))
+        # sqrt(n var(W_ij)) over all n^2 entries (lib: circular_law_radius; NumPy's own sums).
+        same_as_cli(np.sqrt(W.shape[0] * W.var()), theirs["circular_law_radius"], (name, "radius"))
+
+
+@needs_cli
+def test_nonlinear_simulate_equals_the_command_line_on_data(tmp_path):
+    # netdyn simulate --f F (no --check): the trajectory it writes with --out and the numbers it
+    # prints are netdyn.simulate's (which has no gain, threshold or form: their defaults).
+    for name in DATA_2X2:
+        path = os.path.join(DATA, name)
+        W = netdyn.read_matrix(path)
+        for f in ("tanh", "relu", "sigmoid"):
+            for method in ("dopri5", "rosenbrock4"):
+                out = tmp_path / f"{name}-{f}-{method}"
+                theirs = run_cli("simulate", path, "--f", f, "--r0", "0.3,-0.2", "--input", "0.5,0.1",
+                                 "--tmax", "8", "--samples", "41", "--tau", "1.5", "--method", method,
+                                 "--out", str(out))
+                t, R = netdyn.simulate(W, np.array([0.3, -0.2]), 8.0, tau=1.5, f=f,
+                                       input=np.array([0.5, 0.1]), samples=41, method=method)
+                where = (name, f, method)
+                same_as_cli(np.column_stack([t, R]), np.load(out / "trajectory.npy"), where)
+                same_as_cli(R[-1], theirs["final_state"], (where, "final_state"))
+                same_as_cli(np.abs(R).max(), theirs["max_abs_state"], (where, "max_abs_state"))
+                assert theirs["samples"] == len(t) and theirs["transfer"] == f, where
