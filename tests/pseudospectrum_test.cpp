@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <omp.h>
+
 #include <Eigen/Dense>
 #include <cmath>
 #include <complex>
@@ -106,6 +108,27 @@ TEST(ComputePseudospectrum, MatchesDenseSvdAtSamplePoints) {
   // rounding), so half of its rows are mirrored.
   EXPECT_EQ(automatic.y(0), -automatic.y(39));
   EXPECT_EQ(automatic.mirrored_rows, 20);
+}
+
+// The grid's numbers do not depend on the thread count or on which thread took which row (each
+// row starts its warm-started Lanczos afresh): one thread and two give identical bits, twice.
+TEST(ComputePseudospectrum, SameNumbersOnAnyThreadCount) {
+  const Eigen::Index n = 120;
+  const Eigen::MatrixXd a = netdyn::testing::gaussian(n, 0.9, 6) - Eigen::MatrixXd::Identity(n, n);
+  netdyn::PseudospectrumOptions options;
+  options.nx = 9;
+  options.ny = 11;
+  options.box = std::array<double, 4>{-2.5, 0.5, -1.5, 1.2};  // asymmetric: every row computed
+  const int threads = omp_get_max_threads();
+  omp_set_num_threads(1);
+  const netdyn::Pseudospectrum serial = netdyn::compute_pseudospectrum(a, options);
+  omp_set_num_threads(2);
+  const netdyn::Pseudospectrum first = netdyn::compute_pseudospectrum(a, options);
+  const netdyn::Pseudospectrum second = netdyn::compute_pseudospectrum(a, options);
+  omp_set_num_threads(threads);
+  EXPECT_EQ(serial.sigma_min, first.sigma_min);
+  EXPECT_EQ(serial.sigma_min, second.sigma_min);
+  EXPECT_EQ(serial.iterations, first.iterations);
 }
 
 // science.md 7.2: Jordan-like w = 10 (closed form -1 + sqrt(eps (eps + w))) and MM09.

@@ -122,13 +122,16 @@ Pseudospectrum compute_pseudospectrum(const Eigen::Ref<const Eigen::MatrixXd>& a
   }
   const auto computed = static_cast<Index>(rows.size());
   Index rows_done = 0;
-  // Each thread owns a shifted copy of T and its Lanczos workspace; points are independent.
+  // Each thread owns a shifted copy of T and its Lanczos workspace. Along a row each point
+  // warm-starts from the previous one; each row starts afresh, so that the numbers do not
+  // depend on which thread took which rows (nor on the thread count).
 #pragma omp parallel reduction(+ : iterations, unconverged)
   {
     detail::ResolventNorm resolvent(schur.t, options.max_iterations);
 #pragma omp for schedule(dynamic, 1)
     for (Index r = 0; r < computed; ++r) {
       const Index i = rows[static_cast<std::size_t>(r)];
+      resolvent.restart();
       for (Index j = 0; j < nx; ++j) {
         const auto v = resolvent.sigma_min(cd(out.x(j), out.y(i)), options.tolerance);
         out.sigma_min(i, j) = v.sigma_min;

@@ -43,6 +43,11 @@ class ResolventNorm {
     bool converged = false;
   };
 
+  /// Forget the previous point: the next sigma_min starts from the fixed vector alone, so that
+  /// its result does not depend on what this object computed before (a grid row handed to any
+  /// thread gives the same numbers).
+  void restart() { has_previous_ = false; }
+
   /// sigma_min(z I - T) to relative accuracy about `tol` (Ritz residual test). `fresh` is the
   /// weight of the fixed generic vector in the warm start (see below): a search that moves by
   /// small steps (the Kreiss constant's local maximisation) passes less, and saves steps.
