@@ -108,6 +108,37 @@ TEST(WriteMatrix, NpyAndCsvRoundTripExactly) {
   EXPECT_EQ(dir.count(), 2U);  // no temporary files left behind
 }
 
+// A C-order float64 file larger than the reader's 64 x 64 transpose tiles, not square and not a
+// multiple of 64, hand-written as NumPy's np.save(a) lays it out (row after row).
+TEST(ReadMatrix, LargeCOrderNpyIsTransposedByTiles) {
+  ScratchDir dir;
+  const Eigen::Index rows = 70;
+  const Eigen::Index cols = 131;
+  std::string header = "{'descr': '<f8', 'fortran_order': False, 'shape': (70, 131), }";
+  header.append(64 - (10 + header.size() + 1) % 64, ' ');
+  header += '\n';
+  std::ofstream out(dir.file("c.npy"), std::ios::binary);
+  out.write("\x93NUMPY\x01\x00", 8);
+  const auto len = static_cast<std::uint16_t>(header.size());
+  out.put(static_cast<char>(len & 0xff)).put(static_cast<char>(len >> 8));
+  out << header;
+  for (Eigen::Index i = 0; i < rows; ++i) {
+    for (Eigen::Index j = 0; j < cols; ++j) {
+      const double v = static_cast<double>(1000 * i + j);
+      out.write(reinterpret_cast<const char*>(&v), sizeof v);
+    }
+  }
+  out.close();
+  const Eigen::MatrixXd m = netdyn::read_matrix(dir.file("c.npy"));
+  ASSERT_EQ(m.rows(), rows);
+  ASSERT_EQ(m.cols(), cols);
+  for (Eigen::Index i = 0; i < rows; ++i) {
+    for (Eigen::Index j = 0; j < cols; ++j) {
+      ASSERT_EQ(m(i, j), static_cast<double>(1000 * i + j)) << i << "," << j;
+    }
+  }
+}
+
 TEST(WriteMatrix, ComplexNpyHasNumpyLayout) {
   ScratchDir dir;
   Eigen::MatrixXcd z(2, 2);
