@@ -1397,10 +1397,12 @@ Examples
 // --- simulation and Jacobians -------------------------------------------------------------------
 
 constexpr const char* kSimulateDoc =
-    R"doc(Integrate the rate network ``tau dr/dt = -r + f(W r + input)`` (Boost.Odeint).
+    R"doc(Integrate the rate network ``tau o dr/dt = -r + f(W r + X(t))`` (Boost.Odeint).
 
-As ``netdyn simulate`` with a constant input. ``f(x) = phi(x)`` element-wise; f = 'linear' gives
-the linear network ``tau dr/dt = -r + W r + input``.
+As ``netdyn simulate``. ``f(x) = phi(gain (x - threshold))`` element-wise; f = 'linear' gives the
+linear network ``tau dr/dt = -r + W r + X(t)``; ``form='current'`` integrates
+``tau o dI/dt = -I + W f(I + X(t))`` instead. The input ``X(t) = input + step or pulse``, and
+``impulses`` make the state jump, as the CLI's repeatable ``--input``.
 
 Parameters
 ----------
@@ -1410,8 +1412,8 @@ r0 : array_like, shape (n,)
     Initial state r(0).
 t_end : float
     End time (> 0, tau's unit).
-tau : float, default 1.0
-    Time constant (> 0).
+tau : float or array_like of shape (n,), default 1.0
+    Time constant (> 0), shared or one per unit (row i of the vector field divided by tau_i).
 f : str, default 'linear'
     'linear', 'tanh', 'relu' (or 'threshold-linear': max(0, x)) or 'sigmoid' (1/(1 + e^-x)).
 input : array_like, shape (n,), optional
@@ -1422,6 +1424,16 @@ method : str, default 'dopri5'
     'dopri5', 'rk78', 'rosenbrock4' or 'krylov' (exponential integrator, f linear).
 rtol, atol : float, default 1e-8, 1e-10
     Relative and absolute error tolerances of the adaptive steppers.
+gain, threshold : float, default 1.0, 0.0
+    The transfer function's g and theta.
+form : str, default 'rate'
+    'rate' or 'current' (the model above).
+step : tuple (X, t0), optional
+    Input X (shape (n,)) added from t0 on (``--input step:X@T0``).
+pulse : tuple (X, t0, t1), optional
+    Input X added on [t0, t1) (``--input pulse:X@T0:T1``); at most one of step and pulse.
+impulses : sequence of (X, t), default ()
+    State jumps r(t+) = r(t-) + X (``--input impulse:X@T0``).
 
 Returns
 -------
@@ -1431,7 +1443,8 @@ tuple
 Raises
 ------
 ValueError
-    Bad W or r0 (the message names it), t_end not > 0, or an unknown f or method.
+    Bad W, r0, tau or input (the message names it), t_end not > 0, an unknown f, form or
+    method, or both step and pulse.
 
 Examples
 --------
@@ -1442,6 +1455,10 @@ Examples
 >>> t, R = netdyn.simulate(np.diag([0.5, 0.0]), [0.0, 0.0], 60.0, input=[1.0, 1.0])
 >>> np.round(R[-1], 6).tolist()   # the fixed point (I - W)^-1 input
 [2.0, 1.0]
+>>> t, R = netdyn.simulate(np.zeros((2, 2)), [0.0, 0.0], 1.0, tau=[1.0, 2.0], samples=2,
+...                        step=([1.0, 1.0], 0.0))   # r_i = 1 - exp(-t / tau_i)
+>>> bool(np.allclose(R[-1], 1.0 - np.exp(-1.0 / np.array([1.0, 2.0])), atol=1e-7))
+True
 )doc";
 
 constexpr const char* kOdeCheckDoc =
@@ -1459,8 +1476,8 @@ r0 : array_like, shape (n,)
     Initial state.
 t_end : float
     End time (> 0, tau's unit).
-tau : float, default 1.0
-    Time constant (> 0).
+tau : float or array_like of shape (n,), default 1.0
+    Time constant (> 0), shared or one per unit.
 input : array_like, shape (n,), optional
     Constant input (default 0).
 samples : int, default 101
@@ -1469,6 +1486,8 @@ method : str, default 'dopri5'
     'dopri5', 'rk78', 'rosenbrock4' or 'krylov'.
 rtol, atol : float, default 1e-8, 1e-10
     Tolerances of the integrator.
+step, pulse, impulses : optional
+    Time-dependent input and state jumps, as in simulate(); the exact solution follows them.
 
 Returns
 -------
@@ -1520,8 +1539,8 @@ input : array_like, shape (n,), optional
     Constant input X (default 0).
 f : str, default 'linear'
     'linear', 'tanh', 'relu' (or 'threshold-linear') or 'sigmoid'.
-tau : float, default 1.0
-    Time constant (> 0).
+tau : float or array_like of shape (n,), default 1.0
+    Time constant (> 0), shared or one per unit (row i divided by tau_i).
 gain, threshold : float, default 1.0, 0.0
     g and theta of ``f(x) = phi(g (x - theta))``.
 form : str, default 'rate'
@@ -1566,8 +1585,8 @@ r0 : array_like, shape (n,), optional
     Newton's start (default 0).
 f : str, default 'linear'
     'linear', 'tanh', 'relu' (or 'threshold-linear') or 'sigmoid'.
-tau : float, default 1.0
-    Time constant (> 0).
+tau : float or array_like of shape (n,), default 1.0
+    Time constant (> 0), shared or one per unit (row i divided by tau_i).
 gain, threshold : float, default 1.0, 0.0
     g and theta of f.
 form : str, default 'rate'

@@ -252,8 +252,32 @@ py::tuple solution_and_residual(const netdyn::LyapunovResult& r) {
 }
 
 // simulate and ode_check: a constant input (none: 0) and the integrator's options.
-netdyn::Input constant_input(const std::optional<Eigen::VectorXd>& input) {
-  return input ? netdyn::Input::constant_input(*input) : netdyn::Input{};
+// X(t) of simulate and ode_check, as the CLI's repeatable --input: a constant, at most one step
+// (X, t0) or pulse (X, t0, t1), and state jumps (X, t).
+using Step = std::tuple<Eigen::VectorXd, double>;
+using Pulse = std::tuple<Eigen::VectorXd, double, double>;
+netdyn::Input make_input(const char* function,
+                         const std::optional<Eigen::VectorXd>& constant,
+                         const std::optional<Step>& step,
+                         const std::optional<Pulse>& pulse,
+                         const std::vector<Step>& impulses) {
+  netdyn::Input in;
+  if (constant) in.constant = *constant;
+  if (step && pulse) {
+    throw std::invalid_argument(std::string(function) +
+                                ": give step or pulse, not both (lib's input has one pulse)");
+  }
+  if (step) {
+    in.pulse = std::get<0>(*step);
+    in.pulse_start = std::get<1>(*step);
+  }
+  if (pulse) {
+    in.pulse = std::get<0>(*pulse);
+    in.pulse_start = std::get<1>(*pulse);
+    in.pulse_end = std::get<2>(*pulse);
+  }
+  for (const auto& [jump, time] : impulses) in.impulses.push_back({time, jump});
+  return in;
 }
 
 netdyn::SimulationOptions simulation_options(
@@ -297,15 +321,21 @@ netdyn::SparseEIOptions sparse_ei_options(Eigen::Index n,
   return o;
 }
 
+// tau of the rate-network functions: one shared time constant, or one per unit (the CLI's
+// --tau VALUE|LIST); lib's validate_rate_network checks the size and the values.
+using Tau = std::variant<double, Eigen::VectorXd>;
+
 netdyn::RateNetwork make_network(const MatrixRef& w,
-                                 double tau,
+                                 const Tau& tau,
                                  const std::string& f,
                                  double gain,
                                  double threshold,
                                  const std::string& form) {
   netdyn::RateNetwork net;
   net.w = w;
-  net.tau = Eigen::VectorXd::Constant(1, tau);
+  net.tau = std::holds_alternative<double>(tau)
+                ? Eigen::VectorXd::Constant(1, std::get<double>(tau))
+                : std::get<Eigen::VectorXd>(tau);
   net.f.kind = netdyn::parse_transfer_kind(f);
   net.f.gain = gain;
   net.f.threshold = threshold;
@@ -828,17 +858,23 @@ PYBIND11_MODULE(_core, m) {
       [](const RealW& w_in,
          const Real<VectorRef, kR0>& r0_in,
          double t_end,
-         double tau,
+         const Tau& tau,
          const std::string& f,
          std::optional<Eigen::VectorXd> input,
          Eigen::Index samples,
          const std::string& method,
          double rtol,
-         double atol) {
+         double atol,
+         double gain,
+         double threshold,
+         const std::string& form,
+         std::optional<Step> step,
+         std::optional<Pulse> pulse,
+         const std::vector<Step>& impulses) {
         const MatrixRef& w = w_in.get();
         const VectorRef& r0 = r0_in.get();
-        const netdyn::RateNetwork net = make_network(w, tau, f, 1.0, 0.0, "rate");
-        const netdyn::Input in = constant_input(input);
+        const netdyn::RateNetwork net = make_network(w, tau, f, gain, threshold, form);
+        const netdyn::Input in = make_input("simulate", input, step, pulse, impulses);
         const netdyn::SimulationOptions options =
             simulation_options(t_end, samples, method, rtol, atol);
         const netdyn::Trajectory tr = netdyn::simulate(net, r0, in, options);
@@ -854,20 +890,29 @@ PYBIND11_MODULE(_core, m) {
       py::arg("method") = "dopri5",
       py::arg("rtol") = 1e-8,
       py::arg("atol") = 1e-10,
+      py::arg("gain") = 1.0,
+      py::arg("threshold") = 0.0,
+      py::arg("form") = "rate",
+      py::arg("step") = py::none(),
+      py::arg("pulse") = py::none(),
+      py::arg("impulses") = std::vector<Step>{},
       kSimulateDoc);
   m.def(
       "ode_check",
       [](const RealW& w,
          const Real<VectorRef, kR0>& r0,
          double t_end,
-         double tau,
+         const Tau& tau,
          std::optional<Eigen::VectorXd> input,
          Eigen::Index samples,
          const std::string& method,
          double rtol,
-         double atol) {
+         double atol,
+         std::optional<Step> step,
+         std::optional<Pulse> pulse,
+         const std::vector<Step>& impulses) {
         const netdyn::RateNetwork net = make_network(w.get(), tau, "linear", 1.0, 0.0, "rate");
-        const netdyn::Input in = constant_input(input);
+        const netdyn::Input in = make_input("ode_check", input, step, pulse, impulses);
         const netdyn::SimulationOptions options =
             simulation_options(t_end, samples, method, rtol, atol);
         const netdyn::OdeCheck c = netdyn::check_ode_against_exact(net, r0.get(), in, options);
@@ -892,6 +937,9 @@ PYBIND11_MODULE(_core, m) {
       py::arg("method") = "dopri5",
       py::arg("rtol") = 1e-8,
       py::arg("atol") = 1e-10,
+      py::arg("step") = py::none(),
+      py::arg("pulse") = py::none(),
+      py::arg("impulses") = std::vector<Step>{},
       kOdeCheckDoc);
   m.def(
       "jacobian",
@@ -899,7 +947,7 @@ PYBIND11_MODULE(_core, m) {
          const Real<VectorRef, kR>& r_in,
          std::optional<Eigen::VectorXd> input,
          const std::string& f,
-         double tau,
+         const Tau& tau,
          double gain,
          double threshold,
          const std::string& form) {
@@ -925,7 +973,7 @@ PYBIND11_MODULE(_core, m) {
          std::optional<Eigen::VectorXd> input,
          std::optional<Eigen::VectorXd> r0,
          const std::string& f,
-         double tau,
+         const Tau& tau,
          double gain,
          double threshold,
          const std::string& form) {

@@ -845,7 +845,7 @@ Examples
 >>> round(fn["hopf_current"], 6)
 0.331281"""
 
-def fixed_point(W: numpy.typing.ArrayLike, input: Optional[numpy.typing.ArrayLike] = None, r0: Optional[numpy.typing.ArrayLike] = None, f: str = 'linear', tau: float = 1.0, gain: float = 1.0, threshold: float = 0.0, form: str = 'rate') -> Dict[str, Any]:
+def fixed_point(W: numpy.typing.ArrayLike, input: Optional[numpy.typing.ArrayLike] = None, r0: Optional[numpy.typing.ArrayLike] = None, f: str = 'linear', tau: Union[float, numpy.typing.ArrayLike] = 1.0, gain: float = 1.0, threshold: float = 0.0, form: str = 'rate') -> Dict[str, Any]:
     """Fixed point of the rate network, its Jacobian and stability, as ``netdyn fixedpoint --model
 rate``.
 
@@ -863,8 +863,8 @@ r0 : array_like, shape (n,), optional
     Newton's start (default 0).
 f : str, default 'linear'
     'linear', 'tanh', 'relu' (or 'threshold-linear') or 'sigmoid'.
-tau : float, default 1.0
-    Time constant (> 0).
+tau : float or array_like of shape (n,), default 1.0
+    Time constant (> 0), shared or one per unit (row i divided by tau_i).
 gain, threshold : float, default 1.0, 0.0
     g and theta of f.
 form : str, default 'rate'
@@ -1004,7 +1004,7 @@ Examples
 >>> round(netdyn.henrici_departure(np.array([[1.0, 2.0], [2.0, 1.0]])), 12)   # symmetric
 0.0"""
 
-def jacobian(W: numpy.typing.ArrayLike, r: numpy.typing.ArrayLike, input: Optional[numpy.typing.ArrayLike] = None, f: str = 'linear', tau: float = 1.0, gain: float = 1.0, threshold: float = 0.0, form: str = 'rate') -> numpy.ndarray:
+def jacobian(W: numpy.typing.ArrayLike, r: numpy.typing.ArrayLike, input: Optional[numpy.typing.ArrayLike] = None, f: str = 'linear', tau: Union[float, numpy.typing.ArrayLike] = 1.0, gain: float = 1.0, threshold: float = 0.0, form: str = 'rate') -> numpy.ndarray:
     """Jacobian of the rate network at a state, ``J = (1/tau)(-I + diag(f'(W r + X)) W)``.
 
 For ``tau dr/dt = -r + f(W r + X)`` (form 'rate'), ``f(x) = phi(gain (x - threshold))``; for form
@@ -1021,8 +1021,8 @@ input : array_like, shape (n,), optional
     Constant input X (default 0).
 f : str, default 'linear'
     'linear', 'tanh', 'relu' (or 'threshold-linear') or 'sigmoid'.
-tau : float, default 1.0
-    Time constant (> 0).
+tau : float or array_like of shape (n,), default 1.0
+    Time constant (> 0), shared or one per unit (row i divided by tau_i).
 gain, threshold : float, default 1.0, 0.0
     g and theta of ``f(x) = phi(g (x - theta))``.
 form : str, default 'rate'
@@ -1139,7 +1139,7 @@ Examples
 >>> np.round(Q, 12).tolist()   # Q_ij = 1/(a_i + a_j) for A = -diag(a), C = (1, 1)
 [[0.5, 0.333333333333], [0.333333333333, 0.25]]"""
 
-def ode_check(W: numpy.typing.ArrayLike, r0: numpy.typing.ArrayLike, t_end: float, tau: float = 1.0, input: Optional[numpy.typing.ArrayLike] = None, samples: int = 101, method: str = 'dopri5', rtol: float = 1e-08, atol: float = 1e-10) -> Dict[str, Any]:
+def ode_check(W: numpy.typing.ArrayLike, r0: numpy.typing.ArrayLike, t_end: float, tau: Union[float, numpy.typing.ArrayLike] = 1.0, input: Optional[numpy.typing.ArrayLike] = None, samples: int = 101, method: str = 'dopri5', rtol: float = 1e-08, atol: float = 1e-10, step: Optional[Tuple[numpy.typing.ArrayLike, float]] = None, pulse: Optional[Tuple[numpy.typing.ArrayLike, float, float]] = None, impulses: List[Tuple[numpy.typing.ArrayLike, float]] = ...) -> Dict[str, Any]:
     """Integrate the linear network and compare it with its exact solution, as ``netdyn simulate
 --check``.
 
@@ -1154,8 +1154,8 @@ r0 : array_like, shape (n,)
     Initial state.
 t_end : float
     End time (> 0, tau's unit).
-tau : float, default 1.0
-    Time constant (> 0).
+tau : float or array_like of shape (n,), default 1.0
+    Time constant (> 0), shared or one per unit.
 input : array_like, shape (n,), optional
     Constant input (default 0).
 samples : int, default 101
@@ -1164,6 +1164,8 @@ method : str, default 'dopri5'
     'dopri5', 'rk78', 'rosenbrock4' or 'krylov'.
 rtol, atol : float, default 1e-8, 1e-10
     Tolerances of the integrator.
+step, pulse, impulses : optional
+    Time-dependent input and state jumps, as in simulate(); the exact solution follows them.
 
 Returns
 -------
@@ -1460,11 +1462,13 @@ True
 >>> abs(a["total_variance"] - 2.0) < 4 * a["total_variance_standard_error"]   # exact: n sigma^2
 True"""
 
-def simulate(W: numpy.typing.ArrayLike, r0: numpy.typing.ArrayLike, t_end: float, tau: float = 1.0, f: str = 'linear', input: Optional[numpy.typing.ArrayLike] = None, samples: int = 101, method: str = 'dopri5', rtol: float = 1e-08, atol: float = 1e-10) -> Tuple[Any, ...]:
-    """Integrate the rate network ``tau dr/dt = -r + f(W r + input)`` (Boost.Odeint).
+def simulate(W: numpy.typing.ArrayLike, r0: numpy.typing.ArrayLike, t_end: float, tau: Union[float, numpy.typing.ArrayLike] = 1.0, f: str = 'linear', input: Optional[numpy.typing.ArrayLike] = None, samples: int = 101, method: str = 'dopri5', rtol: float = 1e-08, atol: float = 1e-10, gain: float = 1.0, threshold: float = 0.0, form: str = 'rate', step: Optional[Tuple[numpy.typing.ArrayLike, float]] = None, pulse: Optional[Tuple[numpy.typing.ArrayLike, float, float]] = None, impulses: List[Tuple[numpy.typing.ArrayLike, float]] = ...) -> Tuple[Any, ...]:
+    """Integrate the rate network ``tau o dr/dt = -r + f(W r + X(t))`` (Boost.Odeint).
 
-As ``netdyn simulate`` with a constant input. ``f(x) = phi(x)`` element-wise; f = 'linear' gives
-the linear network ``tau dr/dt = -r + W r + input``.
+As ``netdyn simulate``. ``f(x) = phi(gain (x - threshold))`` element-wise; f = 'linear' gives the
+linear network ``tau dr/dt = -r + W r + X(t)``; ``form='current'`` integrates
+``tau o dI/dt = -I + W f(I + X(t))`` instead. The input ``X(t) = input + step or pulse``, and
+``impulses`` make the state jump, as the CLI's repeatable ``--input``.
 
 Parameters
 ----------
@@ -1474,8 +1478,8 @@ r0 : array_like, shape (n,)
     Initial state r(0).
 t_end : float
     End time (> 0, tau's unit).
-tau : float, default 1.0
-    Time constant (> 0).
+tau : float or array_like of shape (n,), default 1.0
+    Time constant (> 0), shared or one per unit (row i of the vector field divided by tau_i).
 f : str, default 'linear'
     'linear', 'tanh', 'relu' (or 'threshold-linear': max(0, x)) or 'sigmoid' (1/(1 + e^-x)).
 input : array_like, shape (n,), optional
@@ -1486,6 +1490,16 @@ method : str, default 'dopri5'
     'dopri5', 'rk78', 'rosenbrock4' or 'krylov' (exponential integrator, f linear).
 rtol, atol : float, default 1e-8, 1e-10
     Relative and absolute error tolerances of the adaptive steppers.
+gain, threshold : float, default 1.0, 0.0
+    The transfer function's g and theta.
+form : str, default 'rate'
+    'rate' or 'current' (the model above).
+step : tuple (X, t0), optional
+    Input X (shape (n,)) added from t0 on (``--input step:X@T0``).
+pulse : tuple (X, t0, t1), optional
+    Input X added on [t0, t1) (``--input pulse:X@T0:T1``); at most one of step and pulse.
+impulses : sequence of (X, t), default ()
+    State jumps r(t+) = r(t-) + X (``--input impulse:X@T0``).
 
 Returns
 -------
@@ -1495,7 +1509,8 @@ tuple
 Raises
 ------
 ValueError
-    Bad W or r0 (the message names it), t_end not > 0, or an unknown f or method.
+    Bad W, r0, tau or input (the message names it), t_end not > 0, an unknown f, form or
+    method, or both step and pulse.
 
 Examples
 --------
@@ -1505,7 +1520,11 @@ Examples
 ([0.0, 0.5, 1.0], True)
 >>> t, R = netdyn.simulate(np.diag([0.5, 0.0]), [0.0, 0.0], 60.0, input=[1.0, 1.0])
 >>> np.round(R[-1], 6).tolist()   # the fixed point (I - W)^-1 input
-[2.0, 1.0]"""
+[2.0, 1.0]
+>>> t, R = netdyn.simulate(np.zeros((2, 2)), [0.0, 0.0], 1.0, tau=[1.0, 2.0], samples=2,
+...                        step=([1.0, 1.0], 0.0))   # r_i = 1 - exp(-t / tau_i)
+>>> bool(np.allclose(R[-1], 1.0 - np.exp(-1.0 / np.array([1.0, 2.0])), atol=1e-7))
+True"""
 
 def sparse_ei(n: int, k: Optional[int] = None, p: Optional[float] = None, f: float = 0.8, we: float = 0.08, gamma: float = 4.0, cv: float = 0.0, balance_rows: bool = False, self_connections: bool = True, seed: int = 1) -> scipy.sparse.spmatrix:
     """A sparse E-I connectivity with Dale's law by columns, as ``netdyn generate-sparse``.

@@ -1259,3 +1259,44 @@ def test_nonlinear_simulate_equals_the_command_line_on_data(tmp_path):
                 same_as_cli(R[-1], theirs["final_state"], (where, "final_state"))
                 same_as_cli(np.abs(R).max(), theirs["max_abs_state"], (where, "max_abs_state"))
                 assert theirs["samples"] == len(t) and theirs["transfer"] == f, where
+
+
+@needs_cli
+def test_simulate_with_per_unit_tau_time_dependent_input_and_transfer_options_equals_the_cli(tmp_path):
+    # The rest of netdyn simulate's options: --tau LIST, --gain, --threshold, --form, and the
+    # repeatable --input (constant, step or pulse, impulses), with and without --check.
+    path = os.path.join(DATA, "mm09_balanced.npy")
+    W = netdyn.read_matrix(path)
+    cases = [  # (CLI --input arguments, simulate's keyword arguments)
+        (["--input", "0.2,0.1", "--input", "pulse:1,0.5@1:2.5", "--input", "impulse:0.3,-0.2@3"],
+         dict(input=[0.2, 0.1], pulse=([1.0, 0.5], 1.0, 2.5), impulses=[([0.3, -0.2], 3.0)])),
+        (["--input", "step:0.4,0@0.75"], dict(step=([0.4, 0.0], 0.75))),
+    ]
+    for k, (cli_inputs, kwargs) in enumerate(cases):
+        for f, extra, options in (("linear", [], {}),
+                                  ("tanh", ["--gain", "2", "--threshold", "0.1", "--form", "current"],
+                                   dict(gain=2.0, threshold=0.1, form="current"))):
+            out = tmp_path / f"{k}-{f}"
+            args = ["simulate", path, "--f", f, "--r0", "0.3,-0.2", "--tmax", "5", "--samples", "41",
+                    "--tau", "1,2.5", *extra, *cli_inputs, "--out", str(out)]
+            theirs = run_cli(*args)
+            t, R = netdyn.simulate(W, [0.3, -0.2], 5.0, tau=np.array([1.0, 2.5]), f=f, samples=41,
+                                   **options, **kwargs)
+            same_as_cli(np.column_stack([t, R]), np.load(out / "trajectory.npy"), (k, f))
+            same_as_cli(R[-1], theirs["final_state"], (k, f, "final_state"))
+            if f == "linear":  # --check: against the exact solution, with the same input
+                theirs = run_cli(*args[:-2], "--check", "--out", str(out / "check"))
+                ours = netdyn.ode_check(W, [0.3, -0.2], 5.0, tau=[1.0, 2.5], samples=41, **kwargs)
+                assert compare_shared(ours, theirs, (k, "check")) >= {"max_abs_error", "max_rel_error"}
+                same_as_cli(np.column_stack([ours["t"], ours["exact"]]),
+                            np.load(out / "check" / "exact.npy"), (k, "exact"))
+    # The tau vector is the per-unit one: r_i = 1 - exp(-t / tau_i) under a unit step at 0.
+    t, R = netdyn.simulate(np.zeros((2, 2)), [0.0, 0.0], 2.0, tau=[0.5, 4.0], samples=5,
+                           step=(np.ones(2), 0.0), rtol=1e-11, atol=1e-13)
+    assert np.allclose(R, 1.0 - np.exp(-np.outer(t, [2.0, 0.25])), atol=1e-9)
+    with pytest.raises(ValueError, match="step or pulse"):
+        netdyn.simulate(W, [0.0, 0.0], 1.0, step=([1.0, 1.0], 0.0), pulse=([1.0, 1.0], 0.0, 1.0))
+    with pytest.raises(ValueError, match="tau"):
+        netdyn.simulate(W, [0.0, 0.0], 1.0, tau=[1.0, 2.0, 3.0])
+    J = netdyn.jacobian(W, [0.0, 0.0], tau=[1.0, 2.5])  # rows divided by tau_i
+    assert np.allclose(J, (W - np.eye(2)) / np.array([[1.0], [2.5]]), rtol=1e-14)
