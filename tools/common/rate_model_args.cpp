@@ -3,6 +3,7 @@
 #include <cmath>
 #include <filesystem>
 #include <sstream>
+#include <system_error>
 
 #include "common/cli.hpp"
 #include "common/validators.hpp"
@@ -137,7 +138,10 @@ void require_model_options(const CLI::App& sub,
 }
 
 Eigen::VectorXd parse_vector(const std::string& spec, Eigen::Index n, const std::string& what) {
-  if (std::filesystem::exists(spec)) {
+  // The non-throwing form: a long LIST is no file name (exists() would throw "File name too
+  // long" beyond NAME_MAX characters).
+  std::error_code no_file;
+  if (std::filesystem::exists(spec, no_file)) {
     const Eigen::MatrixXd m = read_matrix(spec);
     if (m.size() != n) {
       throw std::invalid_argument(what + ": " + spec + " has " + std::to_string(m.size()) +
