@@ -76,6 +76,7 @@ constexpr char kC[] = "C";
 constexpr char kR0[] = "r0";
 constexpr char kR[] = "r";
 constexpr char kT[] = "t";
+constexpr char kState[] = "state";
 constexpr char kMatrix[] = "matrix";
 using RealW = Real<MatrixRef, kW>;
 
@@ -289,6 +290,33 @@ netdyn::SimulationOptions simulation_options(
   options.rtol = rtol;
   options.atol = atol;
   return options;
+}
+
+// jacobian_check and fitzhugh_nagumo_jacobian: the keys of netdyn jacobian --json.
+py::dict jacobian_check_dict(const netdyn::JacobianCheck& c) {
+  py::dict out;
+  out["n"] = c.jacobian.rows();
+  out["jacobian"] = c.jacobian;
+  out["eigenvalues"] = c.eigenvalues;
+  const double alpha = c.eigenvalues.real().maxCoeff();
+  out["spectral_abscissa"] = alpha;
+  out["stable"] = alpha < 0.0;
+  out["classification"] =
+      c.jacobian.rows() == 2
+          ? py::object(py::str(netdyn::to_string(netdyn::classify_planar(c.jacobian))))
+          : py::object(py::none());
+  out["finite_difference_error"] = c.finite_difference_error;
+  out["autodiff_error"] = c.autodiff_error ? py::object(py::float_(*c.autodiff_error)) : py::none();
+  return out;
+}
+
+netdyn::FitzHughNagumo fitzhugh_nagumo_model(double current, double tau, double a, double b) {
+  netdyn::FitzHughNagumo model;
+  model.current = current;
+  model.tau = tau;
+  model.a = a;
+  model.b = b;
+  return model;
 }
 
 // sparse_ei and sparse_ei_prediction: the options of netdyn generate-sparse.
@@ -966,6 +994,47 @@ PYBIND11_MODULE(_core, m) {
       py::arg("threshold") = 0.0,
       py::arg("form") = "rate",
       kJacobianDoc);
+  m.def(
+      "jacobian_check",
+      [](const RealW& w_in,
+         const Real<VectorRef, kR>& r_in,
+         std::optional<Eigen::VectorXd> input,
+         const std::string& f,
+         const Tau& tau,
+         double gain,
+         double threshold,
+         const std::string& form) {
+        const MatrixRef& w = w_in.get();
+        const netdyn::RateNetwork net = make_network(w, tau, f, gain, threshold, form);
+        const Eigen::VectorXd x_in = input ? *input : Eigen::VectorXd::Zero(w.rows());
+        return jacobian_check_dict(netdyn::check_rate_jacobian(net, r_in.get(), x_in));
+      },
+      py::arg("W"),
+      py::arg("r"),
+      py::arg("input") = py::none(),
+      py::arg("f") = "linear",
+      py::arg("tau") = 1.0,
+      py::arg("gain") = 1.0,
+      py::arg("threshold") = 0.0,
+      py::arg("form") = "rate",
+      kJacobianCheckDoc);
+  m.def(
+      "fitzhugh_nagumo_jacobian",
+      [](const Real<VectorRef, kState>& state_in, double current, double tau, double a, double b) {
+        const VectorRef& state = state_in.get();
+        if (state.size() != 2) {
+          throw std::invalid_argument("fitzhugh_nagumo_jacobian: state has " +
+                                      std::to_string(state.size()) + " entries; need two, (v, w)");
+        }
+        return jacobian_check_dict(netdyn::check_fitzhugh_nagumo_jacobian(
+            fitzhugh_nagumo_model(current, tau, a, b), Eigen::Vector2d(state(0), state(1))));
+      },
+      py::arg("state"),
+      py::arg("current") = 0.3,
+      py::arg("tau") = 12.5,
+      py::arg("a") = 0.7,
+      py::arg("b") = 0.8,
+      kFitzHughNagumoJacobianDoc);
 
   m.def(
       "fixed_point",
@@ -1015,11 +1084,7 @@ PYBIND11_MODULE(_core, m) {
   m.def(
       "fitzhugh_nagumo",
       [](double current, double tau, double a, double b, bool hopf) {
-        netdyn::FitzHughNagumo model;
-        model.current = current;
-        model.tau = tau;
-        model.a = a;
-        model.b = b;
+        const netdyn::FitzHughNagumo model = fitzhugh_nagumo_model(current, tau, a, b);
         const netdyn::FitzHughNagumoFixedPoint fp = netdyn::fitzhugh_nagumo_fixed_point(model);
         py::dict out;
         out["fixed_point"] = Eigen::VectorXd(fp.state);

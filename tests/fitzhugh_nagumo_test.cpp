@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "netdyn/core/error.hpp"
 #include "netdyn/dynamics/jacobian.hpp"
 #include "netdyn/dynamics/simulation.hpp"
@@ -20,6 +22,26 @@ TEST(FitzHughNagumo, FixedPointAtDefaultCurrent) {
   EXPECT_NEAR(fp.determinant, 0.079144952, 1e-9);
   EXPECT_TRUE(fp.stable);
   EXPECT_EQ(fp.classification, netdyn::FixedPointType::kStableSpiral);
+}
+
+// At (v, w) = (0.5, 0.2): J = [[1 - v^2, -1], [1/tau, -b/tau]] = [[0.75, -1], [0.08, -0.064]],
+// the AutoDiff route exact and central differences to ~1e-10; a NaN state is named.
+TEST(FitzHughNagumo, CheckedJacobianAtAState) {
+  const netdyn::JacobianCheck c =
+      netdyn::check_fitzhugh_nagumo_jacobian({}, Eigen::Vector2d(0.5, 0.2));
+  Eigen::Matrix2d expected;
+  expected << 0.75, -1.0, 0.08, -0.064;
+  EXPECT_LT((c.jacobian - expected).cwiseAbs().maxCoeff(), 1e-15);
+  ASSERT_TRUE(c.autodiff_error.has_value());
+  EXPECT_LT(*c.autodiff_error, 1e-15);
+  EXPECT_LT(c.finite_difference_error, 1e-9);
+  // trace 0.686, determinant 0.032: two real eigenvalues, tr/2 +- sqrt(tr^2/4 - det).
+  const double tr = 0.686;
+  const double det = 0.75 * -0.064 + 0.08;
+  EXPECT_NEAR(c.eigenvalues(0).real(), tr / 2 + std::sqrt(tr * tr / 4 - det), 1e-14);
+  EXPECT_NEAR(c.eigenvalues(1).real(), tr / 2 - std::sqrt(tr * tr / 4 - det), 1e-14);
+  EXPECT_THROW((void)netdyn::check_fitzhugh_nagumo_jacobian({}, Eigen::Vector2d(0.5, NAN)),
+               std::invalid_argument);
 }
 
 TEST(FitzHughNagumo, UnstableAboveHopf) {

@@ -77,6 +77,33 @@ TEST(RateJacobian, FiniteDifferenceAndAutoDiffAgree) {
   }
 }
 
+// check_rate_jacobian (netdyn jacobian's numbers): the two independent routes' differences from
+// the analytic J, and the eigenvalues of J; AutoDiff only up to kAutodiffMaxOrder.
+TEST(CheckRateJacobian, ReportsBothRoutesAndTheSpectrum) {
+  RateNetwork net;
+  net.w = netdyn::testing::gaussian(6, 1.2, 41);
+  net.tau = Eigen::VectorXd::LinSpaced(6, 0.5, 2.0);
+  net.f.kind = TransferKind::kTanh;
+  const Eigen::VectorXd x = Eigen::VectorXd::LinSpaced(6, -0.4, 0.5);
+  const Eigen::VectorXd u = Eigen::VectorXd::Constant(6, 0.1);
+  const netdyn::JacobianCheck c = netdyn::check_rate_jacobian(net, x, u);
+  EXPECT_EQ(c.jacobian, netdyn::rate_jacobian(net, x, u));
+  EXPECT_LT(c.finite_difference_error, 1e-8);
+  ASSERT_TRUE(c.autodiff_error.has_value());
+  EXPECT_LT(*c.autodiff_error, 1e-13);
+  const Eigen::VectorXcd dense = Eigen::EigenSolver<Eigen::MatrixXd>(c.jacobian).eigenvalues();
+  ASSERT_EQ(c.eigenvalues.size(), 6);
+  for (Eigen::Index i = 0; i < 6; ++i) {  // each eigenvalue has a dense counterpart
+    EXPECT_LT((dense.array() - c.eigenvalues(i)).abs().minCoeff(), 1e-12) << i;
+  }
+  for (Eigen::Index i = 1; i < 6; ++i)
+    EXPECT_GE(c.eigenvalues(i - 1).real(), c.eigenvalues(i).real());
+  RateNetwork big;
+  big.w = netdyn::testing::gaussian(netdyn::kAutodiffMaxOrder + 1, 0.5, 42);
+  const Eigen::VectorXd zero = Eigen::VectorXd::Zero(big.size());
+  EXPECT_FALSE(netdyn::check_rate_jacobian(big, zero, zero).autodiff_error.has_value());
+}
+
 // Seed 003: the feed-forward layer r = f(W x) has dr/dx = diag(f'(W x)) W (rectangular W).
 TEST(LayerJacobian, MatchesAutoDiffOnRectangularLayer) {
   const Eigen::MatrixXd w = netdyn::testing::gaussian(6, 1.0, 41).topRows(4);

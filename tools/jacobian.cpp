@@ -1,7 +1,6 @@
 // netdyn jacobian (FILE --at R | --model fitzhugh-nagumo --at V,W) [--input X] [--json]: the
 // Jacobian of the rate network (or of the FitzHugh-Nagumo model) at a point, its eigenvalues,
 // and its agreement with central differences and AutoDiff.
-#include <Eigen/Eigenvalues>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -27,39 +26,24 @@ struct JacobianArgs {
 };
 
 void run(const JacobianArgs& args) {
-  Eigen::MatrixXd jac, fd, ad;
+  JacobianCheck check;
   if (args.model == "fitzhugh-nagumo") {
     const FitzHughNagumo m = make_fitzhugh_nagumo(args.fitzhugh_nagumo, args.rate);
     const Eigen::VectorXd x = parse_vector(args.at.empty() ? "0,0" : args.at, 2, "--at");
-    jac = fitzhugh_nagumo_jacobian(m, Eigen::Vector2d(x(0), x(1)));
-    fd = finite_difference_jacobian(
-        [&m](const Eigen::Ref<const Eigen::VectorXd>& y, Eigen::Ref<Eigen::VectorXd> fy) {
-          fy = m.field(Eigen::VectorXd(y));
-        },
-        x);
-    ad = autodiff_jacobian([&m](const auto& y) { return m.field(y); }, x);
+    check = check_fitzhugh_nagumo_jacobian(m, Eigen::Vector2d(x(0), x(1)));
   } else {
     if (args.input_file.empty()) throw UsageError("--model rate needs FILE (the connectivity W)");
     if (args.at.empty()) throw UsageError("--at R is required (the state at which to linearise)");
     const RateNetwork net = make_rate_network(read_connectivity(args.input_file), args.rate);
     const Eigen::Index n = net.size();
-    const Eigen::VectorXd x = parse_vector(args.at, n, "--at");
-    const Eigen::VectorXd x_in = parse_vector(args.input, n, "--input");
-    jac = rate_jacobian(net, x, x_in);
-    Eigen::VectorXd scratch(n);
-    fd = finite_difference_jacobian(
-        [&](const Eigen::Ref<const Eigen::VectorXd>& y, Eigen::Ref<Eigen::VectorXd> fy) {
-          rate_vector_field(net, y, x_in, fy, scratch);
-        },
-        x);
-    if (n <= 200) ad = autodiff_rate_jacobian(net, x, x_in);  // O(n^3): small n only
+    check = check_rate_jacobian(
+        net, parse_vector(args.at, n, "--at"), parse_vector(args.input, n, "--input"));
   }
-  Eigen::VectorXcd eig = Eigen::EigenSolver<Eigen::MatrixXd>(jac, false).eigenvalues();
-  sort_eigenvalues(eig);
+  const Eigen::MatrixXd& jac = check.jacobian;
+  const Eigen::VectorXcd& eig = check.eigenvalues;
   const double alpha = eig.real().maxCoeff();
-  const double fd_err = (fd - jac).cwiseAbs().maxCoeff();
-  const std::optional<double> ad_err =
-      ad.size() ? std::optional<double>((ad - jac).cwiseAbs().maxCoeff()) : std::nullopt;
+  const double fd_err = check.finite_difference_error;
+  const std::optional<double> ad_err = check.autodiff_error;
   const bool planar = jac.rows() == 2;
   if (args.json) {
     nlohmann::json j;

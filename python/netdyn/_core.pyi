@@ -845,6 +845,37 @@ Examples
 >>> round(fn["hopf_current"], 6)
 0.331281"""
 
+def fitzhugh_nagumo_jacobian(state: numpy.typing.ArrayLike, current: float = 0.3, tau: float = 12.5, a: float = 0.7, b: float = 0.8) -> Dict[str, Any]:
+    """The FitzHugh-Nagumo Jacobian at a state (v, w), checked as jacobian_check(), as ``netdyn
+jacobian --model fitzhugh-nagumo --at V,W --json``.
+
+``dv/dt = v - v^3/3 - w + I``, ``tau dw/dt = v + a - b w``, so
+``J = [[1 - v^2, -1], [1/tau, -b/tau]]``.
+
+Parameters
+----------
+state : array_like, shape (2,)
+    (v, w).
+current, tau, a, b : float, default 0.3, 12.5, 0.7, 0.8
+    I and the model's constants (as fitzhugh_nagumo()).
+
+Returns
+-------
+dict
+    The keys of jacobian_check(), n = 2.
+
+Raises
+------
+ValueError
+    A state that is not two finite numbers (the message names it), or tau not > 0.
+
+Examples
+--------
+>>> import netdyn
+>>> c = netdyn.fitzhugh_nagumo_jacobian([0.5, 0.2])
+>>> c["jacobian"].tolist(), c["classification"]
+([[0.75, -1.0], [0.08, -0.064]], 'unstable node')"""
+
 def fixed_point(W: numpy.typing.ArrayLike, input: Optional[numpy.typing.ArrayLike] = None, r0: Optional[numpy.typing.ArrayLike] = None, f: str = 'linear', tau: Union[float, numpy.typing.ArrayLike] = 1.0, gain: float = 1.0, threshold: float = 0.0, form: str = 'rate') -> Dict[str, Any]:
     """Fixed point of the rate network, its Jacobian and stability, as ``netdyn fixedpoint --model
 rate``.
@@ -1047,6 +1078,60 @@ True
 >>> J = netdyn.jacobian(np.ones((1, 1)), [0.0], input=[np.arctanh(0.5)], f="tanh")
 >>> round(float(J[0, 0]), 12)   # -1 + (1 - tanh^2) w = -1 + 0.75
 -0.25"""
+
+def jacobian_check(W: numpy.typing.ArrayLike, r: numpy.typing.ArrayLike, input: Optional[numpy.typing.ArrayLike] = None, f: str = 'linear', tau: Union[float, numpy.typing.ArrayLike] = 1.0, gain: float = 1.0, threshold: float = 0.0, form: str = 'rate') -> Dict[str, Any]:
+    """The Jacobian of the rate network at r, checked two independent ways, as ``netdyn jacobian
+--json``.
+
+``J = diag(1/tau) (-I + diag(f'(W r + X)) W)`` (form 'rate'), compared entry-wise with central
+differences of the vector field (Richardson-extrapolated) and, for n <= 200, with forward-mode
+AutoDiff; with its eigenvalues and, for n = 2, the fixed-point type.
+
+Parameters
+----------
+W : array_like, shape (n, n)
+    Connectivity, real.
+r : array_like, shape (n,)
+    The state at which to linearise.
+input : array_like, shape (n,), optional
+    Constant input X (default 0).
+f, tau, gain, threshold, form
+    As in jacobian().
+
+Returns
+-------
+dict
+    n : int
+        Size.
+    jacobian : numpy.ndarray, shape (n, n)
+        The analytic Jacobian (equal to jacobian()).
+    eigenvalues : numpy.ndarray, complex, shape (n,)
+        Its eigenvalues, decreasing real part.
+    spectral_abscissa : float
+        Their largest real part.
+    stable : bool
+        ``spectral_abscissa < 0``.
+    classification : str or None
+        For n = 2: 'stable node', 'stable spiral', 'saddle', ... (classify_planar); None
+        otherwise.
+    finite_difference_error : float
+        ``max |J - J_fd|``.
+    autodiff_error : float or None
+        ``max |J - J_autodiff|``; None for n > 200.
+
+Raises
+------
+ValueError
+    Bad W, r, input or tau (the message names it), an unknown f or form.
+
+Examples
+--------
+>>> import numpy as np, netdyn
+>>> c = netdyn.jacobian_check(np.array([[0.0, 1.0], [-1.0, 0.0]]), [0.0, 0.0])
+>>> c["jacobian"].tolist(), c["classification"], c["autodiff_error"]
+([[-1.0, 1.0], [-1.0, -1.0]], 'stable spiral', 0.0)
+>>> bool(c["finite_difference_error"] < 1e-9)
+True"""
 
 def lyapunov(A: numpy.typing.ArrayLike, Q: numpy.typing.ArrayLike) -> Tuple[Any, ...]:
     """Solve the Lyapunov equation ``A X + X A^T + Q = 0`` for a Hurwitz A.

@@ -1300,3 +1300,37 @@ def test_simulate_with_per_unit_tau_time_dependent_input_and_transfer_options_eq
         netdyn.simulate(W, [0.0, 0.0], 1.0, tau=[1.0, 2.0, 3.0])
     J = netdyn.jacobian(W, [0.0, 0.0], tau=[1.0, 2.5])  # rows divided by tau_i
     assert np.allclose(J, (W - np.eye(2)) / np.array([[1.0], [2.5]]), rtol=1e-14)
+
+
+@needs_cli
+def test_jacobian_check_and_fitzhugh_nagumo_jacobian_equal_the_cli():
+    # Every number `netdyn jacobian --json` prints (the Jacobian, its eigenvalues, the
+    # finite-difference and AutoDiff differences), for rate networks on data/ and for
+    # FitzHugh-Nagumo at arbitrary states.
+    for name in (*DATA_2X2, "gaussian_n200_rho1.5.npy"):
+        path = os.path.join(DATA, name)
+        W = netdyn.read_matrix(path)
+        n = W.shape[0]
+        r = np.linspace(-0.3, 0.4, n)
+        for f, extra, options in (("linear", [], {}),
+                                  ("tanh", ["--gain", "1.5", "--form", "current"],
+                                   dict(gain=1.5, form="current")),
+                                  ("sigmoid", ["--threshold", "0.2"], dict(threshold=0.2))):
+            tau = np.linspace(1.0, 2.0, n)
+            theirs = run_cli("jacobian", path, "--at", ",".join(map(repr, r)), "--input", "0.1",
+                             "--f", f, "--tau", ",".join(map(repr, tau)), *extra)
+            ours = netdyn.jacobian_check(W, r, input=np.full(n, 0.1), f=f, tau=tau, **options)
+            assert compare_shared(ours, theirs, (name, f)) == set(theirs), (name, f)
+            assert np.array_equal(ours["jacobian"], netdyn.jacobian(W, r, input=np.full(n, 0.1),
+                                                                     f=f, tau=tau, **options))
+    for state, current in (((0.5, 0.2), 0.3), ((-1.2, -0.6), 0.9), ((0.0, 0.0), 0.0)):
+        theirs = run_cli("jacobian", "--model", "fitzhugh-nagumo", "--at", "%r,%r" % state,
+                         "--current", repr(current), "--tau", "10")
+        ours = netdyn.fitzhugh_nagumo_jacobian(state, current=current, tau=10.0)
+        assert compare_shared(ours, theirs, state) == set(theirs), state
+        v = state[0]  # J = [[1 - v^2, -1], [1/tau, -b/tau]]
+        assert np.allclose(ours["jacobian"], [[1 - v * v, -1.0], [0.1, -0.08]], rtol=1e-15, atol=0)
+    with pytest.raises(ValueError, match="state"):
+        netdyn.fitzhugh_nagumo_jacobian([0.1, 0.2, 0.3])
+    with pytest.raises(ValueError, match="state"):
+        netdyn.fitzhugh_nagumo_jacobian([0.1, float("nan")])

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "core/checks.hpp"
+#include "netdyn/factorization/spectrum.hpp"
 
 namespace netdyn {
 
@@ -155,6 +156,25 @@ Eigen::MatrixXd autodiff_rate_jacobian(const RateNetwork& net,
   Eigen::MatrixXd jac = autodiff_jacobian(field, Eigen::VectorXd(x));
   detail::ensure_finite_result(fn, "Jacobian", jac);
   return jac;
+}
+
+JacobianCheck check_rate_jacobian(const RateNetwork& net,
+                                  const Eigen::Ref<const Eigen::VectorXd>& x,
+                                  const Eigen::Ref<const Eigen::VectorXd>& x_in) {
+  JacobianCheck c;
+  c.jacobian = rate_jacobian(net, x, x_in);
+  Eigen::VectorXd scratch(net.size());
+  const Eigen::MatrixXd fd = finite_difference_jacobian(
+      [&](const Eigen::Ref<const Eigen::VectorXd>& y, Eigen::Ref<Eigen::VectorXd> fy) {
+        rate_vector_field(net, y, x_in, fy, scratch);
+      },
+      x);
+  c.eigenvalues = compute_spectrum(c.jacobian).eigenvalues;
+  c.finite_difference_error = (fd - c.jacobian).cwiseAbs().maxCoeff();
+  if (net.size() <= kAutodiffMaxOrder) {
+    c.autodiff_error = (autodiff_rate_jacobian(net, x, x_in) - c.jacobian).cwiseAbs().maxCoeff();
+  }
+  return c;
 }
 
 }  // namespace netdyn

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/checks.hpp"
 #include "netdyn/core/error.hpp"
 #include "netdyn/dynamics/fixed_point.hpp"
 
@@ -148,6 +149,24 @@ HopfPoint fitzhugh_nagumo_hopf(const FitzHughNagumo& model) {
   const double vh = -std::sqrt(1.0 - model.b / model.tau);
   out.closed_form = current_of(vh);
   return out;
+}
+
+JacobianCheck check_fitzhugh_nagumo_jacobian(const FitzHughNagumo& model,
+                                             const Eigen::Vector2d& x) {
+  detail::require_finite("check_fitzhugh_nagumo_jacobian", "state", x);
+  JacobianCheck c;
+  c.jacobian = fitzhugh_nagumo_jacobian(model, x);
+  const Eigen::MatrixXd fd = finite_difference_jacobian(
+      [&model](const Eigen::Ref<const Eigen::VectorXd>& y, Eigen::Ref<Eigen::VectorXd> fy) {
+        fy = model.field(Eigen::VectorXd(y));
+      },
+      Eigen::VectorXd(x));
+  c.eigenvalues = compute_spectrum(c.jacobian).eigenvalues;
+  c.finite_difference_error = (fd - c.jacobian).cwiseAbs().maxCoeff();
+  const Eigen::MatrixXd ad =
+      autodiff_jacobian([&model](const auto& y) { return model.field(y); }, Eigen::VectorXd(x));
+  c.autodiff_error = (ad - c.jacobian).cwiseAbs().maxCoeff();
+  return c;
 }
 
 }  // namespace netdyn

@@ -13,6 +13,7 @@
 
 #include <Eigen/Core>
 #include <functional>
+#include <optional>
 #include <unsupported/Eigen/AutoDiff>
 
 #include "netdyn/dynamics/rate_network.hpp"
@@ -87,5 +88,24 @@ template <typename GenericField>
 [[nodiscard]] Eigen::MatrixXd autodiff_rate_jacobian(const RateNetwork& net,
                                                      const Eigen::Ref<const Eigen::VectorXd>& x,
                                                      const Eigen::Ref<const Eigen::VectorXd>& x_in);
+
+/// A Jacobian and its agreement with the independent routes (`netdyn jacobian`): the largest
+/// entry-wise difference from central differences and, where computed, from AutoDiff.
+struct JacobianCheck {
+  Eigen::MatrixXd jacobian;              ///< the analytic one
+  Eigen::VectorXcd eigenvalues;          ///< of the Jacobian, in compute_spectrum's order
+  double finite_difference_error = 0.0;  ///< max |J - J_fd|
+  std::optional<double> autodiff_error;  ///< max |J - J_autodiff|; empty above kAutodiffMaxOrder
+};
+
+/// Largest n for which check_rate_jacobian differentiates by AutoDiff (O(n^3)).
+inline constexpr Eigen::Index kAutodiffMaxOrder = 200;
+
+/// rate_jacobian(net, x, x_in) checked against finite_difference_jacobian of the vector field and
+/// (n <= kAutodiffMaxOrder) autodiff_rate_jacobian.
+/// 	hrows std::invalid_argument as rate_jacobian
+[[nodiscard]] JacobianCheck check_rate_jacobian(const RateNetwork& net,
+                                                const Eigen::Ref<const Eigen::VectorXd>& x,
+                                                const Eigen::Ref<const Eigen::VectorXd>& x_in);
 
 }  // namespace netdyn

@@ -14,6 +14,7 @@
 
 #include <Eigen/Core>
 
+#include "netdyn/dynamics/jacobian.hpp"
 #include "netdyn/factorization/spectrum.hpp"
 
 namespace netdyn {
@@ -37,6 +38,10 @@ struct FitzHughNagumo {
 /// `J(x) = [[1 - v^2, -1], [1/tau, -b/tau]]`.
 [[nodiscard]] Eigen::Matrix2d fitzhugh_nagumo_jacobian(const FitzHughNagumo& model,
                                                        const Eigen::Vector2d& x);
+/// fitzhugh_nagumo_jacobian checked against central differences and AutoDiff of the field
+/// (`netdyn jacobian --model fitzhugh-nagumo`).
+[[nodiscard]] JacobianCheck check_fitzhugh_nagumo_jacobian(const FitzHughNagumo& model,
+                                                           const Eigen::Vector2d& x);
 
 struct FitzHughNagumoFixedPoint {
   Eigen::Vector2d state;  ///< (v*, w*)
