@@ -14,6 +14,7 @@
 #include "core/lanczos.hpp"
 #include "core/matrix_exponential.hpp"
 #include "core/matrix_pool.hpp"
+#include "factorization/schur_blocks.hpp"
 #include "netdyn/core/error.hpp"
 
 namespace netdyn::detail {
@@ -76,21 +77,10 @@ std::pair<double, double> curvature_constants(const Eigen::MatrixXd& t,
   const double centre = -t.trace() / static_cast<double>(n);
   if (centre == 0.0) return {0.0, square_norm(0.0)};
   const double centred = square_norm(centre);
-  // ||T^2||_2 >= rho(T)^2, the largest |lambda|^2 of T's diagonal blocks (a 2 x 2 block's
-  // determinant for a complex pair): when the centred constants beat that, they beat the plain
-  // ones, whose product and Lanczos are then not needed (a Gaussian W's case: the spectrum's
-  // centre is near -1, its radius near 1.9).
-  double radius_squared = 0.0;
-  for (Index i = 0; i < n;) {
-    if (i + 1 < n && t(i + 1, i) != 0.0) {
-      const double det = t(i, i) * t(i + 1, i + 1) - t(i, i + 1) * t(i + 1, i);
-      radius_squared = std::max(radius_squared, det);
-      i += 2;
-    } else {
-      radius_squared = std::max(radius_squared, t(i, i) * t(i, i));
-      ++i;
-    }
-  }
+  // ||T^2||_2 >= rho(T)^2: when the centred constants beat that, they beat the plain ones, whose
+  // product and Lanczos are then not needed (a Gaussian W's case: the spectrum's centre is near
+  // -1, its radius near 1.9).
+  const double radius_squared = real_schur_eigenvalues(t).cwiseAbs2().maxCoeff();
   if (centre * centre + centred < radius_squared * (1.0 - 1e-12)) return {centre, centred};
   const double plain = square_norm(0.0);
   if (centre * centre + centred < plain) return {centre, centred};
