@@ -170,6 +170,7 @@ TEST(TriangularLyapunov, RecursiveEqualsOneTrsyl3) {
     for (const Eigen::Index leaf : {7, 40, 1000}) {
       Eigen::MatrixXd x = c;
       ASSERT_TRUE(netdyn::detail::solve_symmetric_triangular_lyapunov(op, t, x, leaf));
+      EXPECT_EQ(x, Eigen::MatrixXd(x.transpose())) << op << " leaf " << leaf;  // exactly
       EXPECT_LT((x - reference).norm(), 1e-12 * reference.norm()) << op << " leaf " << leaf;
       const Eigen::MatrixXd a = op == 'N' ? Eigen::MatrixXd(t) : Eigen::MatrixXd(t.transpose());
       EXPECT_LT((a * x + x * a.transpose() - c).norm(), 1e-13 * a.norm() * x.norm())

@@ -147,17 +147,18 @@ LyapunovResult LyapunovSolver::solve_schur_basis(const Eigen::Ref<const Eigen::M
   LyapunovResult out;
   out.solution = -c;
   // Symmetric C (every covariance and Gramian): the recursive solver, half the flops of one
-  // dtrsyl3; unless it had to scale (near overflow), when the one dtrsyl3's scale is undone.
+  // dtrsyl3, whose Y is exactly symmetric; unless it had to scale (near overflow), when the one
+  // dtrsyl3's scale is undone.
   if (!symmetric ||
       !detail::solve_symmetric_triangular_lyapunov(adjoint ? 'T' : 'N', t_, out.solution)) {
     out.solution = -c;
     const double scale = adjoint ? lapack::trsyl3('T', 'N', 1, t_, t_, out.solution)
                                  : lapack::trsyl3('N', 'T', 1, t_, t_, out.solution);
     unscale(kFn, scale, out.solution);
-  }
-  if (symmetric) {
-    // Rounding leaves Y symmetric to O(eps ||Y||); make it exact, as the mathematics says.
-    out.solution = (0.5 * (out.solution + out.solution.transpose())).eval();
+    if (symmetric) {
+      // Rounding leaves Y symmetric to O(eps ||Y||); make it exact, as the mathematics says.
+      out.solution = (0.5 * (out.solution + out.solution.transpose())).eval();
+    }
   }
   detail::ensure_finite_result(kFn, "X", out.solution);
   // Residual op(T) Y + Y op(T)^T + C; with symmetric Y the second term is the first's transpose.

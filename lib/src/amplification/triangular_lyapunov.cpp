@@ -11,7 +11,12 @@ bool solve_symmetric_triangular_lyapunov(char trans,
   const Eigen::Index n = t.rows();
   if (n <= leaf) {
     const char other = trans == 'N' ? 'T' : 'N';
-    return lapack::trsyl3(trans, other, 1, t, t, c) == 1.0;
+    if (lapack::trsyl3(trans, other, 1, t, t, c) != 1.0) return false;
+    // dtrsyl3 leaves the diagonal block symmetric only to rounding; the off-diagonal blocks are
+    // copies (below), so symmetrising the leaves makes X exactly symmetric.
+    const Eigen::MatrixXd symmetric = 0.5 * (c + c.transpose());
+    c = symmetric;
+    return true;
   }
   Eigen::Index k = n / 2;
   if (t(k, k - 1) != 0.0) ++k;  // keep a 2 x 2 block whole
