@@ -148,6 +148,17 @@ py::object optional_value(const std::optional<double>& v) {
   return v ? py::cast(*v) : py::none();
 }
 
+// A bound that may be infinite (none certified): None then, as the CLI's null.
+std::optional<double> finite_or_none(double x) {
+  return std::isfinite(x) ? std::optional<double>(x) : std::nullopt;
+}
+
+// The fixed-point type of a 2 x 2 Jacobian (classify_planar), None for any other size.
+py::object planar_classification(const Eigen::MatrixXd& jacobian) {
+  if (jacobian.rows() != 2) return py::none();
+  return py::str(netdyn::to_string(netdyn::classify_planar(jacobian)));
+}
+
 // `amplify` (the module function and Network.amplify): the envelope, the distance to instability
 // and the Kreiss interval, from one factorisation, with the keys of `netdyn amplify --json`.
 py::dict amplify_dict(const netdyn::SchurFactorization& factorization,
@@ -170,9 +181,7 @@ py::dict amplify_dict(const netdyn::SchurFactorization& factorization,
   d["transient_gain"] = e.max_gain;
   d["transient_gain_time"] = e.max_time;
   // Certified: transient_gain <= max ||exp(tA)||_2 <= transient_gain_upper_bound.
-  d["transient_gain_upper_bound"] = std::isfinite(e.max_gain_upper_bound)
-                                        ? py::object(py::float_(e.max_gain_upper_bound))
-                                        : py::object(py::none());
+  d["transient_gain_upper_bound"] = finite_or_none(e.max_gain_upper_bound);
   d["transient_gain_tolerance_met"] = e.gain_tolerance_met;
   d["numerical_abscissa"] = e.numerical_abscissa;
   // As `netdyn amplify --json`: None for unstable W (then only an explicit tmax gets here).
@@ -194,9 +203,7 @@ py::dict amplify_dict(const netdyn::SchurFactorization& factorization,
     kreiss_options.tau = tau;
     const netdyn::KreissConstant k = netdyn::kreiss_constant(factorization, e, kreiss_options);
     d["kreiss_lower_bound"] = k.lower_bound;
-    d["kreiss_constant_upper_bound"] = std::isfinite(k.upper_bound)
-                                           ? py::object(py::float_(k.upper_bound))
-                                           : py::object(py::none());
+    d["kreiss_constant_upper_bound"] = finite_or_none(k.upper_bound);
     py::list point;  // [re, im], as `netdyn amplify --json`
     point.append(k.point.real());
     point.append(k.point.imag());
@@ -252,7 +259,6 @@ py::tuple solution_and_residual(const netdyn::LyapunovResult& r) {
   return py::make_tuple(r.solution, r.residual);
 }
 
-// simulate and ode_check: a constant input (none: 0) and the integrator's options.
 // X(t) of simulate and ode_check, as the CLI's repeatable --input: a constant, at most one step
 // (X, t0) or pulse (X, t0, t1), and state jumps (X, t).
 using Step = std::tuple<Eigen::VectorXd, double>;
@@ -301,12 +307,9 @@ py::dict jacobian_check_dict(const netdyn::JacobianCheck& c) {
   const double alpha = c.eigenvalues.real().maxCoeff();
   out["spectral_abscissa"] = alpha;
   out["stable"] = alpha < 0.0;
-  out["classification"] =
-      c.jacobian.rows() == 2
-          ? py::object(py::str(netdyn::to_string(netdyn::classify_planar(c.jacobian))))
-          : py::object(py::none());
+  out["classification"] = planar_classification(c.jacobian);
   out["finite_difference_error"] = c.finite_difference_error;
-  out["autodiff_error"] = c.autodiff_error ? py::object(py::float_(*c.autodiff_error)) : py::none();
+  out["autodiff_error"] = c.autodiff_error;  // None above kAutodiffMaxOrder
   return out;
 }
 
@@ -1058,9 +1061,7 @@ PYBIND11_MODULE(_core, m) {
         out["jacobian"] = fp.jacobian;
         out["jacobian_eigenvalues"] = values;
         out["stable"] = values.size() > 0 && values.real().maxCoeff() < 0.0;
-        out["classification"] =
-            n == 2 ? py::object(py::str(netdyn::to_string(netdyn::classify_planar(fp.jacobian))))
-                   : py::object(py::none());
+        out["classification"] = planar_classification(fp.jacobian);
         out["residual"] = fp.residual;
         out["iterations"] = fp.iterations;
         if (net.f.kind == netdyn::TransferKind::kThresholdLinear &&

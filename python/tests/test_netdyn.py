@@ -943,28 +943,28 @@ def test_fixedpoint_equals_the_command_line():
 
 @needs_cli
 def test_jacobian_equals_the_command_line():
+    # Every number `netdyn jacobian --json` prints (the Jacobian, its eigenvalues, the
+    # finite-difference and AutoDiff differences) is jacobian_check's, and its Jacobian is
+    # jacobian()'s, for every f and form, with a shared and a per-unit tau.
     for name in (*DATA_2X2, "gaussian_n200_rho1.5.npy"):
         path = os.path.join(DATA, name)
         W = netdyn.read_matrix(path)
         n = W.shape[0]
-        at = "0.1,0.2" if n == 2 else "0.05"
-        r = np.array([0.1, 0.2]) if n == 2 else np.full(n, 0.05)
-        for f in ("linear", "tanh", "relu", "threshold-linear", "sigmoid"):
-            for form in ("rate", "current"):
-                theirs = run_cli("jacobian", path, "--f", f, "--form", form, "--at", at,
-                                 "--input", "0.5", "--gain", "1.5", "--threshold", "0.05", "--tau", "3")
-                ours = netdyn.jacobian(W, r, input=np.full(n, 0.5), f=f, form=form, tau=3.0,
-                                       gain=1.5, threshold=0.05)
-                where = (name, f, form)
-                same_as_cli(ours, theirs["jacobian"], (where, "jacobian"))
-                assert np.array_equal(ours, np.asarray(theirs["jacobian"])), where
-                assert theirs["n"] == n
-                # netdyn.jacobian returns J alone; the CLI's eigenvalues of J are spectrum(J)'s
-                # (it uses Eigen's solver, Python LAPACK's: the same values to rounding).
-                values = netdyn.spectrum(ours)
-                same_as_cli(values, theirs["eigenvalues"], (where, "eigenvalues"))
-                same_as_cli(values.real.max(), theirs["spectral_abscissa"], (where, "abscissa"))
-                assert theirs["stable"] == bool(values.real.max() < 0), where
+        r = np.linspace(-0.3, 0.4, n)
+        for tau in (3.0, np.linspace(1.0, 2.0, n)):
+            tau_arg = repr(tau) if np.isscalar(tau) else ",".join(map(repr, tau))
+            for f in ("linear", "tanh", "relu", "threshold-linear", "sigmoid"):
+                for form in ("rate", "current"):
+                    theirs = run_cli("jacobian", path, "--f", f, "--form", form,
+                                     "--at", ",".join(map(repr, r)), "--input", "0.5",
+                                     "--gain", "1.5", "--threshold", "0.05", "--tau", tau_arg)
+                    options = dict(input=np.full(n, 0.5), f=f, form=form, tau=tau, gain=1.5,
+                                   threshold=0.05)
+                    ours = netdyn.jacobian_check(W, r, **options)
+                    where = (name, f, form, tau_arg[:10])
+                    assert compare_shared(ours, theirs, where) == set(theirs), where
+                    assert np.array_equal(netdyn.jacobian(W, r, **options),
+                                          np.asarray(theirs["jacobian"])), where
 
 
 @needs_cli
@@ -1303,26 +1303,9 @@ def test_simulate_with_per_unit_tau_time_dependent_input_and_transfer_options_eq
 
 
 @needs_cli
-def test_jacobian_check_and_fitzhugh_nagumo_jacobian_equal_the_cli():
-    # Every number `netdyn jacobian --json` prints (the Jacobian, its eigenvalues, the
-    # finite-difference and AutoDiff differences), for rate networks on data/ and for
-    # FitzHugh-Nagumo at arbitrary states.
-    for name in (*DATA_2X2, "gaussian_n200_rho1.5.npy"):
-        path = os.path.join(DATA, name)
-        W = netdyn.read_matrix(path)
-        n = W.shape[0]
-        r = np.linspace(-0.3, 0.4, n)
-        for f, extra, options in (("linear", [], {}),
-                                  ("tanh", ["--gain", "1.5", "--form", "current"],
-                                   dict(gain=1.5, form="current")),
-                                  ("sigmoid", ["--threshold", "0.2"], dict(threshold=0.2))):
-            tau = np.linspace(1.0, 2.0, n)
-            theirs = run_cli("jacobian", path, "--at", ",".join(map(repr, r)), "--input", "0.1",
-                             "--f", f, "--tau", ",".join(map(repr, tau)), *extra)
-            ours = netdyn.jacobian_check(W, r, input=np.full(n, 0.1), f=f, tau=tau, **options)
-            assert compare_shared(ours, theirs, (name, f)) == set(theirs), (name, f)
-            assert np.array_equal(ours["jacobian"], netdyn.jacobian(W, r, input=np.full(n, 0.1),
-                                                                     f=f, tau=tau, **options))
+def test_fitzhugh_nagumo_jacobian_equals_the_cli():
+    # `netdyn jacobian --model fitzhugh-nagumo --json` at arbitrary states (the rate model's
+    # counterpart is test_jacobian_equals_the_command_line).
     for state, current in (((0.5, 0.2), 0.3), ((-1.2, -0.6), 0.9), ((0.0, 0.0), 0.0)):
         theirs = run_cli("jacobian", "--model", "fitzhugh-nagumo", "--at", "%r,%r" % state,
                          "--current", repr(current), "--tau", "10")
