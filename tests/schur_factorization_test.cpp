@@ -9,6 +9,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "amplification/triangular_lyapunov.hpp"
 #include "lapack/lapack.hpp"
 #include "netdyn/amplification/covariance.hpp"
 #include "netdyn/amplification/kreiss_constant.hpp"
@@ -50,12 +51,22 @@ TEST(SchurFactorization, OneReportIsOneDecompositionOfW) {
     EXPECT_EQ(calls(Routine::kGeev), 0) << "n = " << n;
     EXPECT_EQ(calls(Routine::kGeesComplex), 0) << "n = " << n;
     EXPECT_EQ(calls(Routine::kGesv), 0) << "n = " << n;
-    EXPECT_EQ(calls(Routine::kTrsyl3), 1) << "n = " << n;
+    const long sylvester = calls(Routine::kTrsyl3);
     EXPECT_EQ(calls(Routine::kTrevc3), 1) << "n = " << n;
     EXPECT_EQ(calls(Routine::kSyevr), 1) << "n = " << n;
     EXPECT_EQ(calls(Routine::kTrsna), 0) << "n = " << n;  // eigenvalue conditions: spectrum only
     // Dense singular values only below the Lanczos cut-off: kappa(V_T), ||T||_2, I - T.
     EXPECT_EQ(calls(Routine::kGesdd), n > 100 ? 0 : 3) << "n = " << n;
+    // The variance is one triangular Lyapunov solve on the shared T: recursive blocking makes
+    // its leaves and off-diagonal blocks dtrsyl3 calls, as many as one such solve takes alone.
+    const netdyn::SchurFactorization f(w, netdyn::kWithoutSchurVectors);
+    Eigen::MatrixXd shifted = f.t();
+    shifted.diagonal().array() -= 1.0;
+    Eigen::MatrixXd x = -2.0 * Eigen::MatrixXd::Identity(n, n);
+    netdyn::lapack::reset_call_counts();
+    ASSERT_TRUE(netdyn::detail::solve_symmetric_triangular_lyapunov('N', shifted, x));
+    EXPECT_GE(sylvester, 1) << "n = " << n;
+    EXPECT_EQ(sylvester, calls(Routine::kTrsyl3)) << "n = " << n;
   }
 }
 
