@@ -84,6 +84,7 @@ std::unique_ptr<CLI::App> make_app() {
   add_amplify_command(*app);
   add_covariance_command(*app);
   add_pseudospectra_command(*app);
+  add_soc_command(*app);
   return app;
 }
 
