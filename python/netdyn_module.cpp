@@ -32,6 +32,7 @@
 #include "netdyn/amplification/lyapunov.hpp"
 #include "netdyn/amplification/nonnormality.hpp"
 #include "netdyn/amplification/pseudospectrum.hpp"
+#include "netdyn/amplification/smoothed_spectral_abscissa.hpp"
 #include "netdyn/amplification/stability_radius.hpp"
 #include "netdyn/amplification/steady_state.hpp"
 #include "netdyn/amplification/transient_envelope.hpp"
@@ -50,6 +51,7 @@
 #include "netdyn/models/fitzhugh_nagumo.hpp"
 #include "netdyn/models/generators.hpp"
 #include "netdyn/models/sparse_generators.hpp"
+#include "netdyn/models/stability_optimised_circuit.hpp"
 #include "netdyn/report/report.hpp"
 #include "netdyn/report/report_fields.hpp"
 
@@ -768,6 +770,117 @@ PYBIND11_MODULE(_core, m) {
       py::arg("W"),
       py::arg("count") = 1,
       kAmplifiedModesDoc);
+  m.def(
+      "smoothed_spectral_abscissa",
+      [](const RealW& w, double epsilon, bool gradient) {
+        netdyn::SmoothedSpectralAbscissaOptions options;
+        options.gradient = gradient;
+        const auto r = netdyn::smoothed_spectral_abscissa(w.get(), epsilon, options);
+        py::dict out;
+        out["value"] = r.value;
+        out["epsilon"] = r.epsilon;
+        out["spectral_abscissa"] = r.spectral_abscissa;
+        out["trace_p"] = r.trace_p;
+        out["trace_qp"] = r.trace_qp;
+        out["iterations"] = r.iterations;
+        out["gradient"] = gradient ? py::cast(r.gradient) : py::none();
+        return out;
+      },
+      py::arg("W"),
+      py::arg("epsilon"),
+      py::arg("gradient") = false,
+      kSmoothedSpectralAbscissaDoc);
+  m.def(
+      "soc_initial_network",
+      [](Eigen::Index n,
+         double excitatory_fraction,
+         double density,
+         double radius,
+         double gamma,
+         std::uint64_t seed) {
+        netdyn::SocNetworkOptions o;
+        o.n = n;
+        o.excitatory_fraction = excitatory_fraction;
+        o.density = density;
+        o.radius = radius;
+        o.gamma = gamma;
+        o.seed = seed;
+        return netdyn::soc_initial_network(o);
+      },
+      py::kw_only(),
+      py::arg("n") = 200,
+      py::arg("excitatory_fraction") = 0.5,
+      py::arg("density") = 0.1,
+      py::arg("radius") = 10.0,
+      py::arg("gamma") = 3.0,
+      py::arg("seed") = 1,
+      kSocInitialNetworkDoc);
+  m.def(
+      "optimise_stability",
+      [](const RealW& w,
+         std::optional<Eigen::Index> excitatory,
+         double learning_rate,
+         double target,
+         int max_steps,
+         const std::string& shift,
+         double epsilon,
+         const std::string& mask,
+         double density_cap,
+         const std::string& renormalisation,
+         double gamma,
+         bool zero_diagonal) {
+        netdyn::SocOptions o;
+        o.excitatory = excitatory.value_or(-1);
+        o.learning_rate = learning_rate;
+        o.target_abscissa = target;
+        o.max_steps = max_steps;
+        o.shift = netdyn::parse_soc_shift(shift);
+        o.epsilon = epsilon;
+        o.mask = netdyn::parse_soc_mask(mask);
+        o.density_cap = density_cap;
+        o.renormalisation = netdyn::parse_soc_renormalisation(renormalisation);
+        o.gamma = gamma;
+        o.zero_diagonal = zero_diagonal;
+        const netdyn::SocResult r = netdyn::optimise_stability(w.get(), o);
+        const auto k = static_cast<Eigen::Index>(r.trace.size());
+        Eigen::VectorXi step(k);
+        Eigen::VectorXd alpha(k), ssa(k), eps(k), norm(k);
+        for (Eigen::Index i = 0; i < k; ++i) {
+          const netdyn::SocStep& line = r.trace[static_cast<std::size_t>(i)];
+          step(i) = line.step;
+          alpha(i) = line.spectral_abscissa;
+          ssa(i) = line.shift;
+          eps(i) = line.epsilon;
+          norm(i) = line.inhibitory_norm;
+        }
+        py::dict trace;
+        trace["step"] = step;
+        trace["spectral_abscissa"] = alpha;
+        trace["smoothed_spectral_abscissa"] = ssa;
+        trace["epsilon"] = eps;
+        trace["inhibitory_norm"] = norm;
+        py::dict out;
+        out["W"] = r.w;
+        out["converged"] = r.converged;
+        out["stop_reason"] = r.stop_reason;
+        out["steps"] = r.steps;
+        out["trace"] = trace;
+        return out;
+      },
+      py::arg("W"),
+      py::kw_only(),
+      py::arg("excitatory") = py::none(),
+      py::arg("learning_rate") = 10.0,
+      py::arg("target") = 0.15,
+      py::arg("max_steps") = 10000,
+      py::arg("shift") = "published",
+      py::arg("epsilon") = 0.01,
+      py::arg("mask") = "free",
+      py::arg("density_cap") = 0.4,
+      py::arg("renormalisation") = "none",
+      py::arg("gamma") = 3.0,
+      py::arg("zero_diagonal") = true,
+      kOptimiseStabilityDoc);
   m.def(
       "covariance",
       [](const RealW& w_in, double sigma) {

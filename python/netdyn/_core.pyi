@@ -1284,6 +1284,69 @@ Examples
 >>> bool(np.allclose(c["exact"][:, 0], 11 * np.exp(-t) - 10 * np.exp(-10 * t / 7), atol=1e-12))
 True"""
 
+def optimise_stability(W: numpy.typing.ArrayLike, *, excitatory: Optional[int] = None, learning_rate: float = 10.0, target: float = 0.15, max_steps: int = 10000, shift: str = 'published', epsilon: float = 0.01, mask: str = 'free', density_cap: float = 0.4, renormalisation: str = 'none', gamma: float = 3.0, zero_diagonal: bool = True) -> Dict[str, Any]:
+    """Stability-optimised circuit: descend the smoothed spectral abscissa on the inhibitory weights.
+
+The published algorithm by default (Hennequin, Vogels & Gerstner 2014, as the public ports run
+it): each step takes ``s = max(1.5 alpha, alpha + 0.2)``, the Gramians P and Q of ``W - sI``,
+and moves the inhibitory columns by ``-learning_rate Q P / tr(Q P)``; positive inhibitory
+weights are clipped to 0 and the diagonal kept at 0; it stops once ``alpha(W) < target``.
+Each step is one real Schur decomposition of W plus triangular solves.
+
+Parameters
+----------
+W : array_like, shape (n, n)
+    Initial connectivity, excitatory columns first (>= 0), then inhibitory (<= 0).
+excitatory : int, optional
+    Number of excitatory columns (default n/2).
+learning_rate : float, default 10.0
+target : float, default 0.15
+    Stop once the spectral abscissa of W is below this.
+max_steps : int, default 10000
+shift : {"published", "smoothed-abscissa"}, default "published"
+    ``"smoothed-abscissa"``: s = alpha_eps(W) for ``epsilon`` (the true gradient of alpha_eps).
+epsilon : float, default 0.01
+mask : {"free", "fixed", "density-cap"}, default "free"
+    Which inhibitory weights may be nonzero: any, those of the initial W, or the strongest
+    ``density_cap`` fraction.
+density_cap : float, default 0.4
+renormalisation : {"none", "ei-ratio", "row-sum"}, default "none"
+    After each step: block means of the I columns = -gamma times the E columns' (per row
+    population), or each row sums as in the initial W.
+gamma : float, default 3.0
+zero_diagonal : bool, default True
+
+Returns
+-------
+dict
+    W : numpy.ndarray, shape (n, n)
+        The optimised connectivity (Dale's law holds).
+    converged : bool
+        ``alpha(W) < target``.
+    stop_reason : str
+        ``"target"``, ``"stalled"`` (alpha decreased by less than 1e-6 in 200 steps) or
+        ``"max_steps"``.
+    steps : int
+        Updates applied.
+    trace : dict of numpy.ndarray
+        One entry per step and one for the final W: ``step``, ``spectral_abscissa``,
+        ``smoothed_spectral_abscissa`` (the shift s), ``epsilon`` (``1/tr P(s)``: the eps for
+        which s is the smoothed spectral abscissa) and ``inhibitory_norm`` (``||W_I||_F``).
+
+Raises
+------
+ValueError
+    W not a finite real square matrix, Dale's law violated (the message names the entry), an
+    option out of range.
+
+Examples
+--------
+>>> import netdyn
+>>> w0 = netdyn.soc_initial_network(n=40, radius=3.0, density=0.3, seed=5)
+>>> r = netdyn.optimise_stability(w0)
+>>> r["converged"], r["stop_reason"], bool(r["trace"]["spectral_abscissa"][-1] < 0.15)
+(True, 'target', True)"""
+
 def pseudospectra(W: numpy.typing.ArrayLike, grid: List[int] = ..., box: Optional[List[float]] = None, tolerance: float = 1e-05) -> Dict[str, Any]:
     """Pseudospectra of W: ``sigma_min(zI - W)`` on a grid of ``z = x + iy``, as ``netdyn
 pseudospectra``.
@@ -1610,6 +1673,91 @@ Examples
 ...                        step=([1.0, 1.0], 0.0))   # r_i = 1 - exp(-t / tau_i)
 >>> bool(np.allclose(R[-1], 1.0 - np.exp(-1.0 / np.array([1.0, 2.0])), atol=1e-7))
 True"""
+
+def smoothed_spectral_abscissa(W: numpy.typing.ArrayLike, epsilon: float, gradient: bool = False) -> Dict[str, Any]:
+    """Smoothed spectral abscissa ``alpha_eps(W)`` (Vanbiervliet et al. 2009) and its gradient.
+
+The s with ``tr P(s) = 1/eps``, where ``(W - sI) P + P (W - sI)^T + I = 0``, so that
+``tr P(s) = int_0^inf ||e^{t(W - sI)}||_F^2 dt``. Bounds: ``alpha + eps/2 <= alpha_eps <=
+omega + n eps/2`` (alpha the spectral abscissa, omega the numerical abscissa); ``alpha_eps ->
+alpha`` as eps -> 0. Gradient ``d alpha_eps / dW = Q P / tr(Q P)`` with
+``(W - sI)^T Q + Q (W - sI) + I = 0``. One real Schur decomposition, then a safeguarded Newton
+iteration of two triangular Lyapunov solves per step.
+
+Parameters
+----------
+W : array_like, shape (n, n)
+    Connectivity, real, finite (need not be stable).
+epsilon : float
+    eps > 0.
+gradient : bool, default False
+    Also return the gradient.
+
+Returns
+-------
+dict
+    value : float
+        alpha_eps(W).
+    epsilon : float
+        eps.
+    spectral_abscissa : float
+        alpha(W), the largest real part of an eigenvalue.
+    trace_p : float
+        ``tr P`` at the value (1/eps to 1e-13).
+    trace_qp : float
+        ``tr(Q P)`` at the value.
+    iterations : int
+        Newton steps taken.
+    gradient : numpy.ndarray, shape (n, n), or None
+        ``d alpha_eps / dW`` when asked for (its trace is 1).
+
+Raises
+------
+ValueError
+    W not a finite real square matrix, or epsilon not finite and > 0.
+
+Examples
+--------
+>>> import numpy as np, netdyn
+>>> r = netdyn.smoothed_spectral_abscissa(np.array([[-0.4]]), 0.3)
+>>> round(r["value"], 12)  # a + eps/2 for a scalar
+-0.25
+>>> r = netdyn.smoothed_spectral_abscissa(np.diag([0.5, -1.0]), 0.01, gradient=True)
+>>> r["value"] > r["spectral_abscissa"] + 0.005, round(float(np.trace(r["gradient"])), 12)
+(True, 1.0)"""
+
+def soc_initial_network(*, n: int = 200, excitatory_fraction: float = 0.5, density: float = 0.1, radius: float = 10.0, gamma: float = 3.0, seed: int = 1) -> numpy.ndarray:
+    """The initial network of a stability-optimised circuit (Hennequin, Vogels & Gerstner 2014).
+
+The first ``round(f n)`` columns excitatory, each off-diagonal weight present with probability
+``density``: E weights ``w0/sqrt(n)``, I weights ``-gamma w0/sqrt(n)``, ``w0 = radius /
+sqrt(p (1 - p) (f + (1 - f) gamma^2))`` (bulk spectral radius ``radius``), no self-loops.
+
+Parameters
+----------
+n : int, default 200
+excitatory_fraction : float, default 0.5
+density : float, default 0.1
+    In (0, 1).
+radius : float, default 10.0
+gamma : float, default 3.0
+seed : int, default 1
+
+Returns
+-------
+numpy.ndarray, float64, shape (n, n)
+
+Raises
+------
+ValueError
+    A parameter out of range (the message names it).
+
+Examples
+--------
+>>> import numpy as np, netdyn
+>>> w = netdyn.soc_initial_network(n=40, radius=3.0, density=0.3, seed=5)
+>>> w.shape, float(np.abs(np.diag(w)).max()), bool((w[:, :20] >= 0).all() and (w[:, 20:] <= 0).all())
+((40, 40), 0.0, True)"""
 
 def sparse_ei(n: int, k: Optional[int] = None, p: Optional[float] = None, f: float = 0.8, we: float = 0.08, gamma: float = 4.0, cv: float = 0.0, balance_rows: bool = False, self_connections: bool = True, seed: int = 1) -> scipy.sparse.spmatrix:
     """A sparse E-I connectivity with Dale's law by columns, as ``netdyn generate-sparse``.

@@ -1317,3 +1317,60 @@ def test_fitzhugh_nagumo_jacobian_equals_the_cli():
         netdyn.fitzhugh_nagumo_jacobian([0.1, 0.2, 0.3])
     with pytest.raises(ValueError, match="state"):
         netdyn.fitzhugh_nagumo_jacobian([0.1, float("nan")])
+
+
+def test_smoothed_spectral_abscissa_against_scipy_lyapunov():
+    # alpha_eps: tr P(s) = 1/eps with SciPy's own Lyapunov solver at the returned s; the gradient
+    # Q P / tr(Q P) from SciPy's P and Q; and central differences of the value.
+    rng = np.random.default_rng(3)
+    W = 1.4 * rng.standard_normal((8, 8)) / np.sqrt(8)
+    eps = 0.02
+    r = netdyn.smoothed_spectral_abscissa(W, eps, gradient=True)
+    s = r["value"]
+    A = W - s * np.eye(8)
+    P = sla.solve_continuous_lyapunov(A, -np.eye(8))
+    Q = sla.solve_continuous_lyapunov(A.T, -np.eye(8))
+    assert abs(np.trace(P) * eps - 1.0) < 1e-11
+    assert abs(r["spectral_abscissa"] - np.linalg.eigvals(W).real.max()) < 1e-12
+    assert r["value"] >= r["spectral_abscissa"] + eps / 2
+    assert np.allclose(r["gradient"], Q @ P / np.trace(Q @ P), rtol=1e-9, atol=1e-12)
+    h = 1e-6
+    E = np.zeros((8, 8)); E[2, 5] = h
+    fd = (netdyn.smoothed_spectral_abscissa(W + E, eps)["value"]
+          - netdyn.smoothed_spectral_abscissa(W - E, eps)["value"]) / (2 * h)
+    assert abs(fd - r["gradient"][2, 5]) < 1e-6 * np.abs(r["gradient"]).max()
+    assert netdyn.smoothed_spectral_abscissa(W, eps)["gradient"] is None
+    with pytest.raises(ValueError, match="epsilon"):
+        netdyn.smoothed_spectral_abscissa(W, -1.0)
+
+
+def test_optimise_stability_reaches_target_and_amplifies():
+    w0 = netdyn.soc_initial_network(n=40, radius=3.0, density=0.3, seed=5)
+    assert (w0[:, :20] >= 0).all() and (w0[:, 20:] <= 0).all() and not np.diag(w0).any()
+    r = netdyn.optimise_stability(w0)
+    W = r["W"]
+    alpha = np.linalg.eigvals(W).real.max()
+    assert r["converged"] and r["stop_reason"] == "target" and alpha < 0.15
+    assert (W[:, :20] == w0[:, :20]).all() and (W[:, 20:] <= 0).all() and not np.diag(W).any()
+    trace = r["trace"]
+    assert len(trace["step"]) == r["steps"] + 1
+    assert abs(trace["spectral_abscissa"][-1] - alpha) < 1e-10
+    assert np.allclose(trace["smoothed_spectral_abscissa"],
+                       np.maximum(1.5 * trace["spectral_abscissa"], trace["spectral_abscissa"] + 0.2))
+    # The shift is the SSA at the recorded eps: SciPy's tr P there is 1/eps.
+    s, eps = trace["smoothed_spectral_abscissa"][-1], trace["epsilon"][-1]
+    P = sla.solve_continuous_lyapunov(W - s * np.eye(40), -np.eye(40))
+    assert abs(np.trace(P) * eps - 1.0) < 1e-10
+    # The paper's point, with SciPy's Lyapunov solver: more variance than the initial network
+    # scaled to the same abscissa.
+    scaled = w0 * alpha / np.linalg.eigvals(w0).real.max()
+    def variance(w):
+        return np.trace(sla.solve_continuous_lyapunov(w - np.eye(40), -2.0 * np.eye(40)))
+    assert variance(W) > variance(scaled)
+    capped = netdyn.optimise_stability(w0, mask="density-cap", density_cap=0.4, max_steps=20)
+    assert np.count_nonzero(capped["W"][:, 20:]) <= 320
+    with pytest.raises(ValueError, match="Dale"):
+        bad = w0.copy(); bad[3, 30] = 0.5
+        netdyn.optimise_stability(bad)
+    with pytest.raises(ValueError, match="need free, fixed or density-cap"):
+        netdyn.optimise_stability(w0, mask="dense")
