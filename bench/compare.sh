@@ -17,7 +17,7 @@ while [ $# -gt 0 ]; do
     *) break ;;
   esac
 done
-jobs=${1:-eig,eigvec_cond,schur,lyap,envelope,pseudo,ode,ode_tanh,sparse_eigs,report}
+jobs=${1:-eig,eigvec_cond,schur,lyap,envelope,pseudo,ode,ode_tanh,sparse_eigs,report,soc_step}
 NETDYN_EXTRA_PACKAGES="python3-numpy python3-scipy" scripts/setup.sh build
 PY=/usr/bin/python3
 PEER=../shared/bench/peer_scipy.py

@@ -35,6 +35,16 @@ for job, (_, sizes) in peer.JOBS.items():
         elif job == "ode_tanh":
             save(f"{job}_{n}_w", peer.gaussian_w(n, rho=1.5))
             save(f"{job}_{n}_r0", (np.random.default_rng(2).standard_normal(n) * 0.1)[:, None])
+        elif job == "soc_step":
+            # The peer's initial network (job_soc_step): default_rng(1), Bernoulli mask, no
+            # self-loops.
+            rng = np.random.default_rng(1)
+            ne = n // 2; p = 0.1; r, gamma = 10.0, 3.0
+            w0 = np.sqrt(2.0) * r / np.sqrt(p * (1 - p) * (1 + gamma**2))
+            w = np.where(rng.random((n, n)) < p, 1.0, 0.0) * w0 / np.sqrt(n)
+            w[:, ne:] *= -gamma
+            np.fill_diagonal(w, 0.0)
+            save(f"{job}_{n}", w)
         elif job == "sparse_eigs":
             import scipy.io
             scipy.io.mmwrite(os.path.join(out, f"{job}_{n}.mtx"), peer.sparse_ei(n))
