@@ -1,9 +1,12 @@
 #include "netdyn/dynamics/ode_check.hpp"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
 
+#include "netdyn/amplification/covariance.hpp"
+#include "netdyn/core/error.hpp"
 #include "support/matrices.hpp"
 
 namespace {
@@ -97,6 +100,41 @@ TEST(OdeCheck, MurphyMillerIntegralIsFourTimesUncoupled) {
   EXPECT_NEAR(coupled, 4.0, 1e-8);
   EXPECT_NEAR(uncoupled, 1.0, 1e-9);
   EXPECT_NEAR(coupled / uncoupled, 4.0, 1e-8);
+}
+
+}  // namespace
+
+namespace {
+
+// The evoked energy integrated along the simulated free response equals a^T Q a from the
+// Lyapunov equation: science.md T3c for MM09 (E(e1) = 15.117647059, the top mode 24.628292694),
+// and a readout C = e1^T (only r_E counted) against Q with 2 C^T C on the right.
+TEST(IntegrateEvokedEnergy, MatchesTheEnergyMatrix) {
+  const Eigen::MatrixXd w = netdyn::testing::balanced_ei(30.0 / 7.0, 1.1);
+  const auto e1 = netdyn::integrate_evoked_energy(w, Eigen::Vector2d(1.0, 0.0));
+  EXPECT_NEAR(e1.energy, 15.117647059, 1e-7);
+  EXPECT_GT(e1.steps, 10u);
+  netdyn::EvokedEnergyOptions options;
+  options.count = 1;
+  const auto modes = netdyn::most_amplified_initial_conditions(w, options);
+  EXPECT_NEAR(modes.energies(0), 24.628292694, 1e-8);
+  const auto top = netdyn::integrate_evoked_energy(w, modes.patterns.col(0));
+  EXPECT_NEAR(top.energy, modes.energies(0), 1e-8 * modes.energies(0));
+  Eigen::MatrixXd c(1, 2);
+  c << 1.0, 0.0;
+  options.readout = c;
+  options.count = 2;
+  const auto read = netdyn::most_amplified_initial_conditions(w, options);
+  for (Eigen::Index k = 0; k < 2; ++k) {
+    const auto r = netdyn::integrate_evoked_energy(w, read.patterns.col(k), c);
+    EXPECT_NEAR(r.energy, read.energies(k), 1e-8 * read.energies(0)) << k;
+  }
+  EXPECT_THAT([&] { (void)netdyn::integrate_evoked_energy(w, Eigen::Vector3d(1, 0, 0)); },
+              testing::ThrowsMessage<std::invalid_argument>(testing::HasSubstr("3 entries")));
+  Eigen::Matrix2d unstable;
+  unstable << 1.5, 0.0, 0.0, 0.2;
+  EXPECT_THROW((void)netdyn::integrate_evoked_energy(unstable, Eigen::Vector2d(1.0, 0.0)),
+               netdyn::NumericalError);
 }
 
 }  // namespace

@@ -135,7 +135,22 @@ EvokedEnergyModes most_amplified_initial_conditions(const SchurFactorization& fa
         std::string(kFn) + ": options.count = " + std::to_string(options.count) + " but W is " +
         std::to_string(n) + "x" + std::to_string(n) + "; need 1 <= count <= " + std::to_string(n));
   }
-  LyapunovResult lyap = solver.solve_adjoint(Eigen::MatrixXd::Identity(n, n) * 2.0);
+  const Eigen::MatrixXd& c = options.readout;
+  if (c.size() > 0) {
+    if (c.cols() != n) {
+      throw std::invalid_argument(std::string(kFn) + ": readout C is " + std::to_string(c.rows()) +
+                                  "x" + std::to_string(c.cols()) + " but W is " +
+                                  std::to_string(n) + "x" + std::to_string(n) +
+                                  "; C must have n columns");
+    }
+    detail::require_finite(kFn, "C", c);
+  }
+  Eigen::MatrixXd rhs = Eigen::MatrixXd::Identity(n, n) * 2.0;
+  if (c.size() > 0) {
+    rhs = 2.0 * c.transpose() * c;
+    rhs = (0.5 * (rhs + rhs.transpose())).eval();  // exactly symmetric: the symmetric solver
+  }
+  LyapunovResult lyap = solver.solve_adjoint(rhs);
   EvokedEnergyModes out;
   out.energy_matrix = std::move(lyap.solution);
   out.residual = lyap.residual;

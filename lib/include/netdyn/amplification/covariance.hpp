@@ -64,6 +64,9 @@ struct StationaryCovariance {
 
 struct EvokedEnergyOptions {
   Eigen::Index count = 1;  ///< most amplified initial conditions wanted, 1 <= count <= n
+  /// Readout C (p x n, p >= 1): the energy counts `||C r||^2`, so Q solves
+  /// `(W - I)^T Q + Q (W - I) + 2 C^T C = 0`. Empty: C = I.
+  Eigen::MatrixXd readout;
 };
 
 struct EvokedEnergyModes {
@@ -77,9 +80,9 @@ struct EvokedEnergyModes {
 };
 
 /// The observability-Gramian view of transient amplification: which initial conditions a of
-/// unit norm evoke the most energy `E(a) = a^T Q a` (1 for every a when W = 0).
+/// unit norm evoke the most energy `E(a) = a^T Q a` (1 for every a when W = 0 and C = I).
 /// \throws std::invalid_argument W bad or unstable (message names the eigenvalue); count out of
-///         range
+///         range; readout not p x n or not finite
 [[nodiscard]] EvokedEnergyModes most_amplified_initial_conditions(
     const Eigen::Ref<const Eigen::MatrixXd>& w, const EvokedEnergyOptions& options = {});
 /// The same from W's factorisation (needs its Schur vectors).

@@ -33,4 +33,26 @@ struct OdeCheck {
                                                const Input& input = {},
                                                const SimulationOptions& options = {});
 
+/// The evoked energy `E(a) = (2/tau) int_0^inf ||C r(t)||^2 dt` of the free linear network
+/// `tau dr/dt = -r + W r`, r(0) = a, by integrating the dynamics: Dormand-Prince 5(4) on the
+/// state and the running integral together (so the integral has the step control's accuracy),
+/// in chunks of 10 tau until `||r(t)|| <= 1e-8 ||a||`. E does not depend on tau, so tau = 1.
+/// The part left out beyond the horizon is `r(T)^T Q r(T) <= lambda_max(Q) 1e-16 ||a||^2`.
+/// This is the independent check of the energy matrix Q (covariance.hpp) for one initial state.
+struct EvokedEnergyIntegral {
+  double energy = 0.0;
+  double horizon = 0.0;   ///< T, units of tau
+  std::size_t steps = 0;  ///< accepted steps
+};
+/// \throws std::invalid_argument W not square or finite; a of the wrong size or not finite;
+///         readout without n columns
+/// \throws NumericalError the state did not decay below 1e-8 ||a|| by t = 1e5; DivergenceError
+///         (a NumericalError) the response grew beyond 1e15 max(1, ||a||^2) (W unstable)
+[[nodiscard]] EvokedEnergyIntegral integrate_evoked_energy(
+    const Eigen::Ref<const Eigen::MatrixXd>& w,
+    const Eigen::Ref<const Eigen::VectorXd>& a,
+    const Eigen::MatrixXd& readout = Eigen::MatrixXd(),
+    double rtol = 1e-10,
+    double atol = 1e-14);
+
 }  // namespace netdyn
