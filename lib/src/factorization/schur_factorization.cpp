@@ -34,6 +34,7 @@ struct SchurFactorization::Cache {
   std::optional<double> norm2;
   std::optional<double> symmetric_top;
   std::optional<Eigen::MatrixXd> vectors_t;
+  std::optional<Eigen::MatrixXd> left_vectors_t;
   std::optional<double> kappa;
   std::optional<Eigen::VectorXd> eigenvalue_conditions;
   std::optional<Eigen::MatrixXcd> complex_t;
@@ -197,12 +198,18 @@ double SchurFactorization::eigenvector_condition() const {
   return *c.kappa;
 }
 
+const Eigen::MatrixXd& SchurFactorization::triangular_left_eigenvectors() const {
+  Cache& c = *cache_;
+  if (!c.left_vectors_t) c.left_vectors_t = lapack::trevc3_left(c.t);
+  return *c.left_vectors_t;
+}
+
 const Eigen::VectorXd& SchurFactorization::eigenvalue_conditions() const {
   Cache& c = *cache_;
   if (c.eigenvalue_conditions) return *c.eigenvalue_conditions;
   // dtrsna normalises the columns itself, so the kept right eigenvectors serve as they are.
   const Eigen::VectorXd s =
-      lapack::trsna_eigenvalues(c.t, lapack::trevc3_left(c.t), triangular_eigenvectors());
+      lapack::trsna_eigenvalues(c.t, triangular_left_eigenvectors(), triangular_eigenvectors());
   detail::ensure_finite_result("SchurFactorization", "eigenvalue condition numbers", s);
   const Index n = size();
   Eigen::VectorXd conditions(n);

@@ -84,6 +84,10 @@ class SchurFactorization {
   /// that every complex eigenvector has unit 2-norm (a real column: norm 1; a pair's two
   /// columns: squared norms summing to 1). Block upper triangular with T's pattern.
   [[nodiscard]] const Eigen::MatrixXd& triangular_eigenvectors() const;
+  /// Left eigenvectors of T in T's order (`u^* T = lambda u^*`), dtrevc3 'L' storage: a pair at
+  /// k, k + 1 keeps the real and imaginary parts of the +i eigenvalue's u in columns k, k + 1;
+  /// columns as dtrevc3 scales them. Kept.
+  [[nodiscard]] const Eigen::MatrixXd& triangular_left_eigenvectors() const;
   /// Unit right eigenvectors of W in netdyn's order, largest entry real and positive:
   /// `Q V_T`, one product. \throws std::logic_error built without Schur vectors
   [[nodiscard]] Eigen::MatrixXcd eigenvectors() const;
