@@ -28,6 +28,9 @@ const std::vector<Reproduction>& reproductions() {
       {"hennequin-2012",
        "random balanced E-I network: Schur feedforward and nonnormal variance amplification",
        reproduce_hennequin_2012},
+      {"hennequin-2014",
+       "stability-optimised circuit: inhibitory tuning stabilises W, top modes amplify strongly",
+       reproduce_hennequin_2014},
   };
   return list;
 }

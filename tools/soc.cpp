@@ -72,37 +72,6 @@ std::string shown(const std::optional<double>& v) {
   return s.str();
 }
 
-Figure spectra_figure(const Eigen::VectorXcd& initial, const Eigen::VectorXcd& soc) {
-  Figure f;
-  f.title = "Eigenvalues of W: initial network and stability-optimised circuit";
-  f.xlabel = "Re {/Symbol l}(W) (dimensionless)";
-  f.ylabel = "Im {/Symbol l}(W) (dimensionless)";
-  f.equal_aspect = true;
-  f.key = "bottom left";
-  double top = 0.0;
-  for (const auto& [title, values, extra] :
-       {std::tuple{"initial network", &initial, "pt 6 ps 0.6 lc rgb '#999999'"},
-        std::tuple{"stability-optimised", &soc, "pt 7 ps 0.5 lc rgb '#c0392b'"}}) {
-    Series s;
-    s.title = title;
-    s.style = "points";
-    s.extra = extra;
-    for (Eigen::Index k = 0; k < values->size(); ++k) {
-      s.x.push_back((*values)(k).real());
-      s.y.push_back((*values)(k).imag());
-      top = std::max(top, std::abs((*values)(k).imag()));
-    }
-    f.series.push_back(std::move(s));
-  }
-  // The stability line of tau dr/dt = -r + W r: Re lambda(W) = 1.
-  f.series.push_back(Series{"stability line Re {/Symbol l} = 1",
-                            {1.0, 1.0},
-                            {-top, top},
-                            "lines",
-                            "dt 2 lc rgb '#333333'"});
-  return f;
-}
-
 Figure trace_figure(const std::vector<SocStep>& trace, double target) {
   Figure f;
   f.title = "Stability optimisation: spectral abscissa and shift per step";
@@ -172,7 +141,12 @@ void run_soc(SocArgs& args) {
     }
     write_matrix(out.stage("soc_trace.csv"), table);
     const PlotFormat format = parse_plot_format(args.format);
-    render(spectra_figure(initial_spectrum.eigenvalues, soc.eigenvalues),
+    render(spectra_comparison_figure(initial_spectrum.eigenvalues,
+                                     "initial network",
+                                     soc.eigenvalues,
+                                     "stability-optimised",
+                                     "Eigenvalues of W: initial network and stability-optimised "
+                                     "circuit"),
            out.staging(),
            "soc_spectra",
            format);

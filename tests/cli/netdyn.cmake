@@ -7,6 +7,6 @@ netdyn_cli_test(usage.unknown_subcommand 2
 netdyn_cli_test(usage.unknown_subcommand_far 2 "unknown subcommand 'frobnicate'[[:space:]]+subcommands: "
                 frobnicate)
 foreach(sub check spectrum generate-sparse schur ei2 generate reproduce demo simulate jacobian
-            fixedpoint amplify covariance pseudospectra)
+            fixedpoint amplify covariance pseudospectra soc modes sweep)
   netdyn_cli_test(help.${sub} 0 "Examples:[[:space:]]+netdyn ${sub}[[:space:]]" ${sub} --help)
 endforeach()

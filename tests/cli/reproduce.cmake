@@ -20,9 +20,10 @@ netdyn_plot_test(rosenbaum_3_4 rosenbaum-3.4/trace_determinant.png 20000 reprodu
 netdyn_plot_test(random_rnn random-rnn/spectrum_g1.1.png 20000 reproduce random-rnn --out ${NETDYN_PLOT_DIR}/random_rnn)
 netdyn_plot_test(fitzhugh_nagumo fitzhugh-nagumo/phase_plane_I0.4.png 20000 reproduce fitzhugh-nagumo --out ${NETDYN_PLOT_DIR}/fitzhugh_nagumo)
 netdyn_plot_test(hennequin_2012 hennequin-2012/schur_T.png 20000 reproduce hennequin-2012 --out ${NETDYN_PLOT_DIR}/hennequin_2012)
+netdyn_plot_test(hennequin_2014 hennequin-2014/evoked_energy.png 20000 reproduce hennequin-2014 --out ${NETDYN_PLOT_DIR}/hennequin_2014)
 netdyn_plot_test(murphy_miller_2009_svg murphy-miller-2009/patterns.svg 10000 reproduce murphy-miller-2009 --out ${NETDYN_PLOT_DIR}/murphy_miller_2009_svg --format svg)
 netdyn_plot_test(hennequin_2012_pdf hennequin-2012/envelope.pdf 5000 reproduce hennequin-2012 --out ${NETDYN_PLOT_DIR}/hennequin_2012_pdf --format pdf)
-netdyn_cli_test(reproduce.list.all 0 "murphy-miller-2009.*rosenbaum-3.4.*rosenbaum-4.2.*random-rnn.*fitzhugh-nagumo.*hennequin-2012" reproduce --list)
+netdyn_cli_test(reproduce.list.all 0 "murphy-miller-2009.*rosenbaum-3.4.*rosenbaum-4.2.*random-rnn.*fitzhugh-nagumo.*hennequin-2012.*hennequin-2014" reproduce --list)
 
 # The key numbers in the report match science.md's references (closed forms, verified values):
 # netdyn_reproduce_numbers(NAME "key|low|high" ...) runs `netdyn reproduce NAME --json`.
@@ -75,8 +76,16 @@ netdyn_reproduce_numbers(random-rnn
 netdyn_reproduce_numbers(hennequin-2012
   "spectral abscissa of W|0.5|0.99"
   "nonnormal amplification tr S / normal|1.05|3")
+# Issue 19's acceptance: the SOC is stable (alpha < 0.15) and amplifies more than the initial
+# network scaled to the same abscissa (bands around seed 1's 12.27 and 494.2 against 1.29 and 202.3).
+netdyn_reproduce_numbers(hennequin-2014
+  "SOC spectral abscissa|0.1|0.15"
+  "top evoked energy, SOC|8|20"
+  "top evoked energy, scaled initial network|1|2"
+  "total variance, SOC|350|700"
+  "total variance, scaled initial network|150|260")
 # Issue 22: every file a reproduction cites as a source can be opened from the repository.
-foreach(name murphy-miller-2009 rosenbaum-3.4 fitzhugh-nagumo hennequin-2012 random-rnn rosenbaum-4.2)
+foreach(name murphy-miller-2009 rosenbaum-3.4 fitzhugh-nagumo hennequin-2012 hennequin-2014 random-rnn rosenbaum-4.2)
   add_test(NAME reproduce.sources_exist.${name}
            COMMAND sh -c "cd \"$2\" && out=$(\"$0\" reproduce \"$1\" --json --out \"$3\") || exit 1; for f in $(printf '%s' \"$out\" | grep -o '\"source\": \"[^ \"]*' | sed 's/\"source\": \"//' | sort -u); do case $f in *.md) test -f \"$f\" || { echo \"cited $f is not in the repository\"; exit 1; } ;; esac; done; if printf '%s' \"$out\" | grep -q '\"source\": \"science.md'; then echo 'a source cites science.md outside the repository'; exit 1; fi; echo ok"
                    ${NETDYN_EXE} ${name} ${PROJECT_SOURCE_DIR} ${NETDYN_PLOT_DIR}/sources_${name})

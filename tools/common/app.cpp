@@ -85,6 +85,8 @@ std::unique_ptr<CLI::App> make_app() {
   add_covariance_command(*app);
   add_pseudospectra_command(*app);
   add_soc_command(*app);
+  add_modes_command(*app);
+  add_sweep_command(*app);
   return app;
 }
 

@@ -37,6 +37,8 @@ void add_amplify_command(CLI::App& app);
 void add_covariance_command(CLI::App& app);
 void add_pseudospectra_command(CLI::App& app);
 void add_soc_command(CLI::App& app);
+void add_modes_command(CLI::App& app);
+void add_sweep_command(CLI::App& app);
 
 /// `--tau T` (default 1, > 0) on a subcommand.
 CLI::Option* add_tau_option(CLI::App& sub, double& tau);

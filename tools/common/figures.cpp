@@ -346,4 +346,55 @@ Figure trace_determinant_figure(const std::vector<PlanarPoint>& points,
   return f;
 }
 
+Figure spectra_comparison_figure(const Eigen::Ref<const Eigen::VectorXcd>& first,
+                                 const std::string& first_title,
+                                 const Eigen::Ref<const Eigen::VectorXcd>& second,
+                                 const std::string& second_title,
+                                 const std::string& title) {
+  Figure f;
+  f.title = title;
+  f.xlabel = "Re {/Symbol l}(W) (dimensionless)";
+  f.ylabel = "Im {/Symbol l}(W) (dimensionless)";
+  f.equal_aspect = true;
+  f.key = "bottom left";
+  double top = 0.0;
+  const auto points = [&](const Eigen::Ref<const Eigen::VectorXcd>& values,
+                          const std::string& name,
+                          const std::string& extra) {
+    Series s{name, {}, {}, "points", extra};
+    for (Eigen::Index k = 0; k < values.size(); ++k) {
+      s.x.push_back(values(k).real());
+      s.y.push_back(values(k).imag());
+      top = std::max(top, std::abs(values(k).imag()));
+    }
+    f.series.push_back(std::move(s));
+  };
+  points(first, first_title, "pt 6 ps 0.6 lc rgb '#999999'");
+  points(second, second_title, "pt 7 ps 0.5 lc rgb '#c0392b'");
+  top = std::max(top, 1.0);
+  f.series.push_back(Series{"stability line Re {/Symbol l} = 1",
+                            {1.0, 1.0},
+                            {-top, top},
+                            "lines",
+                            "dt 2 lc rgb '#333333'"});
+  return f;
+}
+
+Figure evoked_energy_figure(const std::vector<EnergyCurve>& curves, const std::string& title) {
+  Figure f;
+  f.title = title;
+  f.xlabel = "mode (rank by evoked energy)";
+  f.ylabel = "evoked energy a^T Q a (dimensionless; 1 for W = 0)";
+  f.log_y = true;
+  for (const EnergyCurve& c : curves) {
+    Series s{c.title, {}, {}, "linespoints", c.extra};
+    for (Eigen::Index k = 0; k < c.energies.size(); ++k) {
+      s.x.push_back(static_cast<double>(k + 1));
+      s.y.push_back(c.energies(k));
+    }
+    f.series.push_back(std::move(s));
+  }
+  return f;
+}
+
 }  // namespace netdyn::cli

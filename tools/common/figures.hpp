@@ -100,4 +100,20 @@ Figure trace_determinant_figure(const std::vector<PlanarPoint>& points,
                                 const std::string& title,
                                 const std::string& unit);
 
+/// Two spectra of W in one complex plane (e.g. an initial network and its stability-optimised
+/// circuit), with the stability line Re lambda = 1.
+Figure spectra_comparison_figure(const Eigen::Ref<const Eigen::VectorXcd>& first,
+                                 const std::string& first_title,
+                                 const Eigen::Ref<const Eigen::VectorXcd>& second,
+                                 const std::string& second_title,
+                                 const std::string& title);
+
+/// Evoked energies (descending, one curve per network) against the mode's rank, log scale.
+struct EnergyCurve {
+  std::string title;
+  Eigen::VectorXd energies;
+  std::string extra;  ///< gnuplot style, e.g. "pt 7 lc rgb '#c0392b'"
+};
+Figure evoked_energy_figure(const std::vector<EnergyCurve>& curves, const std::string& title);
+
 }  // namespace netdyn::cli

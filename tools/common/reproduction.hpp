@@ -46,5 +46,6 @@ ReproductionResult reproduce_rosenbaum_3_4(const std::string& dir, PlotFormat fo
 ReproductionResult reproduce_random_rnn(const std::string& dir, PlotFormat format);
 ReproductionResult reproduce_fitzhugh_nagumo(const std::string& dir, PlotFormat format);
 ReproductionResult reproduce_hennequin_2012(const std::string& dir, PlotFormat format);
+ReproductionResult reproduce_hennequin_2014(const std::string& dir, PlotFormat format);
 
 }  // namespace netdyn::cli
