@@ -337,6 +337,173 @@ Examples
 [2.0, 1.0]
 )doc";
 
+constexpr const char* kEvokedEnergyIntegralDoc =
+    R"doc(The evoked energy of one initial state, by integrating the dynamics.
+
+``E(a) = (2/tau) int_0^inf ||C r(t)||^2 dt`` for ``tau dr/dt = -r + W r``, ``r(0) = r0``:
+Dormand-Prince 5(4) on the state and the running integral together, until
+``||r|| <= 1e-8 ||r0||``. The independent check of ``r0^T Q r0`` (``amplified_modes``,
+``evoked_energy``); E does not depend on tau.
+
+Parameters
+----------
+W : array_like, shape (n, n)
+    Connectivity, real, stable.
+r0 : array_like, shape (n,)
+readout : array_like, shape (p, n), optional
+    C (default I).
+
+Returns
+-------
+dict
+    energy : float
+    horizon : float
+        Where the integration stopped (units of tau).
+    steps : int
+        Accepted ODE steps.
+
+Raises
+------
+ValueError
+    Bad shapes or values.
+RuntimeError
+    W unstable (the response grows) or the state does not decay by t = 1e5.
+
+Examples
+--------
+>>> import numpy as np, netdyn
+>>> W = np.array([[30/7, -33/7], [30/7, -33/7]])
+>>> round(netdyn.evoked_energy_integral(W, np.array([1.0, 0.0]))["energy"], 6)
+15.117647
+>>> round(netdyn.evoked_energy(W, np.array([1.0, 0.0])), 6)
+15.117647
+)doc";
+
+constexpr const char* kEigenvalueSensitivityDoc =
+    R"doc(First-order sensitivity ``d lambda_k / dW`` of one eigenvalue.
+
+``S_ij = conj(y_i) x_j / (y^* x)`` with x, y the right and left eigenvectors of
+``lambda_k = spectrum(W)[k]`` (netdyn order), so that ``lambda(W + E) ~ lambda + sum(S * E)``.
+``||S||_2`` is the eigenvalue's condition number (``eigenvalue_conditions``) and ``trace(S) =
+1``. Both eigenvectors come from one real Schur form.
+
+Parameters
+----------
+W : array_like, shape (n, n)
+k : int
+    Index into ``spectrum(W)``, 0 <= k < n.
+
+Returns
+-------
+numpy.ndarray, complex, shape (n, n)
+
+Raises
+------
+ValueError
+    k out of range, W not a finite real square matrix.
+RuntimeError
+    The eigenvalue is defective (``y^* x = 0``): no derivative exists.
+
+Examples
+--------
+>>> import numpy as np, netdyn
+>>> S = netdyn.eigenvalue_sensitivity(np.array([[0.5, 2.0], [0.0, -1.0]]), 0)
+>>> np.round(S.real, 6).tolist(), round(abs(np.trace(S)), 12)
+([[1.0, 0.0], [1.333333, 0.0]], 1.0)
+)doc";
+
+constexpr const char* kSweepGainDoc =
+    R"doc(Stability and amplification of ``g W`` against the gain g, and the stability boundary.
+
+The eigenvalues of g W are ``g lambda_i``, so one decomposition of W gives the spectral abscissa
+at every g and the boundary (TOMS 748 root finding to ``tolerance`` on each sign change of
+``alpha - 1`` between neighbouring grid points); the transient gain and total variance of each
+stable point take one decomposition of g W.
+
+Parameters
+----------
+W : array_like, shape (n, n)
+gains : array_like, shape (m,)
+    Strictly increasing, m >= 2.
+tolerance : float, default 1e-10
+    Absolute, on g at a crossing.
+
+Returns
+-------
+dict
+    threshold : float
+        1 (``tau dr/dt = -r + W r`` is stable while alpha < 1).
+    parameter, spectral_abscissa, transient_gain, total_variance : numpy.ndarray, shape (m,)
+        Per grid point; gain and variance NaN where unstable.
+    stable : numpy.ndarray of bool, shape (m,)
+    boundaries : list of dict
+        ``parameter``, ``bracket_width``, ``alpha_minus_threshold``, ``evaluations``,
+        ``destabilising`` (alpha rises through the threshold as the parameter grows).
+
+Raises
+------
+ValueError
+    W bad, the grid not strictly increasing or finite.
+
+Examples
+--------
+>>> import numpy as np, netdyn
+>>> s = netdyn.sweep_gain(np.diag([0.5, -0.2]), np.linspace(0.5, 3.0, 6))
+>>> round(s["boundaries"][0]["parameter"], 10), s["stable"].tolist()
+(2.0, [True, True, True, False, False, False])
+)doc";
+
+constexpr const char* kSweepEi2Doc =
+    R"doc(The MM09 E-I pair ``W = [[w, -k w], [w, -k w]]`` against w or k.
+
+Eigenvalues 0 and ``w (1 - k)``. Keys as ``sweep_gain``.
+
+Parameters
+----------
+parameter : {"w", "k"}
+values : array_like, strictly increasing
+w, k : float
+    The fixed one (defaults: MM09's 30/7 and 1.1).
+tolerance : float, default 1e-10
+
+Returns
+-------
+dict
+
+Examples
+--------
+>>> import numpy as np, netdyn
+>>> round(netdyn.sweep_ei2("w", np.linspace(0.1, 3.0, 7), k=0.5)["boundaries"][0]["parameter"], 10)
+2.0
+)doc";
+
+constexpr const char* kSweepFitzHughNagumoDoc =
+    R"doc(FitzHugh-Nagumo's fixed point against one parameter: where it loses stability.
+
+``spectral_abscissa`` is the largest real part of the Jacobian's eigenvalues at the fixed point
+(threshold 0: a Hopf bifurcation when they are a complex pair); ``transient_gain`` and
+``total_variance`` are NaN. Keys as ``sweep_gain``.
+
+Parameters
+----------
+parameter : {"current", "a", "b", "tau"}
+values : array_like, strictly increasing
+current, tau, a, b : float
+    The other parameters (defaults 0.3, 12.5, 0.7, 0.8).
+tolerance : float, default 1e-10
+
+Returns
+-------
+dict
+
+Examples
+--------
+>>> import numpy as np, netdyn
+>>> s = netdyn.sweep_fitzhugh_nagumo("current", np.linspace(0.0, 0.5, 6))
+>>> round(s["boundaries"][0]["parameter"], 8)
+0.33128134
+)doc";
+
 // --- Stability optimisation ---------------------------------------------------------------------
 
 constexpr const char* kSmoothedSpectralAbscissaDoc =
@@ -1254,6 +1421,9 @@ W : array_like, shape (n, n)
     Connectivity, real, stable.
 count : int, default 1
     Number of patterns, 1 <= count <= n.
+readout : array_like, shape (p, n), optional
+    Readout C: the energy counts ``||C r||^2`` and Q solves
+    ``(W - I)^T Q + Q (W - I) + 2 C^T C = 0`` (default C = I).
 
 Returns
 -------

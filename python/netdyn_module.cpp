@@ -42,6 +42,7 @@
 #include "netdyn/dynamics/rate_network.hpp"
 #include "netdyn/dynamics/sde.hpp"
 #include "netdyn/dynamics/simulation.hpp"
+#include "netdyn/factorization/eigenvalue_sensitivity.hpp"
 #include "netdyn/factorization/schur.hpp"
 #include "netdyn/factorization/schur_factorization.hpp"
 #include "netdyn/factorization/sparse_spectrum.hpp"
@@ -52,6 +53,7 @@
 #include "netdyn/models/generators.hpp"
 #include "netdyn/models/sparse_generators.hpp"
 #include "netdyn/models/stability_optimised_circuit.hpp"
+#include "netdyn/report/parameter_sweep.hpp"
 #include "netdyn/report/report.hpp"
 #include "netdyn/report/report_fields.hpp"
 
@@ -80,6 +82,8 @@ constexpr char kR[] = "r";
 constexpr char kT[] = "t";
 constexpr char kState[] = "state";
 constexpr char kMatrix[] = "matrix";
+constexpr char kGains[] = "gains";
+constexpr char kValues[] = "values";
 using RealW = Real<MatrixRef, kW>;
 
 namespace pybind11::detail {
@@ -230,6 +234,51 @@ py::dict steady_state_dict(const netdyn::SteadyStateGain& g) {
   d["input_pattern"] = g.input_pattern;
   d["response"] = g.response;
   return d;
+}
+
+// An optional real matrix argument (None: absent), refusing complex input by name as Real does.
+Eigen::MatrixXd optional_real_matrix(const py::object& o, const char* name) {
+  if (o.is_none()) return {};
+  const py::object dtype = py::module_::import("numpy").attr("asarray")(o).attr("dtype");
+  if (dtype.attr("kind").cast<std::string>() == "c") {
+    throw py::value_error(std::string(name) + " has complex dtype " +
+                          py::str(dtype).cast<std::string>() + "; netdyn needs a real array");
+  }
+  return o.cast<Eigen::MatrixXd>();
+}
+
+py::dict sweep_dict(const netdyn::ParameterSweep& s) {
+  const auto k = static_cast<Eigen::Index>(s.points.size());
+  Eigen::VectorXd parameter(k), alpha(k), gain(k), variance(k);
+  Eigen::Matrix<bool, Eigen::Dynamic, 1> stable(k);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  for (Eigen::Index i = 0; i < k; ++i) {
+    const netdyn::SweepPoint& p = s.points[static_cast<std::size_t>(i)];
+    parameter(i) = p.parameter;
+    alpha(i) = p.spectral_abscissa;
+    stable(i) = p.stable;
+    gain(i) = p.transient_gain.value_or(nan);
+    variance(i) = p.total_variance.value_or(nan);
+  }
+  py::dict out;
+  out["threshold"] = s.threshold;
+  out["parameter"] = parameter;
+  out["spectral_abscissa"] = alpha;
+  out["stable"] = stable;
+  out["transient_gain"] = gain;
+  out["total_variance"] = variance;
+  py::list boundaries;
+  for (const netdyn::StabilityCrossing& c : s.boundaries) {
+    py::dict b;
+    b["parameter"] = c.parameter;
+    b["bracket_width"] = c.bracket_width;
+    b["alpha_minus_threshold"] = c.alpha_minus_threshold;
+    b["evaluations"] = c.iterations;
+    b["destabilising"] = c.destabilising;
+    boundaries.append(b);
+  }
+  out["boundaries"] = boundaries;
+  return out;
 }
 
 py::dict modes_dict(const netdyn::EvokedEnergyModes& modes) {
@@ -762,14 +811,103 @@ PYBIND11_MODULE(_core, m) {
       kEvokedEnergyDoc);
   m.def(
       "amplified_modes",
-      [](const RealW& w, Eigen::Index count) {
+      [](const RealW& w, Eigen::Index count, const py::object& readout) {
         netdyn::EvokedEnergyOptions options;
         options.count = count;
+        options.readout = optional_real_matrix(readout, "readout");
         return modes_dict(netdyn::most_amplified_initial_conditions(w.get(), options));
       },
       py::arg("W"),
       py::arg("count") = 1,
+      py::arg("readout") = py::none(),
       kAmplifiedModesDoc);
+  m.def(
+      "evoked_energy_integral",
+      [](const RealW& w, const Real<VectorRef, kR0>& a, const py::object& readout) {
+        const auto r = netdyn::integrate_evoked_energy(
+            w.get(), a.get(), optional_real_matrix(readout, "readout"));
+        py::dict out;
+        out["energy"] = r.energy;
+        out["horizon"] = r.horizon;
+        out["steps"] = r.steps;
+        return out;
+      },
+      py::arg("W"),
+      py::arg("r0"),
+      py::arg("readout") = py::none(),
+      kEvokedEnergyIntegralDoc);
+  m.def(
+      "eigenvalue_sensitivity",
+      [](const RealW& w, Eigen::Index k) {
+        return netdyn::eigenvalue_sensitivity(netdyn::SchurFactorization(w.get()), k);
+      },
+      py::arg("W"),
+      py::arg("k"),
+      kEigenvalueSensitivityDoc);
+  m.def(
+      "sweep_gain",
+      [](const RealW& w, const Real<VectorRef, kGains>& gains, double tolerance) {
+        netdyn::SweepOptions o;
+        o.tolerance = tolerance;
+        return sweep_dict(netdyn::sweep_gain(w.get(), gains.get(), o));
+      },
+      py::arg("W"),
+      py::arg("gains"),
+      py::arg("tolerance") = 1e-10,
+      kSweepGainDoc);
+  m.def(
+      "sweep_ei2",
+      [](const std::string& parameter,
+         const Real<VectorRef, kValues>& values,
+         double w,
+         double k,
+         double tolerance) {
+        if (parameter != "w" && parameter != "k") {
+          throw std::invalid_argument("sweep_ei2: parameter \"" + parameter + "\"; need w or k");
+        }
+        netdyn::SweepOptions o;
+        o.tolerance = tolerance;
+        const bool sweep_w = parameter == "w";
+        return sweep_dict(netdyn::sweep_rate_network(
+            [&](double p) {
+              return Eigen::MatrixXd(netdyn::ei_connectivity(
+                  netdyn::EiNetwork::from_gain(sweep_w ? p : w, sweep_w ? k : p)));
+            },
+            values.get(),
+            o));
+      },
+      py::arg("parameter"),
+      py::arg("values"),
+      py::arg("w") = 30.0 / 7.0,
+      py::arg("k") = 1.1,
+      py::arg("tolerance") = 1e-10,
+      kSweepEi2Doc);
+  m.def(
+      "sweep_fitzhugh_nagumo",
+      [](const std::string& parameter,
+         const Real<VectorRef, kValues>& values,
+         double current,
+         double tau,
+         double a,
+         double b,
+         double tolerance) {
+        netdyn::FitzHughNagumo m;
+        m.current = current;
+        m.tau = tau;
+        m.a = a;
+        m.b = b;
+        netdyn::SweepOptions o;
+        o.tolerance = tolerance;
+        return sweep_dict(netdyn::sweep_fitzhugh_nagumo(m, parameter, values.get(), o));
+      },
+      py::arg("parameter"),
+      py::arg("values"),
+      py::arg("current") = 0.3,
+      py::arg("tau") = 12.5,
+      py::arg("a") = 0.7,
+      py::arg("b") = 0.8,
+      py::arg("tolerance") = 1e-10,
+      kSweepFitzHughNagumoDoc);
   m.def(
       "smoothed_spectral_abscissa",
       [](const RealW& w, double epsilon, bool gradient) {

@@ -1374,3 +1374,58 @@ def test_optimise_stability_reaches_target_and_amplifies():
         netdyn.optimise_stability(bad)
     with pytest.raises(ValueError, match="need free, fixed or density-cap"):
         netdyn.optimise_stability(w0, mask="dense")
+
+
+def test_amplified_modes_readout_sensitivity_and_the_integrated_energy():
+    # Readout C: Q against SciPy's Lyapunov solver with 2 C^T C; each mode's energy integrated
+    # along the ODE; the eigenvalue sensitivity against central differences.
+    rng = np.random.default_rng(8)
+    W = 0.8 * rng.standard_normal((6, 6)) / np.sqrt(6)
+    C = rng.standard_normal((2, 6))
+    m = netdyn.amplified_modes(W, count=3, readout=C)
+    Q = sla.solve_continuous_lyapunov((W - np.eye(6)).T, -2.0 * C.T @ C)
+    assert np.allclose(m["energy_matrix"], Q, rtol=1e-10, atol=1e-12)
+    assert np.allclose(m["energies"], np.sort(np.linalg.eigvalsh(Q))[::-1][:3], rtol=1e-10)
+    for k in range(3):
+        r = netdyn.evoked_energy_integral(W, m["patterns"][:, k], readout=C)
+        assert abs(r["energy"] - m["energies"][k]) < 1e-8 * m["energies"][0]
+    lam = netdyn.spectrum(W)
+    S = netdyn.eigenvalue_sensitivity(W, 0)
+    h = 1e-6
+    E = np.zeros((6, 6)); E[3, 1] = h
+    def near(M):
+        v = np.linalg.eigvals(M)
+        return v[np.argmin(abs(v - lam[0]))]
+    assert abs((near(W + E) - near(W - E)) / (2 * h) - S[3, 1]) < 1e-6 * abs(S).max()
+    assert abs(np.trace(S) - 1.0) < 1e-12
+    assert abs(np.linalg.norm(S, 2) - netdyn.eigenvalue_conditions(W)[0]) < 1e-10 * np.linalg.norm(S, 2)
+    with pytest.raises(ValueError, match="k = 6"):
+        netdyn.eigenvalue_sensitivity(W, 6)
+    with pytest.raises(ValueError, match="readout"):
+        netdyn.amplified_modes(W, readout=np.ones((2, 5)))
+
+
+def test_sweeps_locate_the_stability_boundary():
+    # Gain: g* = 1/alpha(W) (NumPy's eigenvalues); the stable points' variance against SciPy.
+    rng = np.random.default_rng(4)
+    W = 1.3 * rng.standard_normal((30, 30)) / np.sqrt(30)
+    alpha = np.linalg.eigvals(W).real.max()
+    s = netdyn.sweep_gain(W, np.linspace(0.1, 1.5, 8))
+    assert len(s["boundaries"]) == 1 and abs(s["boundaries"][0]["parameter"] - 1 / alpha) < 2e-10
+    for g, st, v in zip(s["parameter"], s["stable"], s["total_variance"]):
+        if st:
+            ref = np.trace(sla.solve_continuous_lyapunov(g * W - np.eye(30), -2 * np.eye(30)))
+            assert abs(v - ref) < 1e-9 * ref
+        else:
+            assert np.isnan(v)
+    # The E-I pair: alpha = max(0, w (1 - k)) = 1 at w = 2 for k = 0.5, at k = 0.75 for w = 4.
+    assert abs(netdyn.sweep_ei2("w", np.linspace(0.1, 3, 7), k=0.5)["boundaries"][0]["parameter"] - 2) < 1e-10
+    b = netdyn.sweep_ei2("k", np.linspace(0, 1.2, 5), w=4.0)["boundaries"][0]
+    assert abs(b["parameter"] - 0.75) < 1e-10 and not b["destabilising"]
+    # FitzHugh-Nagumo: the Hopf current, where the Jacobian's trace crosses 0.
+    h = netdyn.sweep_fitzhugh_nagumo("current", np.linspace(0, 0.5, 6))["boundaries"][0]["parameter"]
+    assert abs(h - netdyn.fitzhugh_nagumo(hopf=True)["hopf_current"]) < 1e-9
+    with pytest.raises(ValueError, match="strictly increasing"):
+        netdyn.sweep_gain(W, np.array([0.3, 0.1]))
+    with pytest.raises(ValueError, match="need w or k"):
+        netdyn.sweep_ei2("x", np.linspace(0, 1, 3))
