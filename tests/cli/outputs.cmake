@@ -74,8 +74,11 @@ netdyn_output_test(reproduce "murphy-miller-2009/balanced_vs_hebbian.png murphy-
 # case that once broke its every plot; the absolute-path handling it shares with every other
 # subcommand is tested above.
 netdyn_output_mode_test(demo relative "index.html check/spectrum_mm09_balanced.png" demo --out @OUT@)
-# demo's default --out (netdyn-demo, relative to the working directory).
+# demo's default --out (netdyn-demo, relative to the working directory). Labelled plot, not cli:
+# the sanitizer run (-L 'unit|cli') has the demo's code in cli.out.demo.relative already, and each
+# demo run there costs about half a minute (CI's time budget).
 netdyn_output_mode_test(demo_default relative "netdyn-demo/index.html" demo)
+set_tests_properties(cli.out.demo_default.relative PROPERTIES LABELS plot)
 
 # check and spectrum share one --out folder without overwriting each other's files (issue 22).
 add_test(NAME cli.out.shared_folder
