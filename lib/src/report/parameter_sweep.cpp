@@ -85,12 +85,17 @@ ParameterSweep run_sweep(const char* function,
   return out;
 }
 
-SweepPoint rate_point(double p, const Eigen::MatrixXd& w, const SweepOptions& options) {
+SweepPoint abscissa_point(double p, double alpha, double threshold) {
   SweepPoint point;
   point.parameter = p;
+  point.spectral_abscissa = alpha;
+  point.stable = alpha < threshold;
+  return point;
+}
+
+SweepPoint rate_point(double p, const Eigen::MatrixXd& w, const SweepOptions& options) {
   const SchurFactorization f(w);
-  point.spectral_abscissa = spectral_abscissa(f.eigenvalues());
-  point.stable = point.spectral_abscissa < 1.0;
+  SweepPoint point = abscissa_point(p, spectral_abscissa(f.eigenvalues()), 1.0);
   if (point.stable && options.amplification) {
     point.transient_gain = transient_envelope(f).max_gain;
     CovarianceOptions co;
@@ -127,10 +132,7 @@ ParameterSweep sweep_gain(const Eigen::Ref<const Eigen::MatrixXd>& w,
       gains,
       1.0,
       [&](double g) {
-        SweepPoint point;
-        point.parameter = g;
-        point.spectral_abscissa = alpha(g);
-        point.stable = point.spectral_abscissa < 1.0;
+        SweepPoint point = abscissa_point(g, alpha(g), 1.0);
         if (point.stable && options.amplification) {
           const SweepPoint full = rate_point(g, g * w, options);
           point.transient_gain = full.transient_gain;
@@ -164,13 +166,7 @@ ParameterSweep sweep_fitzhugh_nagumo(const FitzHughNagumo& base,
       "sweep_fitzhugh_nagumo",
       grid,
       0.0,
-      [&](double p) {
-        SweepPoint point;
-        point.parameter = p;
-        point.spectral_abscissa = alpha(p);
-        point.stable = point.spectral_abscissa < 0.0;
-        return point;
-      },
+      [&](double p) { return abscissa_point(p, alpha(p), 0.0); },
       alpha,
       options);
 }
