@@ -12,6 +12,7 @@
 #include "netdyn/io/io.hpp"
 #include "netdyn/io/output_directory.hpp"
 
+#include "netdyn/factorization/eigenvalue_sensitivity.hpp"
 #include "netdyn/factorization/schur.hpp"
 #include "netdyn/factorization/schur_factorization.hpp"
 #include "netdyn/factorization/sparse_spectrum.hpp"
@@ -22,6 +23,7 @@
 #include "netdyn/amplification/lyapunov.hpp"
 #include "netdyn/amplification/nonnormality.hpp"
 #include "netdyn/amplification/pseudospectrum.hpp"
+#include "netdyn/amplification/smoothed_spectral_abscissa.hpp"
 #include "netdyn/amplification/stability_radius.hpp"
 #include "netdyn/amplification/steady_state.hpp"
 #include "netdyn/amplification/transient_envelope.hpp"
@@ -40,7 +42,9 @@
 #include "netdyn/models/fitzhugh_nagumo.hpp"
 #include "netdyn/models/generators.hpp"
 #include "netdyn/models/sparse_generators.hpp"
+#include "netdyn/models/stability_optimised_circuit.hpp"
 
 #include "netdyn/report/guards.hpp"
+#include "netdyn/report/parameter_sweep.hpp"
 #include "netdyn/report/report.hpp"
 #include "netdyn/report/report_fields.hpp"
