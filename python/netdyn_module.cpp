@@ -918,8 +918,8 @@ PYBIND11_MODULE(_core, m) {
         out["value"] = r.value;
         out["epsilon"] = r.epsilon;
         out["spectral_abscissa"] = r.spectral_abscissa;
-        out["trace_p"] = r.trace_p;
-        out["trace_qp"] = r.trace_qp;
+        out["trace_p"] = r.gramians.trace_p;
+        out["trace_qp"] = r.gramians.trace_qp;
         out["iterations"] = r.iterations;
         out["gradient"] = gradient ? py::cast(r.gradient) : py::none();
         return out;

@@ -58,7 +58,7 @@ TEST(SmoothedSpectralAbscissa, NormalMatrixMatchesClosedForm) {
     EXPECT_NEAR(r.spectral_abscissa, 0.7, 1e-14);
     // tr P to the rounding it carries: u |alpha| / (s - alpha) relative from T's diagonal
     // (s - alpha ~ eps/2 at eps = 1e-4: ~2e-12).
-    EXPECT_NEAR(r.trace_p * eps, 1.0, 1e-13 + 4e-16 * 0.7 / (r.value - 0.7));
+    EXPECT_NEAR(r.gramians.trace_p * eps, 1.0, 1e-13 + 4e-16 * 0.7 / (r.value - 0.7));
     EXPECT_LE(r.iterations, 12);
   }
 }

@@ -141,9 +141,8 @@ SmoothedSpectralAbscissa smoothed_spectral_abscissa(
     s = next;
   }
   out.value = s;
-  out.trace_p = g.trace_p;
-  out.trace_qp = g.trace_qp;
   if (options.gradient) out.gradient = smoothed_abscissa_gradient(factorization, g);
+  out.gramians = std::move(g);
   return out;
 }
 

@@ -185,11 +185,11 @@ SocResult optimise_stability(const Eigen::Ref<const Eigen::MatrixXd>& w0,
     const double alpha = spectral_abscissa(f.eigenvalues());
     history.push_back(alpha);
     const bool reached = alpha < options.target_abscissa;
-    double s = published_shift(alpha);
-    if (options.shift == SocShift::kSmoothedAbscissa) {
-      s = smoothed_spectral_abscissa(f, options.epsilon).value;
-    }
-    const ShiftedGramians g = shifted_gramians(f, s);
+    // The exact-SSA shift: Newton's last iterate already holds P and Q at s.
+    const ShiftedGramians g = options.shift == SocShift::kSmoothedAbscissa
+                                  ? smoothed_spectral_abscissa(f, options.epsilon).gramians
+                                  : shifted_gramians(f, published_shift(alpha));
+    const double s = g.shift;
     SocStep line;
     line.step = step;
     line.spectral_abscissa = alpha;

@@ -71,10 +71,11 @@ struct SmoothedSpectralAbscissa {
   double value = 0.0;  ///< alpha_eps(W)
   double epsilon = 0.0;
   double spectral_abscissa = 0.0;  ///< alpha(W) <= value - eps/2
-  double trace_p = 0.0;            ///< tr P at value (1/eps to the tolerance)
-  double trace_qp = 0.0;           ///< tr(Q P) at value
-  int iterations = 0;              ///< Newton steps (each two triangular Lyapunov solves)
-  Eigen::MatrixXd gradient;        ///< d alpha_eps / dW, n x n; empty unless asked for
+  /// P and Q at value (Schur basis), with tr P (1/eps to the tolerance) and tr(Q P): the
+  /// last Newton iterate's, kept for callers that step along the gradient.
+  ShiftedGramians gramians;
+  int iterations = 0;        ///< Newton steps (each two triangular Lyapunov solves)
+  Eigen::MatrixXd gradient;  ///< d alpha_eps / dW, n x n; empty unless asked for
 };
 
 /// alpha_eps(W) by a safeguarded Newton iteration on `1/tr P(s) = eps` from s = alpha + eps/2
