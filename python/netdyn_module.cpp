@@ -47,7 +47,9 @@
 #include "netdyn/factorization/schur_factorization.hpp"
 #include "netdyn/factorization/sparse_spectrum.hpp"
 #include "netdyn/factorization/spectrum.hpp"
+#include "netdyn/io/edge_list.hpp"
 #include "netdyn/io/io.hpp"
+#include "netdyn/io/provenance.hpp"
 #include "netdyn/models/ei_network.hpp"
 #include "netdyn/models/fitzhugh_nagumo.hpp"
 #include "netdyn/models/generators.hpp"
@@ -537,11 +539,56 @@ PYBIND11_MODULE(_core, m) {
   });
 
   // --- I/O ------------------------------------------------------------------------------------
+  // `convention`: None, "post-pre" or "pre-post" (the CLI's --convention).
+  const auto read_options = [](const std::optional<std::string>& convention) {
+    netdyn::ReadOptions options;
+    if (convention) options.convention = netdyn::parse_convention(*convention);
+    return options;
+  };
   m.def(
       "read_matrix",
-      [](const std::filesystem::path& path) { return netdyn::read_matrix(path.string()); },
+      [read_options](const std::filesystem::path& path,
+                     const std::optional<std::string>& convention) {
+        return netdyn::read_matrix(path.string(), read_options(convention));
+      },
       py::arg("path"),
+      py::kw_only(),
+      py::arg("convention") = py::none(),
       kReadMatrixDoc);
+  m.def(
+      "matrix_provenance",
+      [read_options](const std::filesystem::path& path,
+                     const std::optional<std::string>& convention) {
+        netdyn::MatrixFileInfo info;
+        (void)netdyn::read_matrix(path.string(), read_options(convention), &info);
+        py::dict out;
+        out["path"] = info.path;
+        out["variable"] = info.variable.empty() ? py::object(py::none()) : py::str(info.variable);
+        out["format"] = info.format;
+        out["dtype"] = info.dtype.empty() ? py::object(py::none()) : py::str(info.dtype);
+        out["shape"] = py::make_tuple(info.rows, info.cols);
+        out["sha256"] = netdyn::sha256_file(info.path);
+        out["convention"] = netdyn::to_string(info.convention);
+        out["edge_list"] = info.edge_list;
+        out["netdyn_version"] = netdyn::netdyn_version();
+        return out;
+      },
+      py::arg("path"),
+      py::kw_only(),
+      py::arg("convention") = py::none(),
+      kMatrixProvenanceDoc);
+  m.def(
+      "write_edge_list",
+      [](const std::filesystem::path& path,
+         const Eigen::SparseMatrix<double>& matrix,
+         const std::string& convention) {
+        netdyn::write_edge_list(path.string(), matrix, netdyn::parse_convention(convention));
+      },
+      py::arg("path"),
+      py::arg("matrix"),
+      py::kw_only(),
+      py::arg("convention"),
+      kWriteEdgeListDoc);
   m.def(
       "write_matrix",
       [](const std::filesystem::path& path, const Real<MatrixRef, kMatrix>& matrix) {
@@ -552,8 +599,13 @@ PYBIND11_MODULE(_core, m) {
       kWriteMatrixDoc);
   m.def(
       "read_sparse_matrix",
-      [](const std::filesystem::path& path) { return netdyn::read_sparse_matrix(path.string()); },
+      [read_options](const std::filesystem::path& path,
+                     const std::optional<std::string>& convention) {
+        return netdyn::read_sparse_matrix(path.string(), read_options(convention));
+      },
       py::arg("path"),
+      py::kw_only(),
+      py::arg("convention") = py::none(),
       kReadSparseMatrixDoc);
   m.def(
       "write_sparse_matrix",

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# scripts/fuzz.sh [SECONDS] [TARGET...]: build the libFuzzer targets (npy, csv, mtx: the matrix
-# readers; cli: the command line's argument parsing) with clang (ASan + UBSan) and run each for
+# scripts/fuzz.sh [SECONDS] [TARGET...]: build the libFuzzer targets (npy, csv, mtx, mat, h5,
+# npz: the matrix readers; cli: the command line's argument parsing) with clang (ASan + UBSan) and run each for
 # SECONDS (default 60) on a seed corpus made from data/ and tests/data/ (readers) and from the
 # examples in every subcommand's --help (cli). Findings
 # (crash-*, leak-*, timeout-*, oom-*) are left in build-fuzz/findings/TARGET/ and make it exit 1.
@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(npy csv mtx cli)
+[ ${#targets[@]} -gt 0 ] || targets=(npy csv mtx mat h5 npz cli)
 NETDYN_EXTRA_PACKAGES="clang libclang-rt-14-dev" scripts/setup.sh --install-only
 flags="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fsanitize=fuzzer-no-link -fno-omit-frame-pointer -g"
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -28,8 +28,9 @@ for t in "${targets[@]}"; do
   case $t in
     npy) cp data/*.npy tests/data/good/*.npy tests/data/bad/*.npy "$corpus"/ ;;
     csv) cp data/*.csv tests/data/good/*.csv tests/data/good/*.txt tests/data/good/*.dat \
-            tests/data/bad/*.csv tests/data/bad/*.txt "$corpus"/ ;;
+            tests/data/bad/*.csv tests/data/bad/*.txt tests/data/formats/*.csv "$corpus"/ ;;
     mtx) cp tests/data/good/*.mtx tests/data/bad/*.mtx "$corpus"/ ;;
+    mat|h5|npz) cp data/*."$t" tests/data/formats/*."$t" "$corpus"/ ;;
     cli) # each example line of `netdyn --help` as words separated by newlines, and SUB --help
       i=0
       while read -r line; do

@@ -16,13 +16,14 @@ PACKAGES=(
   libgtest-dev libgmock-dev
   libcli11-dev nlohmann-json3-dev
   gnuplot-nox libgnuplot-iostream-dev
+  libmatio-dev libhdf5-dev libzip-dev libssl-dev
   clang-format
   python3-dev python3-numpy python3-scipy python3-pytest pybind11-dev
 )
 # Only the test suite's: headless Chromium opens the demo page (tests/support/screenshot_demo.sh);
 # SLICOT's AB13FD is the distance to instability's reference (tests/stability_radius_test.cpp);
-# matplotlib draws netdyn.plot's figures in pytest.
-TEST_PACKAGES=(chromium libslicot-dev python3-matplotlib)
+# matplotlib draws netdyn.plot's figures in pytest; h5py reads back the HDF5 files in pytest.
+TEST_PACKAGES=(chromium libslicot-dev python3-matplotlib python3-h5py)
 if [ "${1:-}" = "--tests" ]; then
   PACKAGES+=("${TEST_PACKAGES[@]}")
   shift

@@ -249,8 +249,9 @@ TEST(BadInput, NanInNpy) {
 TEST(BadInput, NpyWrongMagic) {
   expect_read_error(bad("magic.npy"), "wrong magic bytes");
 }
-TEST(BadInput, NpyUnsupportedDtype) {
-  expect_read_error(bad("dtype_int64.npy"), "unsupported dtype '<i8'");
+TEST(Read, NpyIntegerDtypeBecomesDouble) {
+  // Integer .npy files (0/1 adjacency matrices, an edge list's indices) read as doubles.
+  EXPECT_EQ(netdyn::read_matrix(bad("dtype_int64.npy")), Eigen::MatrixXd::Identity(3, 3));
 }
 TEST(BadInput, NpyComplexDtype) {
   expect_read_error(bad("dtype_complex.npy"), "unsupported dtype '<c16'");

@@ -87,7 +87,7 @@ void run_amplify(const AmplifyArgs& args) {
            out.staging(),
            "envelope",
            parse_plot_format(args.format));
-    report_written(out.commit());
+    commit_outputs(out);
   }
   if (args.json) {
     nlohmann::json j;
@@ -186,7 +186,8 @@ void add_amplify_command(CLI::App& app) {
       "Examples:\n"
       "  netdyn amplify data/mm09_balanced.npy\n"
       "  netdyn amplify data/mm09_balanced.npy --tau 10 --tmax 50 --json");
-  sub->add_option("FILE", args->input, "connectivity W (.npy, .csv, .txt, .dat, .mtx)")->required();
+  sub->add_option("FILE", args->input, kConnectivityFileHelp)->required();
+  add_convention_option(*sub);
   add_tau_option(*sub, args->tau);
   sub->add_option(
          "--tmax", args->tmax, "end of the envelope grid (0 = automatic: until ||exp(tA)|| <= 0.1)")

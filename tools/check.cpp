@@ -141,7 +141,8 @@ void add_check_command(CLI::App& app) {
                          "  netdyn check data/mm09_balanced.npy\n"
                          "  netdyn check data/gaussian_n200_rho1.5.csv --tau 10 --json\n"
                          "  netdyn check data/gaussian_n200_rho1.5.npy --out results --format svg");
-  sub->add_option("FILE", args->input, "connectivity W (.npy, .csv, .txt, .dat, .mtx)")->required();
+  sub->add_option("FILE", args->input, kConnectivityFileHelp)->required();
+  add_convention_option(*sub);
   add_tau_option(*sub, args->tau);
   sub->add_flag("--json", args->json, "print one JSON object on stdout");
   sub->add_option(
@@ -165,7 +166,7 @@ void add_check_command(CLI::App& app) {
                                             circle_for(w.rows(), circular_law_radius(w)),
                                             "Spectrum of W: " + args->input);
       render(figure, out.staging(), "check_spectrum", parse_plot_format(args->format));
-      report_written(out.commit());
+      commit_outputs(out);
     }
     if (args->json) {
       print_json(report_json(report));

@@ -115,7 +115,8 @@ void add_covariance_command(CLI::App& app) {
       "Examples:\n"
       "  netdyn covariance data/mm09_balanced.npy\n"
       "  netdyn covariance data/mm09_balanced.npy --sigma 0.3 --simulate 2000 --json");
-  sub->add_option("FILE", args->input, "connectivity W (.npy, .csv, .txt, .dat, .mtx)")->required();
+  sub->add_option("FILE", args->input, kConnectivityFileHelp)->required();
+  add_convention_option(*sub);
   add_tau_option(*sub, args->tau);
   sub->add_option("--sigma", args->sigma, "noise amplitude (unit convention)")
       ->check(number_above(0.0));

@@ -191,7 +191,7 @@ void add_demo_command(CLI::App& app) {
            << toc.str() << "</ul>\n"
            << body.str() << kFigureCheckScript << "</body></html>\n";
     });
-    out.commit();
+    commit_with_provenance(out);
     std::cout << "demo written to " << out.final_path("index.html") << "\n";
   });
 }

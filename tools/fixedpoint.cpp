@@ -106,7 +106,8 @@ void add_fixedpoint_command(CLI::App& app) {
       "Examples:\n"
       "  netdyn fixedpoint --model fitzhugh-nagumo --current 0.3 --hopf\n"
       "  netdyn fixedpoint --model rate W.csv --f relu --input 1,0.5 --tau 10,5 --json");
-  sub->add_option("FILE", args->input_file, "connectivity W (--model rate)");
+  sub->add_option("FILE", args->input_file, "connectivity W (--model rate); formats as for check");
+  add_convention_option(*sub);
   sub->add_option("--model", args->model, "fitzhugh-nagumo or rate")
       ->check(CLI::IsMember({"rate", "fitzhugh-nagumo"}))
       ->capture_default_str();

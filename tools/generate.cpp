@@ -191,6 +191,7 @@ void add_generate_command(CLI::App& app) {
     } else {
       write_matrix(path, w);
     }
+    write_provenance_sidecar(path);
     std::cout << "wrote " << path << " (" << a->kind << ", " << w.rows() << "x" << w.cols()
               << ", seed " << a->seed << ")\n";
   });

@@ -103,6 +103,7 @@ void add_generate_sparse_command(CLI::App& app) {
     const SparseNetwork net = sparse_ei_network(options);
     ensure_parent_dir(a->output);
     write_sparse_matrix(a->output, net.w);
+    write_provenance_sidecar(a->output);
     if (a->json) {
       nlohmann::json j;
       j["output"] = a->output;

@@ -82,7 +82,8 @@ void add_jacobian_command(CLI::App& app) {
       "Examples:\n"
       "  netdyn jacobian W.csv --f tanh --at 0.1,0.2 --input 0.5\n"
       "  netdyn jacobian --model fitzhugh-nagumo --at -0.99,-0.37 --json");
-  sub->add_option("FILE", args->input_file, "connectivity W (rate model)");
+  sub->add_option("FILE", args->input_file, "connectivity W (rate model); formats as for check");
+  add_convention_option(*sub);
   sub->add_option("--model", args->model, "rate or fitzhugh-nagumo")
       ->check(CLI::IsMember({"rate", "fitzhugh-nagumo"}))
       ->capture_default_str();

@@ -74,7 +74,7 @@ void run_modes(const ModesArgs& args) {
            out.staging(),
            "modes_energies",
            parse_plot_format(args.format));
-    files = out.commit();
+    files = commit_with_provenance(out);
   }
   if (args.json) {
     nlohmann::json j;
@@ -143,7 +143,8 @@ void add_modes_command(CLI::App& app) {
       "Examples:\n"
       "  netdyn modes data/mm09_balanced.npy --count 2 --check\n"
       "  netdyn soc --out soc && netdyn modes soc/soc_W.npy --count 10 --out soc");
-  sub->add_option("FILE", args->input, "connectivity W (.npy, .csv, .txt, .dat, .mtx)")->required();
+  sub->add_option("FILE", args->input, kConnectivityFileHelp)->required();
+  add_convention_option(*sub);
   sub->add_option("--count", args->count, "number of modes (1 <= K <= n)")
       ->check(integer_in(1, 1 << 30))
       ->capture_default_str();

@@ -114,7 +114,7 @@ void run_pseudospectra(const PseudospectraArgs& args) {
            out.staging(),
            "pseudospectra",
            parse_plot_format(args.format));
-    files = out.commit();
+    files = commit_with_provenance(out);
   }
   if (args.json) {
     nlohmann::json j;
@@ -168,7 +168,8 @@ void add_pseudospectra_command(CLI::App& app) {
       "Examples:\n"
       "  netdyn pseudospectra data/mm09_balanced.npy --grid 80 60 --box -2 2 -1.5 1.5\n"
       "  netdyn pseudospectra data/gaussian_n200_rho1.5.npy --json --out ps");
-  sub->add_option("FILE", args->input, "connectivity W (.npy, .csv, .txt, .dat, .mtx)")->required();
+  sub->add_option("FILE", args->input, kConnectivityFileHelp)->required();
+  add_convention_option(*sub);
   sub->add_option("--grid", args->grid, "grid points NX NY (each >= 1)")
       ->expected(2)
       ->check(integer_in(1, 100000));

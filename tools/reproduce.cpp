@@ -98,7 +98,7 @@ void add_reproduce_command(CLI::App& app) {
     const PlotFormat format = parse_plot_format(args->format);
     OutputDirectory out(args->out_dir);
     const ReproductionResult result = chosen->run(out.stage_subfolder(chosen->name), format);
-    out.commit();
+    commit_with_provenance(out);
     const std::string dir = out.final_path(chosen->name);
     if (args->json) {
       print_json(result_json(chosen->name, dir, result));

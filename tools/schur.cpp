@@ -77,7 +77,8 @@ void add_schur_command(CLI::App& app) {
       "Examples:\n"
       "  netdyn schur data/mm09_balanced.npy\n"
       "  netdyn schur data/gaussian_n200_rho1.5.npy --json --out results/");
-  sub->add_option("FILE", args->input, "connectivity W (.npy, .csv, .txt, .dat, .mtx)")->required();
+  sub->add_option("FILE", args->input, kConnectivityFileHelp)->required();
+  add_convention_option(*sub);
   sub->add_flag("--real",
                 args->real,
                 "real quasi-triangular form W = Q T Q^T (2x2 blocks for complex pairs)");
@@ -128,7 +129,7 @@ void add_schur_command(CLI::App& app) {
              out->staging(),
              "schur_T",
              parse_plot_format(args->format));
-      files = out->commit();
+      files = commit_with_provenance(*out);
     }
     // The diagonal of T and the feedforward norm sqrt(||W||_F^2 - sum |lambda|^2) move with the
     // eigenvalues; the factorisation itself is backward stable whatever kappa(V) is.

@@ -110,7 +110,7 @@ void run(const SimulateArgs& args) {
     // Keep what was computed up to the blow-up, then fail (exit 1).
     if (out) {
       write_matrix(out->stage("trajectory.npy"), table(e.partial().times, e.partial().states));
-      out->commit();
+      commit_with_provenance(*out);
       std::cerr << "netdyn simulate: wrote the trajectory up to the blow-up to "
                 << out->final_path("trajectory.npy") << "\n";
     }
@@ -126,7 +126,7 @@ void run(const SimulateArgs& args) {
   if (out) {
     write_matrix(out->stage("trajectory.npy"), table(trajectory.times, trajectory.states));
     if (args.check) write_matrix(out->stage("exact.npy"), table(trajectory.times, check.exact));
-    out->commit();
+    commit_with_provenance(*out);
   }
   const Eigen::VectorXd final_state = trajectory.states.col(trajectory.states.cols() - 1);
   if (args.json) {
@@ -181,7 +181,8 @@ void add_simulate_command(CLI::App& app) {
       "Examples:\n"
       "  netdyn simulate data/mm09_balanced.npy --input impulse:1,0@0 --tmax 10 --check\n"
       "  netdyn simulate W.npy --f tanh --r0 0.1 --tmax 50 --method rk78 --out run/");
-  sub->add_option("FILE", args->input, "connectivity W (.npy, .csv, .txt, .dat, .mtx)")->required();
+  sub->add_option("FILE", args->input, kConnectivityFileHelp)->required();
+  add_convention_option(*sub);
   add_rate_model_options(*sub, args->model);
   sub->add_option("--input",
                   args->inputs,

@@ -151,7 +151,7 @@ void run_soc(SocArgs& args) {
            "soc_spectra",
            format);
     render(trace_figure(r.trace, options.target_abscissa), out.staging(), "soc_trace", format);
-    files = out.commit();
+    files = commit_with_provenance(out);
   }
 
   if (args.json) {
@@ -235,8 +235,9 @@ void add_soc_command(CLI::App& app) {
       "  netdyn soc my_ei.npy --excitatory 80 --mask density-cap --renormalise ei-ratio");
   sub->add_option("FILE",
                   args->input,
-                  "start from this W (.npy, .csv, .txt, .dat, .mtx; excitatory columns first) "
+                  "start from this W (formats as for check; excitatory columns first) "
                   "instead of the published initial network");
+  add_convention_option(*sub);
   sub->add_option("--n", args->network.n, "initial network: size")
       ->check(integer_in(2, 4096))
       ->capture_default_str();

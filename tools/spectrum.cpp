@@ -268,7 +268,8 @@ void add_spectrum_command(CLI::App& app) {
       "  netdyn spectrum data/gaussian_n200_rho1.5.npy --count 5\n"
       "  netdyn spectrum W.mtx --count 10 --json\n"
       "  netdyn spectrum W.mtx --count 6 --target nearest-shift --shift 0.5");
-  sub->add_option("FILE", a->input, "connectivity W (.npy, .csv, .txt, .dat, .mtx)")->required();
+  sub->add_option("FILE", a->input, kConnectivityFileHelp)->required();
+  add_convention_option(*sub);
   sub->add_option("--count", a->count, "eigenvalues wanted (0 = all, dense path only)")
       ->check(integer_in(0));
   sub->add_option("--method", a->method, "auto: Krylov for .mtx with --count, else dense")
@@ -307,7 +308,7 @@ void add_spectrum_command(CLI::App& app) {
           out.staging(),
           "spectrum",
           parse_plot_format(a->format));
-      report_written(out.commit());
+      commit_outputs(out);
     }
     if (a->json) {
       print_json(summary_json(s));

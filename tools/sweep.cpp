@@ -159,7 +159,7 @@ void run_sweep_command(const SweepArgs& args) {
         render(g, out.staging(), "sweep_amplification", format);
       }
     }
-    files = out.commit();
+    files = commit_with_provenance(out);
   }
 
   if (args.json) {
@@ -241,7 +241,9 @@ void add_sweep_command(CLI::App& app) {
       "  netdyn sweep data/gaussian_n200_rho1.5.npy --range 0.2 1.0 --points 17\n"
       "  netdyn sweep --model ei2 --param w --k 0.5 --range 0 3 --json\n"
       "  netdyn sweep --model fitzhugh-nagumo --param current --range 0 1 --out sweep");
-  sub->add_option("FILE", args->input, "connectivity W, swept by its gain g (W -> g W)");
+  sub->add_option(
+      "FILE", args->input, "connectivity W, swept by its gain g (W -> g W); formats as for check");
+  add_convention_option(*sub);
   sub->add_option("--model", args->model, "ei2 (the MM09 pair) or fitzhugh-nagumo")
       ->check(CLI::IsMember({"ei2", "fitzhugh-nagumo"}));
   sub->add_option("--param",

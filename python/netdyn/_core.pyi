@@ -1240,6 +1240,36 @@ Examples
 >>> np.round(X, 12).tolist(), residual < 1e-14
 ([[1.0, 0.0], [0.0, 1.0]], True)"""
 
+def matrix_provenance(path: os.PathLike, *, convention: Optional[str] = None) -> Dict[str, Any]:
+    """What ``read_matrix`` reads from a file, for tracing a result to its input.
+
+The same record every ``netdyn ... --json`` carries under ``provenance.inputs``.
+
+Parameters
+----------
+path : str or os.PathLike
+    As for ``read_matrix`` (``"FILE:NAME"`` allowed).
+convention : {None, "post-pre", "pre-post"}, keyword-only
+    As for ``read_matrix``.
+
+Returns
+-------
+dict
+    ``path``, ``variable`` (the matrix read, or None), ``format`` (``"npy"``, ``"mat-v7.3"``,
+    ``"hdf5"``, ``"csv edge list"``, ...), ``dtype``, ``shape``, ``sha256`` (of the file's bytes),
+    ``convention``, ``edge_list`` and ``netdyn_version``.
+
+Examples
+--------
+>>> import hashlib, os, tempfile, numpy as np, netdyn
+>>> path = os.path.join(tempfile.mkdtemp(), "net.npz")
+>>> np.savez(path, W=np.eye(3))
+>>> info = netdyn.matrix_provenance(path)
+>>> info["format"], info["variable"], info["shape"]
+('npz', 'W', (3, 3))
+>>> info["sha256"] == hashlib.sha256(open(path, "rb").read()).hexdigest()
+True"""
+
 def numerical_abscissa(W: numpy.typing.ArrayLike, tau: float = 1.0) -> float:
     """Numerical abscissa ``omega(A) = lambda_max((A + A^T)/2)`` of ``A = (W - I)/tau``.
 
@@ -1507,27 +1537,37 @@ Examples
 >>> round(netdyn.pseudospectral_abscissa(np.diag([0.5, -1.0]), 0.1)["abscissa"], 9)
 0.6"""
 
-def read_matrix(path: os.PathLike) -> numpy.ndarray:
-    """Read a dense real matrix from a file.
+def read_matrix(path: os.PathLike, *, convention: Optional[str] = None) -> numpy.ndarray:
+    """Read a dense real matrix from a file, as every ``netdyn`` subcommand does.
 
-Formats (docs/tools.md): NumPy ``.npy`` (float64 or float32, C or Fortran order), text
-``.csv``/``.txt``/``.dat`` (comma or whitespace separated, ``#`` comments) and Matrix Market
-``.mtx`` (coordinate or array; real or integer; general, symmetric or skew-symmetric).
+Formats (docs/tools.md): NumPy ``.npy`` (float, integer or bool; C or Fortran order) and ``.npz``,
+MATLAB ``.mat`` (v4, v5 and v7.3, which SciPy cannot read), HDF5 ``.h5``/``.hdf5``, text
+``.csv``/``.txt``/``.dat`` (comma or whitespace separated, ``#`` comments), Matrix Market ``.mtx``,
+and edge lists (``source,target,weight`` rows, or an ``.npz`` with those members).
 
 Parameters
 ----------
 path : str or os.PathLike
-    The file; its extension selects the format.
+    The file; its extension selects the format. ``"FILE:NAME"`` names one matrix inside a
+    ``.mat``, ``.h5`` (an HDF5 path such as ``"runs.h5:/run3/W"``) or ``.npz``; a file with one
+    numeric matrix needs no name.
+convention : {None, "post-pre", "pre-post"}, keyword-only
+    Layout of the file. ``"post-pre"`` (rows postsynaptic) is netdyn's and the default for
+    matrices; ``"pre-post"`` (rows presynaptic, as NEST and Brian2 export) transposes. An edge
+    list must state it: ``"pre-post"`` when its first column is the source.
 
 Returns
 -------
 numpy.ndarray, float64, shape (m, n)
+    In netdyn's post x pre layout.
 
 Raises
 ------
 ValueError
-    Missing or unreadable file, unknown extension, malformed content or non-finite entries (the
-    message names the file and the position).
+    Missing or unreadable file, unknown extension, malformed, truncated or corrupt content,
+    complex, cell, struct or N-D variables, a name that is not there (the message lists what
+    is), several matrices and no name, non-finite entries (the message names the file, variable
+    and position).
 
 Examples
 --------
@@ -1535,10 +1575,17 @@ Examples
 >>> folder = tempfile.mkdtemp()
 >>> netdyn.write_matrix(os.path.join(folder, "W.csv"), np.array([[0.5, -1.0], [2.0, 0.0]]))
 >>> netdyn.read_matrix(os.path.join(folder, "W.csv")).tolist()
-[[0.5, -1.0], [2.0, 0.0]]"""
+[[0.5, -1.0], [2.0, 0.0]]
+>>> np.savez(os.path.join(folder, "runs.npz"), W=np.eye(2), rates=np.ones(2))
+>>> netdyn.read_matrix(os.path.join(folder, "runs.npz:W")).tolist()
+[[1.0, 0.0], [0.0, 1.0]]
+>>> netdyn.read_matrix(os.path.join(folder, "runs.npz"))  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+ValueError: ...runs.npz: holds 2 matrices; name one as ...runs.npz:NAME: W ((2, 2) <f8), rates ((2,) <f8)"""
 
-def read_sparse_matrix(path: os.PathLike) -> scipy.sparse.spmatrix:
-    """Read a Matrix Market ``.mtx`` file as a ``scipy.sparse.csc_matrix``, never densified.
+def read_sparse_matrix(path: os.PathLike, *, convention: Optional[str] = None) -> scipy.sparse.spmatrix:
+    """Read a sparse matrix as a ``scipy.sparse.csc_matrix``; ``.mtx``, MATLAB sparse variables and
+edge lists are never densified (other formats are read densely and converted).
 
 The input of ``sparse_spectrum``; SciPy's ``scipy.io.mmread`` reads the same files.
 
@@ -1546,7 +1593,9 @@ Parameters
 ----------
 path : str or os.PathLike
     A Matrix Market file (real or integer; general, symmetric or skew-symmetric; duplicate
-    coordinate entries are summed).
+    coordinate entries are summed), ``"FILE.mat:NAME"`` or any format ``read_matrix`` reads.
+convention : {None, "post-pre", "pre-post"}, keyword-only
+    As for ``read_matrix``.
 
 Returns
 -------
@@ -2150,6 +2199,36 @@ Examples
 >>> s = netdyn.sweep_gain(np.diag([0.5, -0.2]), np.linspace(0.5, 3.0, 6))
 >>> round(s["boundaries"][0]["parameter"], 10), s["stable"].tolist()
 (2.0, [True, True, True, False, False, False])"""
+
+def write_edge_list(path: os.PathLike, matrix: scipy.sparse.spmatrix, *, convention: str) -> None:
+    """Write W (post x pre) as an edge list for a simulator, atomically.
+
+Parameters
+----------
+path : str or os.PathLike
+    ``.csv`` (a ``# nodes: N`` line, a header naming the roles, then 0-based ``index,index,weight``
+    rows) or ``.npz`` (members ``source``, ``target``, ``weight`` and ``nodes``).
+matrix : scipy.sparse matrix or array_like, square, real
+    W, with W[i, j] the weight from j to i.
+convention : {"pre-post", "post-pre"}, keyword-only
+    ``"pre-post"``: the first column is presynaptic (``source,target,weight``, as NEST and Brian2
+    read them); ``"post-pre"``: ``target,source,weight`` (``.csv`` only).
+
+Raises
+------
+ValueError
+    Another extension, a non-square W, or ``.npz`` with ``"post-pre"``.
+
+Examples
+--------
+>>> import os, tempfile, numpy as np, scipy.sparse, netdyn
+>>> path = os.path.join(tempfile.mkdtemp(), "edges.csv")
+>>> W = np.array([[0.0, -2.0], [1.0, 0.0]])   # 0 -> 1 with weight 1, 1 -> 0 with weight -2
+>>> netdyn.write_edge_list(path, scipy.sparse.csc_matrix(W), convention="pre-post")
+>>> print(open(path).read().splitlines()[2:])
+['source,target,weight', '0,1,1', '1,0,-2']
+>>> netdyn.read_matrix(path, convention="pre-post").tolist()
+[[0.0, -2.0], [1.0, 0.0]]"""
 
 def write_matrix(path: os.PathLike, matrix: numpy.typing.ArrayLike) -> None:
     """Write a dense real matrix as ``.npy`` or ``.csv``, atomically (temporary file, then rename).

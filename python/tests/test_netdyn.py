@@ -407,6 +407,8 @@ def test_check_equals_the_command_line_on_data():
         cli = json.loads(subprocess.run([os.environ["NETDYN_CLI"], "check", "--json", path],
                                         capture_output=True, text=True, check=True).stdout)
         py = netdyn.check(netdyn.read_matrix(path))
+        # The CLI adds where the numbers came from (file, hash, options); Python gets the matrix.
+        assert cli.pop("provenance")["inputs"][0]["path"] == path
         assert set(py) == set(cli), name
         for key, theirs in cli.items():
             ours = py[key]
@@ -720,7 +722,9 @@ def test_amplify_covariance_spectrum_equal_the_command_line_on_data():
     def cli(*args):
         out = subprocess.run([os.environ["NETDYN_CLI"], *args, "--json"], capture_output=True,
                              text=True, check=True).stdout
-        return json.loads(out)
+        j = json.loads(out)
+        j.pop("provenance")  # CLI-only: the input file, its hash and the options
+        return j
 
     def same(ours, theirs, where):
         if theirs is None or isinstance(theirs, (bool, str)):
@@ -813,7 +817,11 @@ def run_cli(*args, json_output=True):
     import subprocess
     out = subprocess.run([os.environ["NETDYN_CLI"], *args, *(["--json"] if json_output else [])],
                          capture_output=True, text=True, check=True).stdout
-    return json.loads(out) if json_output else out
+    if not json_output:
+        return out
+    j = json.loads(out)
+    j.pop("provenance")  # CLI-only: the input file, its hash and the options
+    return j
 
 
 def as_real_array(value):
@@ -1429,3 +1437,72 @@ def test_sweeps_locate_the_stability_boundary():
         netdyn.sweep_gain(W, np.array([0.3, 0.1]))
     with pytest.raises(ValueError, match="need w or k"):
         netdyn.sweep_ei2("x", np.linspace(0, 1, 3))
+
+
+# --- issue 21: .mat (v5, v7.3), .h5, .npz, FILE:NAME, edge lists, provenance -----------------
+FORMATS = os.path.join(os.path.dirname(__file__), "..", "..", "tests", "data", "formats")
+
+
+@pytest.mark.parametrize("name", ["mm09_balanced", "gaussian_n200_rho1.5"])
+def test_every_format_reads_the_npy_matrix(name):
+    w = np.load(os.path.join(DATA, name + ".npy"))
+    for suffix in [".mat", "_v73.mat", ".h5", ".npz", ".mat:W", ".h5:/W", ".npz:W"]:
+        got = netdyn.read_matrix(os.path.join(DATA, name + suffix))
+        assert np.array_equal(got, w), suffix
+
+
+def test_mat_and_h5_agree_with_scipy_and_h5py():
+    scipy_io = pytest.importorskip("scipy.io")
+    h5py = pytest.importorskip("h5py")
+    path = os.path.join(FORMATS, "several.mat")
+    assert np.array_equal(netdyn.read_matrix(path + ":W"), scipy_io.loadmat(path)["W"])
+    assert np.array_equal(netdyn.read_matrix(path + ":C"), scipy_io.loadmat(path)["C"])
+    with h5py.File(os.path.join(FORMATS, "groups.h5"), "r") as f:
+        want = f["run2/W"][()]
+    assert np.array_equal(netdyn.read_matrix(os.path.join(FORMATS, "groups.h5:/run2/W")), want)
+    # The v7.3 file h5py holds transposed (MATLAB is column-major); netdyn reads it as MATLAB does.
+    with h5py.File(os.path.join(DATA, "mm09_balanced_v73.mat"), "r") as f:
+        assert np.array_equal(netdyn.read_matrix(os.path.join(DATA, "mm09_balanced_v73.mat")), f["W"][()].T)
+
+
+def test_matlab_sparse_matches_scipy():
+    scipy_io = pytest.importorskip("scipy.io")
+    s = netdyn.read_sparse_matrix(os.path.join(FORMATS, "sparse60.mat"))
+    want = scipy_io.loadmat(os.path.join(FORMATS, "sparse60.mat"))["S"]
+    assert s.nnz == want.nnz and (s != want).nnz == 0
+
+
+def test_several_matrices_need_a_name():
+    with pytest.raises(ValueError, match=r"holds 2 matrices; name one as .*W \(3x3 double\), C \(1x3 double\)"):
+        netdyn.read_matrix(os.path.join(FORMATS, "several.mat"))
+    with pytest.raises(ValueError, match=r"corrupt member \(CRC error\)"):
+        netdyn.read_matrix(os.path.join(FORMATS, "corrupt.npz"))
+
+
+def test_edge_list_round_trip_and_convention(tmp_path):
+    rng = np.random.default_rng(3)
+    w = rng.standard_normal((7, 7)) * (rng.random((7, 7)) < 0.4)
+    import scipy.sparse
+    for ext, convention in [(".csv", "pre-post"), (".csv", "post-pre"), (".npz", "pre-post")]:
+        path = str(tmp_path / ("edges" + ext))
+        netdyn.write_edge_list(path, scipy.sparse.csc_matrix(w), convention=convention)
+        assert np.array_equal(netdyn.read_matrix(path, convention=convention), w)
+        with pytest.raises(ValueError, match="convention"):
+            netdyn.read_matrix(path)
+    # The npz edge list as a Brian2/NEST user would build W from it: W[target, source] = weight.
+    z = np.load(str(tmp_path / "edges.npz"))
+    rebuilt = np.zeros((int(z["nodes"]),) * 2)
+    np.add.at(rebuilt, (z["target"], z["source"]), z["weight"])
+    assert np.array_equal(rebuilt, w)
+    # A matrix exported pre x post is transposed only when asked.
+    np.save(str(tmp_path / "pre_post.npy"), w.T)
+    assert np.array_equal(netdyn.read_matrix(str(tmp_path / "pre_post.npy"), convention="pre-post"), w)
+
+
+def test_provenance_hash_matches_hashlib():
+    import hashlib
+    path = os.path.join(DATA, "gaussian_n200_rho1.5_v73.mat")
+    info = netdyn.matrix_provenance(path)
+    assert info["sha256"] == hashlib.sha256(open(path, "rb").read()).hexdigest()
+    assert (info["format"], info["variable"], info["shape"]) == ("mat-v7.3", "W", (200, 200))
+    assert info["netdyn_version"] == netdyn.__version__

@@ -19,7 +19,7 @@ netdyn_cli_test(check.bad.nan 1 "nan.csv:2:1: entry 'nan' is not finite" check $
 netdyn_cli_test(check.bad.inf 1 "inf.txt:2:2: entry 'inf' is not finite" check ${NETDYN_BAD}/inf.txt)
 netdyn_cli_test(check.bad.nan_npy 1 "nan.npy: entry \\(row 2, column 3\\) is nan" check ${NETDYN_BAD}/nan.npy)
 netdyn_cli_test(check.bad.magic 1 "magic.npy: not a NumPy .npy file" check ${NETDYN_BAD}/magic.npy)
-netdyn_cli_test(check.bad.dtype 1 "dtype_int64.npy: header: unsupported dtype '<i8'" check ${NETDYN_BAD}/dtype_int64.npy)
+netdyn_cli_test(check.bad.dtype 1 "dtype_complex.npy: header: unsupported dtype '<c16'" check ${NETDYN_BAD}/dtype_complex.npy)
 netdyn_cli_test(check.bad.truncated 1 "truncated.npy: truncated data" check ${NETDYN_BAD}/truncated.npy)
 netdyn_cli_test(check.bad.huge 1 "huge_header.npy: matrix of 1000000x1000000 exceeds" check ${NETDYN_BAD}/huge_header.npy)
 netdyn_cli_test(check.bad.mtx_index 1 "index_range.mtx:4: row index 4 out of range 1..3" check ${NETDYN_BAD}/index_range.mtx)

@@ -1,8 +1,9 @@
 // libFuzzer target for the matrix readers: the input bytes become a file with the extension
-// NETDYN_FUZZ_EXTENSION (".npy", ".csv" or ".mtx") and go through read_matrix (and, for .mtx,
-// read_sparse_matrix; declared .mtx shapes are capped, see below). Any exception other than
-// std::invalid_argument (the documented bad-input error), any crash, sanitizer report, hang or huge
-// allocation is a finding.
+// NETDYN_FUZZ_EXTENSION (".npy", ".csv", ".mtx", ".mat", ".h5" or ".npz") and go through
+// read_matrix (and, for .mtx and .mat, read_sparse_matrix; declared .mtx shapes are capped, see
+// below; csv and npz also go through the edge-list reader with a convention). Any exception other
+// than std::invalid_argument (the documented bad-input error), any crash, sanitizer report, hang or
+// huge allocation is a finding.
 #include <unistd.h>
 
 #include <algorithm>
@@ -68,6 +69,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
       const Eigen::MatrixXd m = netdyn::read_matrix(path);
       if (m.size() == 0 || !m.allFinite()) std::abort();  // the reader promises neither
+    } catch (const std::invalid_argument&) {
+    }
+  }
+  const std::string ext = NETDYN_FUZZ_EXTENSION;
+  if (ext == ".csv" || ext == ".npz") {
+    netdyn::ReadOptions options;
+    options.convention = netdyn::Convention::kPrePost;
+    try {
+      const Eigen::MatrixXd m = netdyn::read_matrix(path, options);
+      if (m.size() == 0 || !m.allFinite()) std::abort();
+    } catch (const std::invalid_argument&) {
+    }
+  }
+  if (ext == ".mat") {
+    try {
+      (void)netdyn::read_sparse_matrix(path);
     } catch (const std::invalid_argument&) {
     }
   }

@@ -87,6 +87,7 @@ std::unique_ptr<CLI::App> make_app() {
   add_soc_command(*app);
   add_modes_command(*app);
   add_sweep_command(*app);
+  add_convert_command(*app);
   return app;
 }
 
@@ -95,6 +96,7 @@ int run_app(CLI::App& app, int argc, const char* const* argv) {
     std::cerr << msg << '\n';
     return 2;
   }
+  begin_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -56,6 +56,12 @@ nlohmann::json numbers(const Eigen::Ref<const Eigen::VectorXd>& v) {
 }
 
 void print_json(const nlohmann::json& j) {
+  if (j.is_object() && !j.contains("provenance")) {
+    nlohmann::json with = j;
+    with["provenance"] = provenance_json();
+    std::cout << with.dump(2) << '\n';
+    return;
+  }
   std::cout << j.dump(2) << '\n';
 }
 

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/inputs.hpp"
 #include "netdyn/core/error.hpp"
 
 namespace netdyn::cli {
@@ -39,6 +40,13 @@ void add_pseudospectra_command(CLI::App& app);
 void add_soc_command(CLI::App& app);
 void add_modes_command(CLI::App& app);
 void add_sweep_command(CLI::App& app);
+void add_convert_command(CLI::App& app);
+
+/// Help text of a subcommand's FILE argument (the connectivity W), listing the formats.
+inline constexpr const char* kConnectivityFileHelp =
+    "connectivity W: .npy, .npz, .mat (v4-v7.3), .h5/.hdf5, .csv/.txt/.dat or .mtx; FILE:NAME "
+    "picks a matrix inside a .mat, .h5 or .npz; edge lists (source,target,weight) need "
+    "--convention";
 
 /// `--tau T` (default 1, > 0) on a subcommand.
 CLI::Option* add_tau_option(CLI::App& sub, double& tau);

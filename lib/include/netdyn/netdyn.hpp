@@ -9,8 +9,10 @@
 #include "netdyn/core/random.hpp"
 
 #include "netdyn/io/atomic_file.hpp"
+#include "netdyn/io/edge_list.hpp"
 #include "netdyn/io/io.hpp"
 #include "netdyn/io/output_directory.hpp"
+#include "netdyn/io/provenance.hpp"
 
 #include "netdyn/factorization/eigenvalue_sensitivity.hpp"
 #include "netdyn/factorization/schur.hpp"

@@ -92,7 +92,68 @@ void require_finite(const std::string& path, const Eigen::Ref<const Eigen::Matri
   }
 }
 
+std::string choose_candidate(const std::string& path,
+                             const std::string& name,
+                             const std::vector<MatrixCandidate>& candidates,
+                             const char* what) {
+  const auto listing = [&](bool usable_only) {
+    std::string out;
+    for (const MatrixCandidate& c : candidates) {
+      if (usable_only && !c.usable) continue;
+      out += (out.empty() ? "" : ", ") + c.name + " (" + c.shape + " " + c.type + ")";
+    }
+    return out.empty() ? std::string("nothing") : out;
+  };
+  if (!name.empty()) {
+    for (const MatrixCandidate& c : candidates) {
+      if (c.name == name) return c.name;
+    }
+    input_error(path, std::string("no ") + what + " '" + name + "'; it holds " + listing(false));
+  }
+  std::vector<const MatrixCandidate*> usable;
+  for (const MatrixCandidate& c : candidates) {
+    if (c.usable) usable.push_back(&c);
+  }
+  if (usable.size() == 1) return usable.front()->name;
+  // One candidate that cannot be used: let the format's reader say exactly why (complex, 3-D, ...).
+  if (candidates.size() == 1) return candidates.front().name;
+  if (candidates.empty()) {
+    input_error(path, std::string("no ") + what + " found (an empty, truncated or corrupt file?)");
+  }
+  if (usable.empty()) {
+    input_error(path, std::string("holds no real numeric 2-D matrix; it holds ") + listing(false));
+  }
+  input_error(path,
+              "holds " + std::to_string(usable.size()) + " matrices; name one as " + path +
+                  ":NAME: " + listing(true));
+}
+
 }  // namespace detail
+
+const char* to_string(Convention convention) {
+  return convention == Convention::kPrePost ? "pre-post" : "post-pre";
+}
+
+Convention parse_convention(const std::string& text) {
+  if (text == "post-pre") return Convention::kPostPre;
+  if (text == "pre-post") return Convention::kPrePost;
+  throw std::invalid_argument("convention '" + text + "': expected post-pre or pre-post");
+}
+
+std::string MatrixSpec::label() const {
+  return variable.empty() ? path : path + ":" + variable;
+}
+
+MatrixSpec parse_matrix_spec(const std::string& spec) {
+  std::error_code ec;
+  if (std::filesystem::exists(spec, ec)) return {spec, ""};
+  for (std::size_t colon = spec.rfind(':'); colon != std::string::npos && colon > 0;
+       colon = spec.rfind(':', colon - 1)) {
+    const std::string prefix = spec.substr(0, colon);
+    if (std::filesystem::is_regular_file(prefix, ec)) return {prefix, spec.substr(colon + 1)};
+  }
+  return {spec, ""};
+}
 
 namespace {
 
@@ -112,37 +173,130 @@ std::string extension_of(const std::string& path) {
 
 }  // namespace
 
-Eigen::MatrixXd read_matrix(const std::string& path) {
-  (void)detail::checked_file_size(path);  // missing file / directory first, whatever the extension
-  const std::string ext = extension_of(path);
-  Eigen::MatrixXd m;
-  if (ext == ".npy") {
-    m = detail::read_npy(path);
-  } else if (ext == ".csv" || ext == ".txt" || ext == ".dat") {
-    m = detail::read_text(path);
-  } else if (ext == ".mtx") {
-    m = detail::read_mtx_dense(path);
-  } else {
-    unknown_extension(path, ext, ".npy, .csv, .txt, .dat, .mtx");
+namespace {
+
+constexpr const char* kReadable = ".npy, .npz, .mat, .h5, .hdf5, .csv, .txt, .dat, .mtx";
+
+bool is_text(const std::string& ext) {
+  return ext == ".csv" || ext == ".txt" || ext == ".dat";
+}
+
+bool is_container(const std::string& ext) {
+  return ext == ".mat" || ext == ".h5" || ext == ".hdf5" || ext == ".npz";
+}
+
+// Refuses FILE:NAME for formats that hold one matrix.
+void single_matrix_format(const MatrixSpec& spec, const std::string& ext) {
+  if (!spec.variable.empty() && !is_container(ext)) {
+    detail::input_error(spec.path,
+                        "holds one matrix; a name (':" + spec.variable +
+                            "') applies to .mat, .h5, .hdf5 and .npz files");
   }
-  if (m.size() == 0) detail::input_error(path, "matrix is empty (no entries)");
-  detail::require_finite(path, m);
+}
+
+bool is_edge_list(const std::string& path, const std::string& ext, const MatrixSpec& spec) {
+  if (is_text(ext)) return detail::is_text_edge_list(path);
+  if (ext == ".npz" && spec.variable.empty()) return detail::is_npz_edge_list(path);
+  return false;
+}
+
+// The dense reader of each format (edge lists excluded); fills info's format, variable, dtype.
+Eigen::MatrixXd read_dense(const MatrixSpec& spec, const std::string& ext, MatrixFileInfo& info) {
+  if (ext == ".npy") {
+    info.format = "npy";
+    return detail::read_npy(spec.path);
+  }
+  if (is_text(ext)) {
+    info.format = ext.substr(1);
+    return detail::read_text(spec.path);
+  }
+  if (ext == ".mtx") {
+    info.format = "mtx";
+    return detail::read_mtx_dense(spec.path);
+  }
+  if (ext == ".mat") return detail::read_mat(spec, info);
+  if (ext == ".h5" || ext == ".hdf5") return detail::read_hdf5(spec, info);
+  if (ext == ".npz") return detail::read_npz(spec, info);
+  unknown_extension(spec.path, ext, kReadable);
+}
+
+}  // namespace
+
+Eigen::MatrixXd read_matrix(const std::string& spec_text,
+                            const ReadOptions& options,
+                            MatrixFileInfo* info) {
+  const MatrixSpec spec = parse_matrix_spec(spec_text);
+  (void)detail::checked_file_size(spec.path);  // missing file / directory first
+  const std::string ext = extension_of(spec.path);
+  single_matrix_format(spec, ext);
+  MatrixFileInfo local;
+  local.path = spec.path;
+  local.variable = spec.variable;
+  local.convention = options.convention.value_or(Convention::kPostPre);
+  Eigen::MatrixXd m;
+  if (is_edge_list(spec.path, ext, spec)) {
+    const Eigen::SparseMatrix<double> w = detail::read_edge_list(spec, options.convention, local);
+    (void)detail::checked_dense_entries(spec.path, w.rows(), w.cols());
+    m = Eigen::MatrixXd(w);
+  } else {
+    m = read_dense(spec, ext, local);
+    const std::string label = MatrixSpec{spec.path, local.variable}.label();
+    if (m.size() == 0) detail::input_error(label, "matrix is empty (no entries)");
+    detail::require_finite(label, m);
+    if (local.convention == Convention::kPrePost) m.transposeInPlace();
+  }
+  local.rows = m.rows();
+  local.cols = m.cols();
+  if (info) *info = local;
   return m;
 }
 
-Eigen::MatrixXd read_connectivity(const std::string& path) {
-  Eigen::MatrixXd w = read_matrix(path);
+Eigen::MatrixXd read_connectivity(const std::string& spec,
+                                  const ReadOptions& options,
+                                  MatrixFileInfo* info) {
+  MatrixFileInfo local;
+  Eigen::MatrixXd w = read_matrix(spec, options, &local);
   if (w.rows() != w.cols()) {
-    detail::input_error(path,
+    detail::input_error(MatrixSpec{local.path, local.variable}.label(),
                         "matrix is " + std::to_string(w.rows()) + "x" + std::to_string(w.cols()) +
                             "; a connectivity matrix W must be square");
   }
+  if (info) *info = local;
   return w;
 }
 
-Eigen::SparseMatrix<double> read_sparse_matrix(const std::string& path) {
-  if (extension_of(path) == ".mtx") return detail::read_mtx_sparse(path);
-  return read_matrix(path).sparseView();
+Eigen::SparseMatrix<double> read_sparse_matrix(const std::string& spec_text,
+                                               const ReadOptions& options,
+                                               MatrixFileInfo* info) {
+  const MatrixSpec spec = parse_matrix_spec(spec_text);
+  (void)detail::checked_file_size(spec.path);
+  const std::string ext = extension_of(spec.path);
+  single_matrix_format(spec, ext);
+  MatrixFileInfo local;
+  local.path = spec.path;
+  local.variable = spec.variable;
+  local.convention = options.convention.value_or(Convention::kPostPre);
+  Eigen::SparseMatrix<double> m;
+  if (is_edge_list(spec.path, ext, spec)) {
+    m = detail::read_edge_list(spec, options.convention, local);
+  } else if (ext == ".mtx" || ext == ".mat") {
+    if (ext == ".mtx") {
+      local.format = "mtx";
+      m = detail::read_mtx_sparse(spec.path);
+    } else {
+      m = detail::read_mat_sparse(spec, local);
+    }
+    if (m.nonZeros() == 0 && m.size() == 0) {
+      detail::input_error(spec.label(), "matrix is empty (no entries)");
+    }
+    if (local.convention == Convention::kPrePost) m = Eigen::SparseMatrix<double>(m.transpose());
+  } else {
+    return read_matrix(spec_text, options, info).sparseView();
+  }
+  local.rows = m.rows();
+  local.cols = m.cols();
+  if (info) *info = local;
+  return m;
 }
 
 void write_matrix(const std::string& path, const Eigen::Ref<const Eigen::MatrixXd>& m) {
@@ -156,7 +310,7 @@ void write_matrix(const std::string& path, const Eigen::Ref<const Eigen::MatrixX
     const Eigen::SparseMatrix<double> s = m.sparseView();
     write_sparse_matrix(path, s);
   } else {
-    unknown_extension(path, ext, ".npy, .csv, .txt, .dat, .mtx");
+    unknown_extension(path, ext, ".npy, .csv, .txt, .dat, .mtx (edge lists: write_edge_list)");
   }
 }
 

@@ -1,8 +1,10 @@
 // NumPy .npy reader and writer (format spec: numpy/lib/format.py, versions 1.0, 2.0 and 3.0).
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <istream>
 #include <sstream>
 
 #include "core/first_touch.hpp"
@@ -15,6 +17,7 @@ constexpr std::array<char, 6> kMagic = {'\x93', 'N', 'U', 'M', 'P', 'Y'};
 
 struct NpyHeader {
   char byte_order = '<';
+  char kind = 'f';  // f (float), i (signed), u (unsigned) or b (bool)
   int item_size = 8;
   bool fortran_order = false;
   std::vector<std::int64_t> shape;
@@ -63,13 +66,20 @@ NpyHeader parse_header(const std::string& path, const std::string& dict) {
   if (descr.size() >= 2 && (descr.front() == '\'' || descr.front() == '"')) {
     descr = descr.substr(1, descr.size() - 2);
   }
+  // float64/float32 (the matrices), and the integer and boolean kinds NumPy writes for index
+  // arrays (an edge list's source and target) and for 0/1 adjacency matrices; all become doubles.
   const bool known = descr.size() == 3 && std::string("<>|=").find(descr[0]) != std::string::npos &&
-                     descr[1] == 'f' && (descr[2] == '8' || descr[2] == '4');
+                     ((descr[1] == 'f' && (descr[2] == '8' || descr[2] == '4')) ||
+                      ((descr[1] == 'i' || descr[1] == 'u') &&
+                       std::string("1248").find(descr[2]) != std::string::npos) ||
+                      (descr[1] == 'b' && descr[2] == '1'));
   if (!known) {
-    input_error(
-        path, "header: unsupported dtype '" + descr + "'; need float64 ('<f8') or float32 ('<f4')");
+    input_error(path,
+                "header: unsupported dtype '" + descr +
+                    "'; need float64 ('<f8'), float32 ('<f4'), an integer or a boolean type");
   }
   h.byte_order = descr[0] == '>' ? '>' : '<';
+  h.kind = descr[1];
   h.item_size = descr[2] - '0';
 
   const std::string fortran = dict_value(path, dict, "fortran_order");
@@ -93,7 +103,8 @@ NpyHeader parse_header(const std::string& path, const std::string& dict) {
     if (!parse_index(token, dim)) input_error(path, "header: bad dimension '" + token + "'");
     h.shape.push_back(dim);
   }
-  if (h.shape.empty() || h.shape.size() > 2) {
+  if (h.shape.empty()) h.shape.push_back(1);  // a 0-d array (numpy.savez of a Python scalar)
+  if (h.shape.size() > 2) {
     input_error(path,
                 "header: shape " + shape + " has " + std::to_string(h.shape.size()) +
                     " dimensions; need a 2-D matrix (or a 1-D vector)");
@@ -107,13 +118,14 @@ std::uint32_t little_endian(const unsigned char* bytes, int count) {
   return v;
 }
 
-template <typename Scalar>
+template <typename Scalar, int Cols>
 void write_npy_impl(std::ostream& out,
-                    const Eigen::Ref<const Eigen::Matrix<Scalar, -1, -1>>& m,
+                    const Eigen::Ref<const Eigen::Matrix<Scalar, -1, Cols>>& m,
                     const char* descr) {
   std::ostringstream dict;
-  dict << "{'descr': '" << descr << "', 'fortran_order': True, 'shape': (" << m.rows() << ", "
-       << m.cols() << "), }";
+  dict << "{'descr': '" << descr << "', 'fortran_order': True, 'shape': (" << m.rows() << ", ";
+  if (Cols != 1) dict << m.cols();
+  dict << "), }";
   std::string header = dict.str();
   // Pad with spaces so that magic + version + length + header (ending in '\n') is a multiple of 64.
   const std::size_t unpadded = kMagic.size() + 2 + 2 + header.size() + 1;
@@ -135,10 +147,56 @@ void write_npy_impl(std::ostream& out,
 
 }  // namespace
 
+namespace {
+
+// One element of the raw buffer as a double (after any byte swap).
+template <typename T>
+double element(const char* p) {
+  T v{};
+  std::memcpy(&v, p, sizeof(T));
+  return static_cast<double>(v);
+}
+
+double convert(const NpyHeader& h, const char* p) {
+  switch (h.kind) {
+    case 'f': return h.item_size == 8 ? element<double>(p) : element<float>(p);
+    case 'i':
+      switch (h.item_size) {
+        case 1: return element<std::int8_t>(p);
+        case 2: return element<std::int16_t>(p);
+        case 4: return element<std::int32_t>(p);
+        default: return element<std::int64_t>(p);
+      }
+    case 'u':
+      switch (h.item_size) {
+        case 1: return element<std::uint8_t>(p);
+        case 2: return element<std::uint16_t>(p);
+        case 4: return element<std::uint32_t>(p);
+        default: return element<std::uint64_t>(p);
+      }
+    default: return *p != 0 ? 1.0 : 0.0;  // bool
+  }
+}
+
+std::string dtype_name(const NpyHeader& h) {
+  switch (h.kind) {
+    case 'f': return "float" + std::to_string(8 * h.item_size);
+    case 'i': return "int" + std::to_string(8 * h.item_size);
+    case 'u': return "uint" + std::to_string(8 * h.item_size);
+    default: return "bool";
+  }
+}
+
+}  // namespace
+
 Eigen::MatrixXd read_npy(const std::string& path) {
   const std::uintmax_t size = checked_file_size(path);
   std::ifstream in(path, std::ios::binary);
   if (!in) input_error(path, "cannot open for reading");
+  return read_npy(path, in, size);
+}
+
+Eigen::MatrixXd read_npy(const std::string& path, std::istream& in, std::uintmax_t size) {
   unsigned char prefix[12] = {};
   in.read(reinterpret_cast<char*>(prefix), 10);
   if (in.gcount() < 10 || std::memcmp(prefix, kMagic.data(), kMagic.size()) != 0) {
@@ -175,9 +233,8 @@ Eigen::MatrixXd read_npy(const std::string& path) {
   if (data_bytes < expected) {
     input_error(path,
                 "truncated data: the header promises " + std::to_string(rows) + "x" +
-                    std::to_string(cols) + " float" + std::to_string(8 * h.item_size) + " (" +
-                    std::to_string(expected) + " bytes) but only " + std::to_string(data_bytes) +
-                    " bytes follow");
+                    std::to_string(cols) + " " + dtype_name(h) + " (" + std::to_string(expected) +
+                    " bytes) but only " + std::to_string(data_bytes) + " bytes follow");
   }
   if (data_bytes > expected) {
     input_error(
@@ -191,7 +248,7 @@ Eigen::MatrixXd read_npy(const std::string& path) {
     in.read(data, static_cast<std::streamsize>(expected));
     if (static_cast<std::uintmax_t>(in.gcount()) != expected) input_error(path, "read error");
   };
-  if (h.item_size == 8 && h.byte_order != '>') {
+  if (h.kind == 'f' && h.item_size == 8 && h.byte_order != '>') {
     // float64 little-endian (NumPy's default): the file's bytes go straight into the matrix in
     // Fortran order, or into one row-major buffer that a blocked transpose copies (C order). No
     // zero-filled staging buffer: at n = 2000 the old three copies took 0.45 s, mostly page
@@ -216,32 +273,32 @@ Eigen::MatrixXd read_npy(const std::string& path) {
   }
   std::vector<char> raw(static_cast<std::size_t>(expected));
   if (expected > 0) read_into(raw.data());
-  if (h.byte_order == '>') {
+  if (h.byte_order == '>' && h.item_size > 1) {
     for (std::size_t k = 0; k < raw.size(); k += h.item_size) {
       std::reverse(raw.begin() + static_cast<std::ptrdiff_t>(k),
                    raw.begin() + static_cast<std::ptrdiff_t>(k + h.item_size));
     }
   }
   Eigen::VectorXd values(entries);
-  if (h.item_size == 8) {
-    if (!raw.empty()) std::memcpy(values.data(), raw.data(), raw.size());
-  } else {
-    for (Eigen::Index k = 0; k < entries; ++k) {
-      float f = 0.0F;
-      std::memcpy(&f, raw.data() + 4 * k, 4);
-      values(k) = static_cast<double>(f);
-    }
-  }
+  for (Eigen::Index k = 0; k < entries; ++k) values(k) = convert(h, raw.data() + h.item_size * k);
   if (column_major) return Eigen::Map<const Eigen::MatrixXd>(values.data(), r, c);
   return Eigen::Map<const Eigen::Matrix<double, -1, -1, Eigen::RowMajor>>(values.data(), r, c);
 }
 
 void write_npy(std::ostream& out, const Eigen::Ref<const Eigen::MatrixXd>& m) {
-  write_npy_impl<double>(out, m, "<f8");
+  write_npy_impl<double, -1>(out, m, "<f8");
 }
 
 void write_npy(std::ostream& out, const Eigen::Ref<const Eigen::MatrixXcd>& m) {
-  write_npy_impl<std::complex<double>>(out, m, "<c16");
+  write_npy_impl<std::complex<double>, -1>(out, m, "<c16");
+}
+
+void write_npy_vector(std::ostream& out, const Eigen::Ref<const Eigen::VectorXd>& v) {
+  write_npy_impl<double, 1>(out, v, "<f8");
+}
+
+void write_npy(std::ostream& out, const Eigen::Ref<const Eigen::Matrix<std::int64_t, -1, 1>>& v) {
+  write_npy_impl<std::int64_t, 1>(out, v, "<i8");
 }
 
 }  // namespace netdyn::detail

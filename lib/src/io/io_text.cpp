@@ -13,6 +13,8 @@ bool is_blank(char c) {
   return c == ' ' || c == '\t' || c == '\v' || c == '\f';
 }
 
+}  // namespace
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
@@ -70,8 +72,6 @@ std::string visible(std::string_view token) {
   }
   return out;
 }
-
-}  // namespace
 
 Eigen::MatrixXd read_text(const std::string& path) {
   std::string text = read_file_bytes(path);
