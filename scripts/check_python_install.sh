@@ -27,6 +27,8 @@ import netdyn
 assert netdyn.__file__.startswith("$staged"), netdyn.__file__
 W = netdyn.read_matrix("$root/data/mm09_balanced.npy")
 py, cli = netdyn.check(W), json.load(open("$work/cli.json"))
+# The CLI's JSON also says where its numbers came from (file, SHA-256, options); Python got W.
+assert cli.pop("provenance")["inputs"][0]["path"].endswith("mm09_balanced.npy")
 assert set(py) == set(cli), set(py) ^ set(cli)
 for key in ("nonnormal_amplification", "transient_gain", "henrici_departure"):
     assert abs(py[key] - cli[key]) <= 1e-12 * abs(cli[key]), (key, py[key], cli[key])

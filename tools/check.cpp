@@ -71,7 +71,7 @@ void print_report(const std::string& input, const NetworkReport& r) {
   // W alone (no tau in them), then figures of A = (W - I)/tau, whose times are in tau's unit.
   std::ostringstream out;
   out << std::setprecision(6);
-  out << "netdyn check " << input << "\n";
+  out << "netdyn check " << input << last_input_note() << "\n";
   out << "  model  tau dr/dt = -r + W r + h,  A = (W - I)/tau,  n = " << r.n << ", tau = " << r.tau
       << "\n";
   out << "  verdict " << (r.stable ? "STABLE" : "UNSTABLE") << ": spectral abscissa of W "

@@ -102,6 +102,24 @@ Eigen::SparseMatrix<double> read_sparse_matrix(const std::string& spec) {
   return m;
 }
 
+std::string last_input_note() {
+  if (state().inputs.empty()) return {};
+  const MatrixFileInfo& in = state().inputs.back();
+  std::string note;
+  if (!in.variable.empty()) note += "variable " + in.variable + " of a " + in.format + " file";
+  if (in.edge_list) {
+    note += std::string(note.empty() ? "" : ", ") + "edge list, convention " +
+            to_string(in.convention) +
+            (in.convention == Convention::kPrePost ? ": first column presynaptic"
+                                                   : ": first column postsynaptic") +
+            "; W is post x pre";
+  } else if (in.convention == Convention::kPrePost) {
+    note += std::string(note.empty() ? "" : ", ") +
+            "convention pre-post: the file is transposed to W post x pre";
+  }
+  return note.empty() ? note : "  (" + note + ")";
+}
+
 void begin_command(const CLI::App& app) {
   state() = CommandState{};
   state().app = &app;

@@ -23,6 +23,11 @@ Eigen::MatrixXd read_matrix(const std::string& spec);
 Eigen::MatrixXd read_connectivity(const std::string& spec);
 Eigen::SparseMatrix<double> read_sparse_matrix(const std::string& spec);
 
+/// How the last matrix was read, for a report's first line: "" for a plain post x pre matrix
+/// file, else e.g. "  (variable W of a mat-v7.3 file)" or "  (edge list, convention pre-post:
+/// first column presynaptic; W is post x pre)".
+std::string last_input_note();
+
 /// Called by run_app before each parse: the command about to run, no inputs recorded yet.
 void begin_command(const CLI::App& app);
 

@@ -220,19 +220,35 @@ Eigen::MatrixXd read_dense(const MatrixSpec& spec, const std::string& ext, Matri
   unknown_extension(spec.path, ext, kReadable);
 }
 
+// What every reader starts from: the spec split, the file checked to exist, its extension, and
+// the record of what is being read.
+struct Input {
+  MatrixSpec spec;
+  std::string ext;
+  MatrixFileInfo info;
+};
+
+Input open_input(const std::string& spec_text, const ReadOptions& options) {
+  Input in;
+  in.spec = parse_matrix_spec(spec_text);
+  (void)detail::checked_file_size(in.spec.path);  // missing file / directory first
+  in.ext = extension_of(in.spec.path);
+  single_matrix_format(in.spec, in.ext);
+  in.info.path = in.spec.path;
+  in.info.variable = in.spec.variable;
+  in.info.convention = options.convention.value_or(Convention::kPostPre);
+  return in;
+}
+
 }  // namespace
 
 Eigen::MatrixXd read_matrix(const std::string& spec_text,
                             const ReadOptions& options,
                             MatrixFileInfo* info) {
-  const MatrixSpec spec = parse_matrix_spec(spec_text);
-  (void)detail::checked_file_size(spec.path);  // missing file / directory first
-  const std::string ext = extension_of(spec.path);
-  single_matrix_format(spec, ext);
-  MatrixFileInfo local;
-  local.path = spec.path;
-  local.variable = spec.variable;
-  local.convention = options.convention.value_or(Convention::kPostPre);
+  Input in = open_input(spec_text, options);
+  const MatrixSpec& spec = in.spec;
+  const std::string& ext = in.ext;
+  MatrixFileInfo& local = in.info;
   Eigen::MatrixXd m;
   if (is_edge_list(spec.path, ext, spec)) {
     const Eigen::SparseMatrix<double> w = detail::read_edge_list(spec, options.convention, local);
@@ -268,14 +284,10 @@ Eigen::MatrixXd read_connectivity(const std::string& spec,
 Eigen::SparseMatrix<double> read_sparse_matrix(const std::string& spec_text,
                                                const ReadOptions& options,
                                                MatrixFileInfo* info) {
-  const MatrixSpec spec = parse_matrix_spec(spec_text);
-  (void)detail::checked_file_size(spec.path);
-  const std::string ext = extension_of(spec.path);
-  single_matrix_format(spec, ext);
-  MatrixFileInfo local;
-  local.path = spec.path;
-  local.variable = spec.variable;
-  local.convention = options.convention.value_or(Convention::kPostPre);
+  Input in = open_input(spec_text, options);
+  const MatrixSpec& spec = in.spec;
+  const std::string& ext = in.ext;
+  MatrixFileInfo& local = in.info;
   Eigen::SparseMatrix<double> m;
   if (is_edge_list(spec.path, ext, spec)) {
     m = detail::read_edge_list(spec, options.convention, local);
