@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 pairs=3
 if [ "${1:-}" = "--pairs" ]; then pairs="$2"; shift 2; fi
 sizes=${*:-1000 2000}
-[ -x build/bin/netdyn ] && [ -x build/bin/bench_report ] || { echo "check_ratio: build first (scripts/setup.sh)" >&2; exit 1; }
+[ -x build/bin/netdyn ] || { echo "check_ratio: build first (scripts/setup.sh)" >&2; exit 1; }
+cmake --build build --target bench_report >&2  # the bench mains are not in the default build
 [ -f bench/data/report_1000.npy ] || /usr/bin/python3 bench/make_inputs.py >&2
 wall() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null; t1=$(date +%s.%N); awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}'; }
 dgees() { NETDYN_BENCH_DGEES=1 build/bin/bench_report "$1" 2>/dev/null | awk '$1 == "dgees" {print $3}'; }

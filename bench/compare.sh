@@ -19,6 +19,7 @@ while [ $# -gt 0 ]; do
 done
 jobs=${1:-eig,eigvec_cond,schur,lyap,envelope,pseudo,ode,ode_tanh,sparse_eigs,report,soc_step}
 NETDYN_EXTRA_PACKAGES="python3-numpy python3-scipy" scripts/setup.sh build
+cmake --build build -j "${NETDYN_JOBS:-2}" --target bench >&2  # not in the default build
 PY=/usr/bin/python3
 PEER=../shared/bench/peer_scipy.py
 [ -f "$PEER" ] || { echo "compare: $PEER not found" >&2; exit 1; }

@@ -46,20 +46,25 @@ def save(name, w, comment):
     np.savez(os.path.join(here, name + ".npz"), W=w)
 
 
-# Murphy & Miller 2009 balanced amplification: W = [[w, -k w], [w, -k w]], w = 30/7, k = 1.1.
-w, k = 30.0 / 7.0, 1.1
-save("mm09_balanced", np.array([[w, -k * w], [w, -k * w]]),
-     "Murphy & Miller 2009 balanced E-I network, W = [[w, -k w], [w, -k w]], w = 30/7, k = 1.1")
+def main():
+    # Murphy & Miller 2009 balanced amplification: W = [[w, -k w], [w, -k w]], w = 30/7, k = 1.1.
+    w, k = 30.0 / 7.0, 1.1
+    save("mm09_balanced", np.array([[w, -k * w], [w, -k * w]]),
+         "Murphy & Miller 2009 balanced E-I network, W = [[w, -k w], [w, -k w]], w = 30/7, k = 1.1")
 
-# Hebbian (normal) counterpart: W = (w/2) [[1, 1], [1, 1]], eigenvalues {w, 0}, w = 6/7, so that
-# int r_E dt = 4 tau from r(0) = (1, 0) as for the balanced network (science.md 1.6).
-w = 6.0 / 7.0
-save("hebbian_2x2", (w / 2.0) * np.ones((2, 2)),
-     "Hebbian (normal) 2x2 network, W = (w/2) [[1, 1], [1, 1]], w = 6/7")
+    # Hebbian (normal) counterpart: W = (w/2) [[1, 1], [1, 1]], eigenvalues {w, 0}, w = 6/7, so that
+    # int r_E dt = 4 tau from r(0) = (1, 0) as for the balanced network (science.md 1.6).
+    w = 6.0 / 7.0
+    save("hebbian_2x2", (w / 2.0) * np.ones((2, 2)),
+         "Hebbian (normal) 2x2 network, W = (w/2) [[1, 1], [1, 1]], w = 6/7")
 
-# Rosenbaum fig. 4.2C: Gaussian W = rho * randn(N, N) / sqrt(N), N = 200, rho = 1.5.
-rng = np.random.default_rng(42)
-n, rho = 200, 1.5
-save("gaussian_n200_rho1.5", rho * rng.standard_normal((n, n)) / np.sqrt(n),
-     "Gaussian random network, rho * standard_normal((200, 200)) / sqrt(200), rho = 1.5, "
-     "numpy.random.default_rng(42)")
+    # Rosenbaum fig. 4.2C: Gaussian W = rho * randn(N, N) / sqrt(N), N = 200, rho = 1.5.
+    rng = np.random.default_rng(42)
+    n, rho = 200, 1.5
+    save("gaussian_n200_rho1.5", rho * rng.standard_normal((n, n)) / np.sqrt(n),
+         "Gaussian random network, rho * standard_normal((200, 200)) / sqrt(200), rho = 1.5, "
+         "numpy.random.default_rng(42)")
+
+
+if __name__ == "__main__":  # tests/data/make_format_data.py imports save_mat73
+    main()

@@ -61,6 +61,8 @@ with h5py.File(p("groups.h5"), "w") as f:
 np.savez(p("m.npz"), M=M)
 np.savez_compressed(p("m_deflated.npz"), M=M)
 np.savez(p("several.npz"), W=M, C=np.ones((1, 3)))
+# One matrix and a 3-D array: the 3-D one is no candidate, so W needs no name.
+np.savez(p("with_3d.npz"), W=M, T=np.zeros((2, 2, 2)))
 
 # Edge lists of M (0-based): pre-post (NEST/Brian2 order), with roles named and unnamed.
 rows, cols = np.nonzero(M)

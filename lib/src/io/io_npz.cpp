@@ -123,8 +123,9 @@ MatrixCandidate peek_member(zip_t* z, zip_uint64_t index, const std::string& nam
   c.shape = shape.empty() ? "?" : shape;
   const bool numeric = descr.size() == 3 && std::string("fiub").find(descr[1]) != std::string::npos;
   const std::size_t commas = static_cast<std::size_t>(std::count(shape.begin(), shape.end(), ','));
-  const bool low_rank =
-      shape.size() > 2 && (commas == 1 || (commas == 2 && shape[shape.size() - 2] != ','));
+  // NumPy writes "(n,)" and "(r, c)": one comma means 1-D or 2-D ("(r, c,)" has a trailing one).
+  const bool trailing = shape.size() > 2 && shape[shape.size() - 2] == ',';
+  const bool low_rank = shape.size() > 2 && (commas == 1 || (commas == 2 && trailing));
   c.usable = numeric && low_rank;
   return c;
 }
