@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <fstream>
 #include <iomanip>
 #include <limits>
 #include <sstream>
@@ -228,13 +229,17 @@ Eigen::SparseMatrix<double> read_npz_edges(const std::string& path,
 }  // namespace
 
 bool is_text_edge_list(const std::string& path) {
-  const std::string text = read_file_bytes(path);
-  LineScanner lines(text);
-  std::string_view line;
-  while (lines.next(line)) {
+  // Only up to the first data line: a dense .csv is then read once, by read_text.
+  std::ifstream in(path, std::ios::binary);
+  std::string text;
+  bool first = true;
+  while (std::getline(in, text)) {
+    std::string_view line(text);
+    if (first && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
+    first = false;
     const std::size_t hash = line.find('#');
     if (hash != std::string_view::npos) line = line.substr(0, hash);
-    if (line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.remove_prefix(3);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (trim(line).empty()) continue;
     bool empty_field = false;
     const std::vector<std::string_view> fields = split_fields(line, empty_field);
@@ -261,10 +266,7 @@ Eigen::SparseMatrix<double> read_edge_list(const MatrixSpec& spec,
   if (!convention) need_convention(spec.path);
   info.edge_list = true;
   info.convention = *convention;
-  const bool npz = spec.path.size() > 4 &&
-                   std::equal(spec.path.end() - 4, spec.path.end(), ".npz", [](char a, char b) {
-                     return std::tolower(static_cast<unsigned char>(a)) == b;
-                   });
+  const bool npz = extension_of(spec.path) == ".npz";
   return npz ? read_npz_edges(spec.path, *convention, info)
              : read_text_edges(spec.path, *convention, info);
 }
@@ -279,10 +281,7 @@ void write_edge_list(const std::string& path,
                         "W is " + std::to_string(w.rows()) + "x" + std::to_string(w.cols()) +
                             "; an edge list needs a square W");
   }
-  std::string ext = path.size() >= 4 ? path.substr(path.size() - 4) : "";
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) {
-    return static_cast<char>(std::tolower(c));
-  });
+  const std::string ext = detail::extension_of(path);
   Eigen::Matrix<std::int64_t, -1, 1> pre(w.nonZeros()), post(w.nonZeros());
   Eigen::VectorXd weight(w.nonZeros());
   Eigen::Index k = 0;

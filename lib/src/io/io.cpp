@@ -128,6 +128,14 @@ std::string choose_candidate(const std::string& path,
                   ":NAME: " + listing(true));
 }
 
+std::string extension_of(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) {
+    return static_cast<char>(std::tolower(c));
+  });
+  return ext;
+}
+
 }  // namespace detail
 
 const char* to_string(Convention convention) {
@@ -157,13 +165,7 @@ MatrixSpec parse_matrix_spec(const std::string& spec) {
 
 namespace {
 
-std::string extension_of(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) {
-    return static_cast<char>(std::tolower(c));
-  });
-  return ext;
-}
+using detail::extension_of;
 
 [[noreturn]] void unknown_extension(const std::string& path,
                                     const std::string& ext,

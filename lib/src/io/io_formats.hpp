@@ -20,6 +20,9 @@ namespace netdyn::detail {
   throw std::invalid_argument(file + ": " + what);
 }
 
+/// The file's extension, lower-case, with its dot (".npz"); "" if none.
+std::string extension_of(const std::string& path);
+
 /// Size of a file in bytes, or an error naming it (missing, unreadable, a directory).
 std::uintmax_t checked_file_size(const std::string& path);
 

@@ -256,7 +256,6 @@ void check_sparse(const std::string& label,
                       std::to_string(rows) + " rows (corrupt file?)");
     }
   }
-  (void)rows;
 }
 
 Eigen::SparseMatrix<double> sparse_from(const std::string& label,
