@@ -11,6 +11,7 @@
 #include <string>
 
 #include "netdyn/io/atomic_file.hpp"
+#include "support/matrices.hpp"
 
 namespace {
 
@@ -25,11 +26,7 @@ std::string bad(const std::string& name) {
   return std::string(NETDYN_TEST_DATA_DIR) + "/bad/" + name;
 }
 
-Eigen::MatrixXd reference() {
-  Eigen::MatrixXd m(3, 3);
-  m << 1.0, 2.0, 3.0, 4.0, 5.5, -6.0, 7.0, 8.0, 9.25;
-  return m;
-}
+using netdyn::testing::reference_matrix;
 
 // A scratch directory removed at the end of each test.
 class ScratchDir {
@@ -61,7 +58,7 @@ TEST_P(ReadsReferenceMatrix, Exactly) {
   const Eigen::MatrixXd m = netdyn::read_matrix(good(GetParam()));
   ASSERT_EQ(m.rows(), 3);
   ASSERT_EQ(m.cols(), 3);
-  EXPECT_EQ(m, reference()) << m;
+  EXPECT_EQ(m, reference_matrix()) << m;
 }
 
 INSTANTIATE_TEST_SUITE_P(AllFormats,
@@ -88,11 +85,11 @@ TEST(ReadMatrix, MatrixMarketSymmetryIsExpanded) {
 
 TEST(ReadSparseMatrix, MatchesDenseAndSumsDuplicates) {
   const Eigen::SparseMatrix<double> s = netdyn::read_sparse_matrix(good("m_coordinate.mtx"));
-  EXPECT_EQ(Eigen::MatrixXd(s), reference());
+  EXPECT_EQ(Eigen::MatrixXd(s), reference_matrix());
   EXPECT_EQ(s.nonZeros(), 9);  // the two (2,2) entries 5 + 0.5 were summed into one
   const Eigen::SparseMatrix<double> sym = netdyn::read_sparse_matrix(good("s_symmetric.mtx"));
   EXPECT_EQ(Eigen::MatrixXd(sym), netdyn::read_matrix(good("s_symmetric_expected.npy")));
-  EXPECT_EQ(Eigen::MatrixXd(netdyn::read_sparse_matrix(good("m_c_f8.npy"))), reference());
+  EXPECT_EQ(Eigen::MatrixXd(netdyn::read_sparse_matrix(good("m_c_f8.npy"))), reference_matrix());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -163,27 +160,27 @@ TEST(WriteMatrix, ComplexNpyHasNumpyLayout) {
 
 TEST(WriteSparseMatrix, RoundTrip) {
   ScratchDir dir;
-  const Eigen::SparseMatrix<double> s = reference().sparseView();
+  const Eigen::SparseMatrix<double> s = reference_matrix().sparseView();
   netdyn::write_sparse_matrix(dir.file("s.mtx"), s);
-  EXPECT_EQ(Eigen::MatrixXd(netdyn::read_sparse_matrix(dir.file("s.mtx"))), reference());
+  EXPECT_EQ(Eigen::MatrixXd(netdyn::read_sparse_matrix(dir.file("s.mtx"))), reference_matrix());
 }
 
 TEST(WriteFileAtomically, FailureLeavesTargetUntouchedAndNoTemporary) {
   ScratchDir dir;
   const std::string target = dir.file("out.csv");
-  netdyn::write_matrix(target, reference());
+  netdyn::write_matrix(target, reference_matrix());
   EXPECT_THROW(netdyn::write_file_atomically(target,
                                              [](std::ostream& out) {
                                                out << "partial";
                                                throw std::runtime_error("disk on fire");
                                              }),
                std::runtime_error);
-  EXPECT_EQ(netdyn::read_matrix(target), reference());
+  EXPECT_EQ(netdyn::read_matrix(target), reference_matrix());
   EXPECT_EQ(dir.count(), 1U);
 }
 
 TEST(WriteFileAtomically, MissingDirectoryIsAClearError) {
-  EXPECT_THAT([] { netdyn::write_matrix("/nonexistent-netdyn-dir/x.npy", reference()); },
+  EXPECT_THAT([] { netdyn::write_matrix("/nonexistent-netdyn-dir/x.npy", reference_matrix()); },
               ThrowsMessage<std::invalid_argument>(HasSubstr("/nonexistent-netdyn-dir")));
 }
 

@@ -51,7 +51,7 @@ struct DensePoint {
 // A brute-force maximum: a grid of nx log-spaced x in [x0, x1] by ny uniform y in [0, y1]
 // (ny = 1: the real axis only), then a compass search from the best grid point (steps in log x
 // and in y, halved when no neighbour is better) until both steps are below 1e-10 relative.
-DensePoint dense_maximum(
+DensePoint dense_resolvent_maximum(
     const Eigen::MatrixXd& a, double x0, double x1, double y1, int nx, int ny) {
   DensePoint best;
   for (int i = 0; i < nx; ++i) {
@@ -154,8 +154,8 @@ TEST(KreissConstant, OffAxisMaximumOfAnOscillatoryMatrixMatchesDenseBruteForce) 
   const Eigen::MatrixXd w = identity_plus(a);
   const netdyn::SchurFactorization f(w, netdyn::kWithoutSchurVectors);
   const netdyn::TransientEnvelope envelope = netdyn::transient_envelope(f);
-  const DensePoint plane = dense_maximum(a, 1e-2, 1e2, 30.0, 100, 400);
-  const DensePoint axis = dense_maximum(a, 1e-2, 1e2, 0.0, 200, 1);
+  const DensePoint plane = dense_resolvent_maximum(a, 1e-2, 1e2, 30.0, 100, 400);
+  const DensePoint axis = dense_resolvent_maximum(a, 1e-2, 1e2, 0.0, 200, 1);
   for (const Eigen::Index certify : {Eigen::Index{0}, netdyn::kKreissCertifyLimit}) {
     netdyn::KreissOptions options;
     options.certify_max_n = certify;
@@ -206,7 +206,7 @@ TEST(KreissConstant, FindsAnIllConditionedEigenvalueFarFromTheAxis) {
   netdyn::KreissOptions options;
   options.certify_max_n = 0;
   const netdyn::KreissConstant k = netdyn::kreiss_constant(identity_plus(a), options);
-  const DensePoint plane = dense_maximum(a, 1e-1, 1e2, 45.0, 20, 90);
+  const DensePoint plane = dense_resolvent_maximum(a, 1e-1, 1e2, 45.0, 20, 90);
   EXPECT_NEAR(k.lower_bound, plane.value, 1e-10 * plane.value)
       << "dense " << plane.value << " at " << plane.x << " + " << plane.y << "i, ours at "
       << k.point;
@@ -239,7 +239,7 @@ TEST(KreissConstant, IntervalIsOrderedAndUsesBothSidesOfTheTheorem) {
     const netdyn::TransientEnvelope envelope = netdyn::transient_envelope(f);
     const netdyn::KreissConstant k = netdyn::kreiss_constant(f, envelope);
     const Eigen::MatrixXd a = w - Eigen::MatrixXd::Identity(n, n);
-    const DensePoint axis = dense_maximum(a, 1e-3, 1e2, 0.0, 100, 1);
+    const DensePoint axis = dense_resolvent_maximum(a, 1e-3, 1e2, 0.0, 100, 1);
     std::ostringstream what;
     what << "n = " << n << ", W =\n" << w;
     EXPECT_GE(k.lower_bound, 1.0) << what.str();

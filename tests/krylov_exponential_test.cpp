@@ -9,6 +9,7 @@
 #include "netdyn/dynamics/linear_solution.hpp"
 #include "netdyn/dynamics/simulation.hpp"
 #include "support/matrices.hpp"
+#include "support/rate_networks.hpp"
 
 namespace {
 
@@ -30,11 +31,7 @@ double weighted_error(const Eigen::MatrixXd& x,
   return ((x - ref).array().abs() / (atol + rtol * ref.array().abs())).maxCoeff();
 }
 
-RateNetwork linear_net(const Eigen::MatrixXd& w) {
-  RateNetwork net;
-  net.w = w;
-  return net;
-}
+using netdyn::testing::linear_net;
 
 netdyn::SimulationOptions krylov_options(double t_end, Eigen::Index samples) {
   netdyn::SimulationOptions o;

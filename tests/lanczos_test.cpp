@@ -9,10 +9,11 @@
 #include <limits>
 
 #include "lapack/lapack.hpp"
+#include "support/matrices.hpp"
 
 namespace {
 
-constexpr double kEps = std::numeric_limits<double>::epsilon();
+using netdyn::testing::kEps;
 
 TEST(TridiagonalTopEigen, MatchesEigenTridiagonalQr) {
   std::srand(3);

@@ -7,18 +7,14 @@
 #include <unsupported/Eigen/MatrixFunctions>
 
 #include "support/matrices.hpp"
+#include "support/rate_networks.hpp"
 
 namespace {
 
 using netdyn::Input;
 using netdyn::RateNetwork;
 
-RateNetwork linear_net(const Eigen::MatrixXd& w, double tau = 1.0) {
-  RateNetwork net;
-  net.w = w;
-  net.tau = Eigen::VectorXd::Constant(1, tau);
-  return net;
-}
+using netdyn::testing::linear_net;
 
 // science.md T1a: MM09 w = 30/7, k = 1.1, r(0) = (1, 0): r(1) = (1.650163488468, 1.282284047297).
 TEST(LinearSolution, MurphyMillerMatchesClosedForm) {

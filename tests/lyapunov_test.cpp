@@ -15,7 +15,7 @@ namespace {
 using testing::HasSubstr;
 using testing::ThrowsMessage;
 
-constexpr double kEps = std::numeric_limits<double>::epsilon();
+using netdyn::testing::kEps;
 
 // Stable by construction: Gaussian with circular-law radius 0.9, shifted by -I.
 Eigen::MatrixXd stable_generator(Eigen::Index n, std::uint64_t seed) {

@@ -9,6 +9,8 @@
 #include <limits>
 #include <unsupported/Eigen/MatrixFunctions>
 
+#include "support/matrices.hpp"
+
 namespace {
 
 using netdyn::detail::matrix_exponential;
@@ -16,7 +18,7 @@ using netdyn::detail::matrix_exponential_times;
 using netdyn::detail::scaled_exponential;
 using netdyn::detail::ScaledExponential;
 
-constexpr double kEps = std::numeric_limits<double>::epsilon();
+using netdyn::testing::kEps;
 
 // The 19 x 19 upper shift N: (e^{c N})_{i, i+k} = c^k / k!, so its exponential shows each of the
 // 18 Taylor coefficients.

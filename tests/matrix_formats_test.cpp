@@ -11,6 +11,7 @@
 #include "netdyn/io/edge_list.hpp"
 #include "netdyn/io/io.hpp"
 #include "netdyn/io/provenance.hpp"
+#include "support/matrices.hpp"
 
 namespace {
 
@@ -21,11 +22,7 @@ std::string formats(const std::string& name) {
   return std::string(NETDYN_TEST_DATA_DIR) + "/formats/" + name;
 }
 
-Eigen::MatrixXd reference() {
-  Eigen::MatrixXd m(3, 3);
-  m << 1.0, 2.0, 3.0, 4.0, 5.5, -6.0, 7.0, 8.0, 9.25;
-  return m;
-}
+using netdyn::testing::reference_matrix;
 
 void expect_error(const std::string& spec,
                   const std::string& fragment,
@@ -47,7 +44,7 @@ class ReadsReferenceFromContainer : public ::testing::TestWithParam<const char*>
 
 TEST_P(ReadsReferenceFromContainer, Exactly) {
   netdyn::MatrixFileInfo info;
-  EXPECT_EQ(netdyn::read_matrix(formats(GetParam()), {}, &info), reference()) << GetParam();
+  EXPECT_EQ(netdyn::read_matrix(formats(GetParam()), {}, &info), reference_matrix()) << GetParam();
   EXPECT_EQ(info.rows, 3);
   EXPECT_EQ(info.cols, 3);
   EXPECT_FALSE(info.variable.empty());
@@ -152,7 +149,8 @@ TEST(Containers, TruncatedAndCorruptFilesAreRefused) {
 
 TEST(Convention, PrePostTransposesAMatrixFile) {
   netdyn::MatrixFileInfo info;
-  EXPECT_EQ(netdyn::read_matrix(formats("m.npz"), pre_post(), &info), reference().transpose());
+  EXPECT_EQ(netdyn::read_matrix(formats("m.npz"), pre_post(), &info),
+            reference_matrix().transpose());
   EXPECT_EQ(info.convention, netdyn::Convention::kPrePost);
   EXPECT_EQ(netdyn::parse_convention("post-pre"), netdyn::Convention::kPostPre);
   EXPECT_THROW((void)netdyn::parse_convention("pre_post"), std::invalid_argument);
@@ -162,16 +160,16 @@ TEST(EdgeLists, ReadInPostPreLayout) {
   // The files list M's entries as (source = column, target = row): W comes back as M.
   for (const char* name : {"edges_source_target.csv", "edges_ij.csv", "edges.npz"}) {
     netdyn::MatrixFileInfo info;
-    EXPECT_EQ(netdyn::read_matrix(formats(name), pre_post(), &info), reference()) << name;
+    EXPECT_EQ(netdyn::read_matrix(formats(name), pre_post(), &info), reference_matrix()) << name;
     EXPECT_TRUE(info.edge_list);
   }
   // Read the other way round, the unnamed i,j columns give the transpose: it is the convention,
   // not a guess, that decides.
   netdyn::ReadOptions post_pre;
   post_pre.convention = netdyn::Convention::kPostPre;
-  EXPECT_EQ(netdyn::read_matrix(formats("edges_ij.csv"), post_pre), reference().transpose());
+  EXPECT_EQ(netdyn::read_matrix(formats("edges_ij.csv"), post_pre), reference_matrix().transpose());
   EXPECT_EQ(Eigen::MatrixXd(netdyn::read_sparse_matrix(formats("edges.npz"), pre_post())),
-            reference());
+            reference_matrix());
 }
 
 TEST(EdgeLists, NeedAConventionThatAgreesWithTheHeader) {
@@ -202,7 +200,7 @@ TEST(EdgeLists, WriteAndReadBackWithBothConventions) {
   const auto dir = std::filesystem::temp_directory_path() / "netdyn_edge_list_test";
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
-  Eigen::MatrixXd w = reference();
+  Eigen::MatrixXd w = reference_matrix();
   w(0, 1) = 0.0;        // a missing edge stays missing
   w(2, 2) = 0.1 + 0.2;  // 17 digits: read back exactly
   const Eigen::SparseMatrix<double> sparse = w.sparseView();
@@ -241,8 +239,8 @@ TEST(MatrixSpec, SplitsAtTheLastColonWhosePrefixIsAFile) {
 TEST(MatrixSpec, RelativePathsWork) {
   const auto previous = std::filesystem::current_path();
   std::filesystem::current_path(formats(""));
-  EXPECT_EQ(netdyn::read_matrix("several.mat:W"), reference());
-  EXPECT_EQ(netdyn::read_matrix("./groups.h5:run1/W"), reference());
+  EXPECT_EQ(netdyn::read_matrix("several.mat:W"), reference_matrix());
+  EXPECT_EQ(netdyn::read_matrix("./groups.h5:run1/W"), reference_matrix());
   std::filesystem::current_path(previous);
 }
 

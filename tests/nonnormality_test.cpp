@@ -15,7 +15,7 @@ namespace {
 using testing::HasSubstr;
 using testing::ThrowsMessage;
 
-constexpr double kEps = std::numeric_limits<double>::epsilon();
+using netdyn::testing::kEps;
 
 // A normal matrix has departure 0. The block formula has no cancellation, so the result is at
 // rounding level (a few n eps ||W||_F), not sqrt(eps) as the textbook formula would give.

@@ -8,6 +8,7 @@
 #include "netdyn/amplification/covariance.hpp"
 #include "netdyn/core/error.hpp"
 #include "support/matrices.hpp"
+#include "support/rate_networks.hpp"
 
 namespace {
 
@@ -15,11 +16,7 @@ using netdyn::Input;
 using netdyn::OdeMethod;
 using netdyn::RateNetwork;
 
-RateNetwork linear_net(const Eigen::MatrixXd& w) {
-  RateNetwork net;
-  net.w = w;
-  return net;
-}
+using netdyn::testing::linear_net;
 
 netdyn::SimulationOptions tight(OdeMethod method, double t_end) {
   netdyn::SimulationOptions o;

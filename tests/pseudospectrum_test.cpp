@@ -19,7 +19,7 @@ using testing::HasSubstr;
 using testing::ThrowsMessage;
 using cd = std::complex<double>;
 
-double dense_sigma_min(const Eigen::MatrixXd& a, cd z) {
+double dense_sigma_min_at(const Eigen::MatrixXd& a, cd z) {
   const Eigen::Index n = a.rows();
   const Eigen::MatrixXcd m = z * Eigen::MatrixXcd::Identity(n, n) - a.cast<cd>();
   return Eigen::JacobiSVD<Eigen::MatrixXcd>(m).singularValues()(n - 1);
@@ -86,7 +86,7 @@ TEST(ComputePseudospectrum, MatchesDenseSvdAtSamplePoints) {
     EXPECT_EQ(ps.mirrored_rows, 2);
     for (Eigen::Index i = 0; i < 5; ++i) {
       for (Eigen::Index j = 0; j < 7; ++j) {
-        const double exact = dense_sigma_min(a, cd(ps.x(j), ps.y(i)));
+        const double exact = dense_sigma_min_at(a, cd(ps.x(j), ps.y(i)));
         EXPECT_NEAR(ps.sigma_min(i, j), exact, bound * exact) << i << "," << j;
       }
     }
@@ -97,7 +97,7 @@ TEST(ComputePseudospectrum, MatchesDenseSvdAtSamplePoints) {
   const netdyn::Pseudospectrum asymmetric = netdyn::compute_pseudospectrum(a, options);
   EXPECT_EQ(asymmetric.mirrored_rows, 0);
   for (Eigen::Index i = 0; i < 5; ++i) {
-    const double exact = dense_sigma_min(a, cd(asymmetric.x(3), asymmetric.y(i)));
+    const double exact = dense_sigma_min_at(a, cd(asymmetric.x(3), asymmetric.y(i)));
     EXPECT_NEAR(asymmetric.sigma_min(i, 3), exact, 1e-9 * exact) << i;
   }
   // Automatic box contains the spectrum.

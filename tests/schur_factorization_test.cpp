@@ -179,10 +179,7 @@ TEST(SchurFactorization, WithoutSchurVectorsQIsRefused) {
 }
 
 // A random orthogonal n x n matrix (Q of a Gaussian's QR).
-Eigen::MatrixXd random_orthogonal(Eigen::Index n, std::uint64_t seed) {
-  return Eigen::HouseholderQR<Eigen::MatrixXd>(netdyn::testing::gaussian(n, 1.0, seed))
-      .householderQ();
-}
+using netdyn::testing::random_orthogonal;
 
 // [[a, b], [0, d]]: x_1 = e_1, y_1 = (a - d, b), so 1/s = sqrt(1 + (b / (a - d))^2) for both
 // eigenvalues; conjugated by an orthogonal Q (a full W whose Schur form dgees computes) the same.

@@ -17,7 +17,7 @@ namespace {
 using testing::HasSubstr;
 using testing::ThrowsMessage;
 
-constexpr double kEps = std::numeric_limits<double>::epsilon();
+using netdyn::testing::kEps;
 
 // Backward-stable Schur algorithms (QR iteration, dtrexc swaps, Givens splits) give
 // ||W U - U T||_F <= p(n) eps ||W||_F with p a modest polynomial; in practice p(n) ~ sqrt(n)..n.

@@ -27,10 +27,7 @@ double bisect(const std::function<double(double)>& f, double target, double lo, 
   return 0.5 * (lo + hi);
 }
 
-Eigen::MatrixXd random_orthogonal(Eigen::Index n, std::uint64_t seed) {
-  const Eigen::MatrixXd g = netdyn::testing::gaussian(n, 1.0, seed);
-  return Eigen::HouseholderQR<Eigen::MatrixXd>(g).householderQ();
-}
+using netdyn::testing::random_orthogonal;
 
 // A normal W: tr P(s) = sum_i 1/(2 (s - Re lambda_i)), here for a rotated diagonal with a complex
 // pair (the pair's block [[a, -b], [b, a]] is normal too).

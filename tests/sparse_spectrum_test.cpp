@@ -24,7 +24,7 @@ using testing::AllOf;
 using testing::HasSubstr;
 using testing::ThrowsMessage;
 
-const double kPi = std::acos(-1.0);
+using netdyn::testing::kPi;
 
 // The wanted eigenvalues from the dense path (LAPACK dgeev), selected as the sparse path does.
 Eigen::VectorXcd dense_wanted(const Eigen::SparseMatrix<double>& w,

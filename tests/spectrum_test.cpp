@@ -16,8 +16,8 @@ using netdyn::FixedPointType;
 using testing::HasSubstr;
 using testing::ThrowsMessage;
 
-constexpr double kEps = std::numeric_limits<double>::epsilon();
-const double kPi = std::acos(-1.0);
+using netdyn::testing::kEps;
+using netdyn::testing::kPi;
 
 // Tridiagonal Toeplitz (diagonal a, sub b, super c, bc > 0): lambda_k = a + 2 sqrt(bc) cos(k
 // pi/(n+1)).

@@ -29,7 +29,7 @@ Eigen::MatrixXd connectivity_of(const Eigen::MatrixXd& a, double tau = 1.0) {
   return Eigen::MatrixXd::Identity(a.rows(), a.cols()) + tau * a;
 }
 
-double dense_sigma_min(const Eigen::MatrixXd& a, double omega) {
+double dense_sigma_min_on_axis(const Eigen::MatrixXd& a, double omega) {
   Eigen::MatrixXcd m = a.cast<cd>();
   m.diagonal().array() -= cd(0.0, omega);
   const Eigen::JacobiSVD<Eigen::MatrixXcd> svd(m);
@@ -47,7 +47,7 @@ struct Minimum {
 // golden section with a dense complex SVD (Eigen's JacobiSVD) around the three lowest grid minima.
 Minimum brute_force(const Eigen::MatrixXd& a, int points) {
   const double norm = a.jacobiSvd().singularValues()(0);
-  const double top = norm + dense_sigma_min(a, 0.0);
+  const double top = norm + dense_sigma_min_on_axis(a, 0.0);
   const double h = top / (points - 1);
   std::vector<std::pair<double, int>> f(static_cast<std::size_t>(points));
   Eigen::SelfAdjointEigenSolver<Eigen::MatrixXcd> gram;
@@ -68,11 +68,11 @@ Minimum brute_force(const Eigen::MatrixXd& a, int points) {
   minima.resize(std::min<std::size_t>(minima.size(), 3));
   Minimum best;
   for (const auto& [value, k] : minima) {
-    const auto polished =
-        netdyn::detail::golden_section_minimum([&](double x) { return dense_sigma_min(a, x); },
-                                               std::max(0.0, (k - 1) * h),
-                                               (k + 1) * h,
-                                               1e-12 * top);
+    const auto polished = netdyn::detail::golden_section_minimum(
+        [&](double x) { return dense_sigma_min_on_axis(a, x); },
+        std::max(0.0, (k - 1) * h),
+        (k + 1) * h,
+        1e-12 * top);
     if (polished.value < best.beta) best = {polished.value, polished.x};
   }
   return best;

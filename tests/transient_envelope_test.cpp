@@ -173,7 +173,7 @@ DenseMaximum dense_maximum_on(const Eigen::MatrixXd& a, double lo, double hi) {
   const double tm = 0.5 * (lo + hi);
   return {dense_norm(a, tm), tm};
 }
-DenseMaximum dense_maximum(const Eigen::MatrixXd& a, double t_end, int samples) {
+DenseMaximum dense_envelope_maximum(const Eigen::MatrixXd& a, double t_end, int samples) {
   const double dt = t_end / (samples - 1);
   DenseMaximum best{dense_norm(a, 0.0), 0.0};
   for (int k = 1; k < samples; ++k) {
@@ -201,7 +201,7 @@ void expect_maximum_matches_dense(const netdyn::TransientEnvelope& env,
   EXPECT_GE(env.max_time, 0.0) << what;
   EXPECT_LE(env.max_time, t_end) << what;
   EXPECT_GE(env.max_gain, 1.0 - 1e-12) << what;
-  const DenseMaximum dense = dense_maximum(a, t_end, samples);
+  const DenseMaximum dense = dense_envelope_maximum(a, t_end, samples);
   EXPECT_GE(env.max_gain, dense.gain * (1.0 - 1e-9))
       << what << ": dense maximum " << dense.gain << " at t = " << dense.time << ", reported "
       << env.max_gain << " at t = " << env.max_time;

@@ -38,15 +38,6 @@ double rounded_to_zero(double v, double error) {
   return std::abs(v) <= error ? 0.0 : v;
 }
 
-std::string show_complex(const std::complex<double>& z, double error) {
-  const double re = rounded_to_zero(z.real(), error);
-  const double im = rounded_to_zero(z.imag(), error);
-  std::ostringstream s;
-  s << std::setprecision(6) << re;
-  if (im != 0.0) s << (im > 0 ? " + " : " - ") << std::abs(im) << "i";
-  return s.str();
-}
-
 // Near 1 the verdict line would read "spectral abscissa 1 < 1" at six digits: show the margin.
 std::string show_abscissa(double a) {
   std::ostringstream s;
@@ -87,7 +78,7 @@ void print_report(const std::string& input, const NetworkReport& r) {
   line("eigenvalues (rightmost first)");
   const Eigen::Index shown = std::min<Eigen::Index>(r.eigenvalues.size(), 6);
   for (Eigen::Index k = 0; k < shown; ++k)
-    out << (k ? ", " : "") << show_complex(r.eigenvalues(k), eig_error);
+    out << (k ? ", " : "") << show_complex(r.eigenvalues(k), 6, eig_error);
   if (shown < r.eigenvalues.size()) out << ", ... (" << r.eigenvalues.size() - shown << " more)";
   out << "\n";
   line("spectral radius") << rounded_to_zero(r.spectral_radius, eig_error) << "\n";

@@ -17,7 +17,7 @@ struct ConvertArgs {
   bool json = false;
 };
 
-std::string extension(const std::string& path) {
+std::string output_extension(const std::string& path) {
   const std::size_t dot = path.rfind('.');
   return dot == std::string::npos ? "" : path.substr(dot);
 }
@@ -51,7 +51,7 @@ void add_convert_command(CLI::App& app) {
   sub->callback([args, sub]() {
     const bool as_connectivity =
         sub->get_option("--convention")->count() > 0 || !args->to_edges.empty();
-    const std::string ext = extension(args->output);
+    const std::string ext = output_extension(args->output);
     ensure_parent_dir(args->output);
     Eigen::Index rows = 0;
     Eigen::Index cols = 0;

@@ -36,13 +36,6 @@ struct SchurSummary {
   double w_norm = 0.0;
 };
 
-std::string show_complex(const std::complex<double>& z) {
-  std::ostringstream s;
-  s << std::setprecision(6) << z.real();
-  if (z.imag() != 0.0) s << (z.imag() > 0 ? " + " : " - ") << std::abs(z.imag()) << "i";
-  return s.str();
-}
-
 void print_summary(const SchurArgs& args,
                    const SchurSummary& s,
                    const std::vector<std::string>& files) {

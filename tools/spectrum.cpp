@@ -54,13 +54,6 @@ bool is_mtx(const std::string& path) {
   return ext == ".mtx";
 }
 
-std::string show_complex(const std::complex<double>& z) {
-  std::ostringstream s;
-  s << std::setprecision(10) << z.real();
-  if (z.imag() != 0.0) s << (z.imag() > 0 ? " + " : " - ") << std::abs(z.imag()) << "i";
-  return s.str();
-}
-
 void require_square_file(const std::string& path, Eigen::Index rows, Eigen::Index cols) {
   if (rows != cols || rows == 0) {
     throw std::invalid_argument(path + ": matrix is " + std::to_string(rows) + "x" +
@@ -236,7 +229,8 @@ void print_summary(const SpectrumArgs& a, const SpectrumSummary& s, const std::s
   }
   out << "  eigenvalues of W (rightmost first): ";
   const Eigen::Index shown = std::min<Eigen::Index>(s.eigenvalues.size(), 10);
-  for (Eigen::Index k = 0; k < shown; ++k) out << (k ? ", " : "") << show_complex(s.eigenvalues(k));
+  for (Eigen::Index k = 0; k < shown; ++k)
+    out << (k ? ", " : "") << show_complex(s.eigenvalues(k), 10);
   if (shown < s.eigenvalues.size()) out << ", ... (" << s.eigenvalues.size() - shown << " more)";
   out << "\n";
   if (s.spectral_abscissa) {
@@ -249,7 +243,7 @@ void print_summary(const SpectrumArgs& a, const SpectrumSummary& s, const std::s
     Eigen::Index worst = 0;
     const double condition = s.eigenvalue_conditions->maxCoeff(&worst);
     out << "  eigenvalue condition " << condition << "  (largest 1/|y^* x|, of "
-        << show_complex(s.eigenvalues(worst)) << "; 1 for normal W)\n";
+        << show_complex(s.eigenvalues(worst), 10) << "; 1 for normal W)\n";
   }
   out << "  circular-law radius  " << s.circular_law_radius << "  (sqrt(n var W_ij))\n";
   if (!file.empty()) out << "  wrote " << file << "\n";

@@ -5,9 +5,14 @@
 #include <Eigen/QR>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <random>
 
 namespace netdyn::testing {
+
+/// Machine epsilon and pi, shared so that the test files can be compiled as one unity TU.
+constexpr double kEps = std::numeric_limits<double>::epsilon();
+const double kPi = std::acos(-1.0);
 
 /// rho * N(0,1) / sqrt(n) entries (circular law radius rho), deterministic for a seed.
 inline Eigen::MatrixXd gaussian(Eigen::Index n, double rho, std::uint64_t seed) {
@@ -22,6 +27,18 @@ inline Eigen::MatrixXd gaussian(Eigen::Index n, double rho, std::uint64_t seed) 
     if (k + 1 < w.size()) w.data()[k + 1] = r * std::sin(t);
   }
   return rho * w / std::sqrt(static_cast<double>(n));
+}
+
+/// Orthogonal Q of the QR of an n x n Gaussian matrix (Haar-like), deterministic for a seed.
+inline Eigen::MatrixXd random_orthogonal(Eigen::Index n, std::uint64_t seed) {
+  return Eigen::HouseholderQR<Eigen::MatrixXd>(gaussian(n, 1.0, seed)).householderQ();
+}
+
+/// The 3 x 3 matrix the readable test files hold (tests/data/good, tests/data/formats).
+inline Eigen::MatrixXd reference_matrix() {
+  Eigen::MatrixXd m(3, 3);
+  m << 1.0, 2.0, 3.0, 4.0, 5.5, -6.0, 7.0, 8.0, 9.25;
+  return m;
 }
 
 inline Eigen::MatrixXd symmetric(Eigen::Index n, std::uint64_t seed) {

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
 #include <sstream>
 
@@ -43,6 +44,15 @@ nlohmann::json number(double v) {
   if (std::isnan(v)) throw std::logic_error("internal error: NaN reached the JSON output");
   if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
   return v;
+}
+
+std::string show_complex(const std::complex<double>& z, int digits, double error) {
+  const double re = std::abs(z.real()) <= error ? 0.0 : z.real();
+  const double im = std::abs(z.imag()) <= error ? 0.0 : z.imag();
+  std::ostringstream s;
+  s << std::setprecision(digits) << re;
+  if (im != 0.0) s << (im > 0 ? " + " : " - ") << std::abs(im) << "i";
+  return s.str();
 }
 
 nlohmann::json number(const std::optional<double>& v) {

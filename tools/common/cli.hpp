@@ -3,6 +3,7 @@
 // JSON conversion and output. Tools stay thin shells over lib/ (house style 8.8).
 #include <CLI/CLI.hpp>
 #include <Eigen/Core>
+#include <complex>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -65,6 +66,12 @@ nlohmann::json number(double v);
 nlohmann::json number(const std::optional<double>& v);
 /// A real vector as a flat list of number()s.
 nlohmann::json numbers(const Eigen::Ref<const Eigen::VectorXd>& v);
+
+/// A complex number for the text reports: "0.5 + 0.866025i", `digits` significant digits; a part
+/// within `error` of zero (the computation's error estimate) reads 0, not -4.44089e-15.
+[[nodiscard]] std::string show_complex(const std::complex<double>& z,
+                                       int digits = 6,
+                                       double error = 0.0);
 
 /// Print exactly one JSON object on stdout (and a newline).
 void print_json(const nlohmann::json& j);

@@ -14,10 +14,6 @@ namespace {
 const char* const kColours[] = {
     "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"};
 
-std::vector<double> to_std(const Eigen::Ref<const Eigen::VectorXd>& v) {
-  return std::vector<double>(v.data(), v.data() + v.size());
-}
-
 std::string range_command(const char* axis, double lo, double hi) {
   std::ostringstream s;
   s << std::setprecision(10) << "set " << axis << "range [" << lo << ":" << hi << "]";
@@ -64,6 +60,10 @@ Series circle_series(double centre, double radius, const std::string& title) {
 }
 
 }  // namespace
+
+std::vector<double> to_std(const Eigen::Ref<const Eigen::VectorXd>& v) {
+  return std::vector<double>(v.data(), v.data() + v.size());
+}
 
 Figure spectrum_figure(const Eigen::Ref<const Eigen::VectorXcd>& eigenvalues,
                        std::optional<double> circle_radius,

@@ -15,6 +15,9 @@ inline std::optional<double> circle_for(Eigen::Index n, double circular_law_radi
   return n >= 10 ? std::optional<double>(circular_law_radius) : std::nullopt;
 }
 
+/// A vector's entries as the std::vector a Series holds.
+std::vector<double> to_std(const Eigen::Ref<const Eigen::VectorXd>& v);
+
 /// Eigenvalues of W in the complex plane with the stability line Re(lambda) = 1 and, when given,
 /// the circular-law circle of radius `circle_radius` (sqrt(n var(W_ij))).
 Figure spectrum_figure(const Eigen::Ref<const Eigen::VectorXcd>& eigenvalues,

@@ -12,7 +12,7 @@ namespace {
 // A bound as the user reads it: "1e-14", "0.5", "16384" (ostream's shortest form at 12 digits;
 // never the 300 digits std::to_string gives for DBL_MAX).
 template <typename T>
-std::string show(T v) {
+std::string show_bound(T v) {
   std::ostringstream os;
   os.precision(12);
   os << v;
@@ -28,11 +28,11 @@ struct RealBounds {
 // "> 0", ">= 0", "<= 0", "in (0, 1]": the constraint in the words of the message.
 std::string describe(const RealBounds& b) {
   if (b.lo && b.hi) {
-    return "in " + std::string(b.open_below ? "(" : "[") + show(*b.lo) + ", " + show(*b.hi) +
-           (b.open_above ? ")" : "]");
+    return "in " + std::string(b.open_below ? "(" : "[") + show_bound(*b.lo) + ", " +
+           show_bound(*b.hi) + (b.open_above ? ")" : "]");
   }
-  if (b.lo) return (b.open_below ? "> " : ">= ") + show(*b.lo);
-  if (b.hi) return (b.open_above ? "< " : "<= ") + show(*b.hi);
+  if (b.lo) return (b.open_below ? "> " : ">= ") + show_bound(*b.lo);
+  if (b.hi) return (b.open_above ? "< " : "<= ") + show_bound(*b.hi);
   return "finite";
 }
 
@@ -106,7 +106,7 @@ CLI::Validator number_in(double lo, double hi, bool open_below) {
 CLI::Validator integer_in(std::int64_t lo, std::int64_t hi) {
   const bool unbounded = hi == std::numeric_limits<std::int64_t>::max();
   const std::string constraint =
-      unbounded ? ">= " + show(lo) : "in [" + show(lo) + ", " + show(hi) + "]";
+      unbounded ? ">= " + show_bound(lo) : "in [" + show_bound(lo) + ", " + show_bound(hi) + "]";
   return CLI::Validator(
       [lo, hi, constraint](std::string& text) -> std::string {
         if (std::string e = integer_form_error(text); !e.empty()) return e;
@@ -122,7 +122,8 @@ CLI::Validator integer_in(std::int64_t lo, std::int64_t hi) {
 }
 
 CLI::Validator seed_number() {
-  const std::string constraint = "in [0, " + show(std::numeric_limits<std::uint64_t>::max()) + "]";
+  const std::string constraint =
+      "in [0, " + show_bound(std::numeric_limits<std::uint64_t>::max()) + "]";
   return CLI::Validator(
       [constraint](std::string& text) -> std::string {
         if (std::string e = integer_form_error(text); !e.empty()) return e;

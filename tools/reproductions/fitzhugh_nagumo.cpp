@@ -26,10 +26,6 @@ std::string current_text(double current) {
   return s.str();
 }
 
-std::vector<double> to_std(const Eigen::VectorXd& v) {
-  return std::vector<double>(v.data(), v.data() + v.size());
-}
-
 }  // namespace
 
 ReproductionResult reproduce_fitzhugh_nagumo(const std::string& dir, PlotFormat format) {

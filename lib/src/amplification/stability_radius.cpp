@@ -24,7 +24,7 @@ namespace {
 
 using Index = Eigen::Index;
 
-constexpr double kEps = std::numeric_limits<double>::epsilon();
+using detail::kEps;
 constexpr Index kMaxIterations = 100;
 // Eigenvalues of A nearest the imaginary axis whose frequencies |Im lambda| seed the level.
 constexpr Index kSeedFrequencies = 8;

@@ -16,6 +16,9 @@
 
 namespace netdyn::detail {
 
+/// Machine epsilon (unit roundoff x 2), the scale of every rounding-level threshold.
+inline constexpr double kEps = std::numeric_limits<double>::epsilon();
+
 /// Physical memory of the machine in bytes (0 if unknown): the ceiling for "is this allocation
 /// possible at all" checks made before allocating.
 inline std::uintmax_t physical_memory_bytes() {

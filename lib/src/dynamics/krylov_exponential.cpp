@@ -26,7 +26,7 @@ namespace netdyn {
 
 namespace {
 
-constexpr double kEps = std::numeric_limits<double>::epsilon();
+using detail::kEps;
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kGamma = 0.9;            // Expokit's safety factor
 constexpr Eigen::Index kFirstCheck = 12;  // first dimension where the estimate is evaluated

@@ -18,7 +18,7 @@ namespace netdyn {
 namespace {
 
 using Index = Eigen::Index;
-constexpr double kEps = std::numeric_limits<double>::epsilon();
+using detail::kEps;
 
 }  // namespace
 

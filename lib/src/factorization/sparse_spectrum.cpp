@@ -97,7 +97,7 @@ struct RunResult {
   double condition = 1.0;  // max condition of the wanted Ritz values in the projection H
 };
 
-constexpr double kEps = std::numeric_limits<double>::epsilon();
+using detail::kEps;
 
 // Eigenvalues of W when its graph (off-diagonal nonzeros, i -> j for W(i, j) != 0) has no cycle:
 // a topological order permutes W to triangular form, so the eigenvalues are exactly the diagonal

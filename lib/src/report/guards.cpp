@@ -13,7 +13,7 @@
 
 namespace netdyn {
 namespace {
-constexpr double kEps = std::numeric_limits<double>::epsilon();
+using detail::kEps;
 }  // namespace
 
 double EigenvalueAccuracy::estimate() const {

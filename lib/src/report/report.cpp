@@ -18,7 +18,7 @@
 namespace netdyn {
 namespace {
 
-constexpr double kEps = std::numeric_limits<double>::epsilon();
+using detail::kEps;
 
 // The stable-network figures come from routines that check stability (or the invertibility of
 // I - W) again on their own factorisation. W was validated above, so a std::invalid_argument from
