@@ -94,6 +94,13 @@ double power_of_two_near(double x) {
   return std::ldexp(1.0, e - 1);
 }
 
+}  // namespace
+
+// Named, not anonymous: TransientGainSearch::Impl (external linkage) holds these types, which
+// GCC rejects for types of internal linkage outside the main file (-Wsubobject-linkage, as in a
+// unity batch).
+namespace gain_search {
+
 // A computed matrix standing for e^{sT}: `m` (null: exactly I); `depth`, the products and
 // polynomial steps it took (the rounding model: docs/decisions/certified-transient-gain.md); and
 // upper bounds on ||m||_2: `norm` (sharpened when Lanczos evaluates it) and `abs_norm` >=
@@ -133,6 +140,15 @@ struct Interval {
 struct ByBound {
   bool operator()(const Interval& x, const Interval& y) const { return x.key < y.key; }
 };
+
+}  // namespace gain_search
+
+using gain_search::ByBound;
+using gain_search::Exponential;
+using gain_search::Interval;
+using gain_search::Node;
+
+namespace {
 
 // Products formed after an interval is pruned deepen the longest chain (the rounding model's
 // depth) by about one per level split; pruning assumes this many more than so far, and the final

@@ -80,7 +80,6 @@ inline void require_time_constant(const char* function,
   require_positive(function, "tau", tau);
   const double m = (w - Eigen::MatrixXd::Identity(w.rows(), w.cols())).cwiseAbs().maxCoeff();
   if (m == 0.0) return;
-  constexpr double kEps = std::numeric_limits<double>::epsilon();
   const double largest = kEps * m / std::numeric_limits<double>::min();
   const double smallest = static_cast<double>(w.rows()) * m / std::numeric_limits<double>::max();
   std::ostringstream why;
