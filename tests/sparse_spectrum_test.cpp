@@ -114,9 +114,8 @@ INSTANTIATE_TEST_SUITE_P(Targets,
                            return name;
                          });
 
-// The trap: a subspace of 2k + 1 on a clustered edge. Whatever the first run returns, the
-// verification must escalate until two runs agree, and the answer must be the dense one.
-TEST(ComputeSparseSpectrum, VerificationRepairsASmallSubspace) {
+// A subspace of 2k + 1 (ARPACK's default) on a clustered edge: the answer is the dense one.
+TEST(ComputeSparseSpectrum, SmallSubspaceAgreesWithDense) {
   netdyn::SparseEIOptions g;
   g.n = 2000;
   g.in_degree = 50;
@@ -135,7 +134,38 @@ TEST(ComputeSparseSpectrum, VerificationRepairsASmallSubspace) {
         << s.runs << ", subspace " << s.subspace_size << ")";
   }
   EXPECT_GE(s.runs, 2);
-  EXPECT_GT(s.subspace_size, 21);
+}
+
+// Converged but wrong (issue 20): at n = 5000 with 100 inputs per neuron, a subspace of 21 makes
+// the first Krylov-Schur run lock a wrong set (shown with verify = false: genuine eigenvalues,
+// tiny residuals, not the rightmost ones). The deflated restarts find what it missed, and the
+// answer is that of an independent run with a subspace of 150 and another start.
+TEST(ComputeSparseSpectrum, VerificationRepairsAConvergedButWrongRun) {
+  netdyn::SparseEIOptions g;
+  g.n = 5000;
+  g.in_degree = 100;
+  g.excitatory_weight = 0.8 / std::sqrt(100.0);
+  g.balance_rows = true;
+  g.seed = 1;
+  const Eigen::SparseMatrix<double> w = netdyn::sparse_ei_network(g).w;
+  netdyn::SparseSpectrumOptions options;
+  options.count = 10;
+  options.subspace_size = 21;
+  options.verify = false;
+  const netdyn::SparseSpectrum wrong = netdyn::compute_sparse_spectrum(w, options);
+  options.verify = true;
+  const netdyn::SparseSpectrum repaired = netdyn::compute_sparse_spectrum(w, options);
+  netdyn::SparseSpectrumOptions reference_options;
+  reference_options.count = 10;
+  reference_options.subspace_size = 150;
+  reference_options.seed = 99;
+  const netdyn::SparseSpectrum reference = netdyn::compute_sparse_spectrum(w, reference_options);
+  const double error = netdyn::eigenvalue_set_distance(wrong.eigenvalues, reference.eigenvalues);
+  ASSERT_GT(error, 1e-4) << "the first run alone was right: this matrix no longer shows the trap";
+  EXPECT_LT(wrong.residual, 1e-8);  // converged: residuals cannot see it
+  EXPECT_LT(netdyn::eigenvalue_set_distance(repaired.eigenvalues, reference.eigenvalues), 1e-8);
+  EXPECT_GE(repaired.runs, 3);  // the first run, the screening check, checks that found more
+  EXPECT_NEAR(repaired.verification_difference, error, 1e-8);
 }
 
 // Empty rows and columns (silent neurons) give zero eigenvalues and must not upset Arnoldi.
