@@ -72,8 +72,10 @@ TEST(ComputeSparseSpectrum, TridiagonalToeplitzMatchesClosedForm) {
     EXPECT_NEAR(s.eigenvalues(k - 1).real(), exact, 1e-9) << "k = " << k;
     EXPECT_NEAR(s.eigenvalues(k - 1).imag(), 0.0, 1e-9) << "k = " << k;
   }
-  EXPECT_EQ(s.runs, 2);
-  EXPECT_GE(s.verification_difference, 0.0);
+  // The first run, a screening check (inconclusive here: the edge values are 4e-4 apart) and a
+  // check at full tolerance that finds nothing new.
+  EXPECT_GE(s.runs, 2);
+  EXPECT_EQ(s.verification_difference, 0.0);
   EXPECT_EQ(s.method, "krylov");
 }
 

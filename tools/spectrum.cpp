@@ -215,11 +215,14 @@ void print_summary(const SpectrumArgs& a, const SpectrumSummary& s, const std::s
            "its "
            "diagonal, exactly\n";
   } else if (s.krylov) {
-    out << "  Arnoldi (" << s.target << "): " << s.eigenvalues.size() << " eigenvalues, subspace "
-        << s.krylov->subspace_size << ", " << s.krylov->runs << " runs, " << s.krylov->operations
-        << " products";
-    if (s.krylov->verification_difference >= 0) {
-      out << ", runs agree to " << s.krylov->verification_difference;
+    out << "  Krylov-Schur (" << s.target << "): " << s.eigenvalues.size()
+        << " eigenvalues, subspace " << s.krylov->subspace_size << ", " << s.krylov->runs
+        << " runs, " << s.krylov->operations << " products";
+    if (s.krylov->verification_difference == 0.0) {
+      out << ", verified by deflated restarts (nothing missed)";
+    } else if (s.krylov->verification_difference > 0.0) {
+      out << ", deflated restarts found eigenvalues the first run missed (it was off by "
+          << s.krylov->verification_difference << ")";
     }
     out << "\n";
   }

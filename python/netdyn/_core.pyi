@@ -2017,7 +2017,8 @@ dict
     eigenvalue_condition : float
         Largest condition number of the wanted eigenvalues in the Krylov projection.
     verification_difference : float or None
-        ``max_k |lambda_k - lambda'_k|`` between the two runs (None without verify).
+        Set distance between the first run's eigenvalues and the returned ones: 0 when the
+        deflated restarts found nothing the first run missed (None without verify).
     warnings : list of dict
         ``{"code", "message"}``.
 
