@@ -82,16 +82,22 @@ TEST(ComputeSparseSpectrum, TridiagonalToeplitzMatchesClosedForm) {
 // Two backends on one question: Arnoldi vs dense dgeev, on a row-balanced sparse E-I matrix
 // (the bench's class). Eigenvalue errors are residual x condition; these random matrices have
 // well-conditioned edge eigenvalues, so 1e-8 absolute is a wide margin (observed ~1e-12).
+// A balanced sparse E-I matrix of n neurons with k inputs each, excitatory weight 0.8 / sqrt(k):
+// the class whose clustered rightmost edge is the Krylov trap.
+Eigen::SparseMatrix<double> sparse_balanced_ei(Eigen::Index n, Eigen::Index k, std::uint64_t seed) {
+  netdyn::SparseEIOptions g;
+  g.n = n;
+  g.in_degree = k;
+  g.excitatory_weight = 0.8 / std::sqrt(static_cast<double>(k));
+  g.balance_rows = true;
+  g.seed = seed;
+  return netdyn::sparse_ei_network(g).w;
+}
+
 class SparseVsDense : public testing::TestWithParam<netdyn::SparseTarget> {};
 
 TEST_P(SparseVsDense, AgreesWithComputeSpectrum) {
-  netdyn::SparseEIOptions g;
-  g.n = 1200;
-  g.in_degree = 40;
-  g.excitatory_weight = 0.8 / std::sqrt(40.0);
-  g.balance_rows = true;
-  g.seed = 11;
-  const Eigen::SparseMatrix<double> w = netdyn::sparse_ei_network(g).w;
+  const Eigen::SparseMatrix<double> w = sparse_balanced_ei(1200, 40, 11);
   netdyn::SparseSpectrumOptions options;
   options.count = 8;
   options.target = GetParam();
@@ -118,13 +124,7 @@ INSTANTIATE_TEST_SUITE_P(Targets,
 
 // A subspace of 2k + 1 (ARPACK's default) on a clustered edge: the answer is the dense one.
 TEST(ComputeSparseSpectrum, SmallSubspaceAgreesWithDense) {
-  netdyn::SparseEIOptions g;
-  g.n = 2000;
-  g.in_degree = 50;
-  g.excitatory_weight = 0.8 / std::sqrt(50.0);
-  g.balance_rows = true;
-  g.seed = 5;
-  const Eigen::SparseMatrix<double> w = netdyn::sparse_ei_network(g).w;
+  const Eigen::SparseMatrix<double> w = sparse_balanced_ei(2000, 50, 5);
   netdyn::SparseSpectrumOptions options;
   options.count = 10;
   options.subspace_size = 21;  // ARPACK / SciPy default
@@ -143,13 +143,7 @@ TEST(ComputeSparseSpectrum, SmallSubspaceAgreesWithDense) {
 // tiny residuals, not the rightmost ones). The deflated restarts find what it missed, and the
 // answer is that of an independent run with a subspace of 150 and another start.
 TEST(ComputeSparseSpectrum, VerificationRepairsAConvergedButWrongRun) {
-  netdyn::SparseEIOptions g;
-  g.n = 5000;
-  g.in_degree = 100;
-  g.excitatory_weight = 0.8 / std::sqrt(100.0);
-  g.balance_rows = true;
-  g.seed = 1;
-  const Eigen::SparseMatrix<double> w = netdyn::sparse_ei_network(g).w;
+  const Eigen::SparseMatrix<double> w = sparse_balanced_ei(5000, 100, 1);
   netdyn::SparseSpectrumOptions options;
   options.count = 10;
   options.subspace_size = 21;
