@@ -233,7 +233,6 @@ KrylovSchurResult krylov_schur(Index n,
   Index k = l0;  // columns of the current decomposition A V_k = V_k S_k + v_{k+1} b^T
   double backward_squared = locked.backward_error * locked.backward_error;
   const double scale_floor = std::pow(kEps, 2.0 / 3.0);
-  Index sorted_end = l;  // rows l..sorted_end of the active block are in decreasing score
   for (;;) {
     // Expand to m columns. Row k of S is the b^T of the restart (zero in the locked columns).
     if (k > 0) s.row(k).head(k) = b.head(k).transpose();
@@ -268,7 +267,8 @@ KrylovSchurResult krylov_schur(Index n,
     // Thick restart keeps the wanted Ritz vectors and half of the rest (measured best of 0.3, 0.5,
     // 0.7 on the peer's E-I matrix for subspaces 60 to 200).
     Index keep = std::min(active - 1, needed + (active - needed) / 2);
-    sorted_end = l + sort_leading(schur.t, schur.u, score, keep);
+    // Rows l..sorted_end of the active block are in decreasing score.
+    const Index sorted_end = l + sort_leading(schur.t, schur.u, score, keep);
     keep = std::min(keep, sorted_end - l);
     if (keep > 0 && keep < active && block_size(schur.t, keep - 1) == 2) {
       // Do not cut a 2x2 block: keep both members (or neither, at the end of the space).

@@ -534,10 +534,11 @@ SparseSpectrum compute_sparse_spectrum(const Eigen::SparseMatrix<double>& w,
         if (screened_out(next, have, chosen, lambda, verify.tolerance, options)) break;
         continue;  // inconclusive: check at the full tolerance
       }
+      // The returned set before this check, read while `lambda` still belongs to it.
+      const Eigen::VectorXcd before = selection(chosen);
       locked = std::move(next);
       lambda = eigenvalues_of_w(locked.values, options);
       const std::vector<Eigen::Index> now = select_wanted(lambda, options);
-      const Eigen::VectorXcd before = selection(chosen);
       const Eigen::VectorXcd after = selection(now);
       const double scale = std::max(1.0, after.cwiseAbs().maxCoeff());
       chosen = now;
